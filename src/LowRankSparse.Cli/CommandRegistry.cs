@@ -1,0 +1,13 @@
+using System.CommandLine;
+using LowRankSparse.Cli.Commands;
+
+namespace LowRankSparse.Cli;
+
+/// <summary>The subcommands beyond <c>train</c>; each lives in its own file under Commands/.</summary>
+internal static class CommandRegistry
+{
+    public static IEnumerable<Command> Extra()
+    {
+        yield break;
+    }
+}

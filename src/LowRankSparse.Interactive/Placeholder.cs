@@ -1,0 +1,1 @@
+namespace LowRankSparse.Interactive; internal static class Placeholder {}

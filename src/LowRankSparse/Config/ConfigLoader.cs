@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LowRankSparse.Util;
+
+namespace LowRankSparse.Config;
+
+/// <summary>
+/// Reads an <see cref="ExperimentConfig"/> from a JSON file (snake_case sections <c>data</c>, <c>model</c>, <c>training</c>),
+/// applies <c>section.key=value</c> overrides, rejects unknown keys and wrong types, and validates the result.
+/// Every problem becomes a <see cref="ConfigException"/> naming the field, the value and what is allowed.
+/// Keys left out of the file keep their defaults.
+/// </summary>
+public static class ConfigLoader
+{
+    public static ExperimentConfig Load(string? path, IEnumerable<string>? overrides = null)
+    {
+        JsonObject root = path is null ? new JsonObject() : ReadFile(path);
+        string source = path is null ? "defaults" : $"config file '{path}'";
+        CheckKeys(root, Schema(), "", source);
+        foreach (string o in overrides ?? Array.Empty<string>()) ApplyOverride(root, o);
+        return Deserialize(root, source).Validated();
+    }
+
+    public static ExperimentConfig FromJson(string json, string source = "config")
+    {
+        JsonObject root = ParseObject(json, source);
+        CheckKeys(root, Schema(), "", source);
+        return Deserialize(root, source).Validated();
+    }
+
+    public static string ToJson(ExperimentConfig config) => Json.Serialize(config);
+
+    /// <summary>Every settable key path, e.g. <c>data.dim</c>, <c>training.learning_rate</c>.</summary>
+    public static IReadOnlyList<string> KeyPaths() =>
+        Schema().SelectMany(s => ((JsonObject)s.Value!).Select(k => $"{s.Key}.{k.Key}")).ToList();
+
+    private static JsonObject Schema() => (JsonObject)JsonSerializer.SerializeToNode(new ExperimentConfig(), Json.Options)!;
+
+    private static JsonObject ReadFile(string path)
+    {
+        if (Directory.Exists(path)) throw new ConfigException($"config file '{path}' is a directory; expected a JSON file such as data/configs/default.json");
+        if (!File.Exists(path)) throw new ConfigException($"config file '{path}' does not exist (see data/configs/ for examples)");
+        string text;
+        try { text = File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException($"config file '{path}' cannot be read: {e.Message}");
+        }
+        return ParseObject(text, $"config file '{path}'");
+    }
+
+    private static JsonObject ParseObject(string text, string source)
+    {
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            throw new ConfigException($"{source} is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {FirstSentence(e.Message)}");
+        }
+        return node as JsonObject ?? throw new ConfigException($"{source}: the top level must be a JSON object with sections \"data\", \"model\", \"training\"");
+    }
+
+    private static void CheckKeys(JsonObject given, JsonObject schema, string prefix, string source)
+    {
+        foreach (var (key, value) in given)
+        {
+            string path = prefix + key;
+            if (!schema.TryGetPropertyValue(key, out JsonNode? expected))
+                throw new ConfigException($"{source}: unknown key '{path}' (allowed here: {string.Join(", ", schema.Select(p => p.Key))})");
+            if (expected is JsonObject sub)
+            {
+                if (value is not JsonObject subGiven)
+                    throw new ConfigException($"{source}: '{path}' must be an object with keys {string.Join(", ", sub.Select(p => p.Key))}, got {Describe(value)}");
+                CheckKeys(subGiven, sub, path + ".", source);
+            }
+        }
+    }
+
+    private static void ApplyOverride(JsonObject root, string assignment)
+    {
+        int eq = assignment.IndexOf('=');
+        if (eq <= 0 || eq == assignment.Length - 1)
+            throw new ConfigException($"--set '{assignment}': expected section.key=value, e.g. --set training.steps=200");
+        string path = assignment[..eq].Trim(), raw = assignment[(eq + 1)..].Trim();
+        string[] parts = path.Split('.');
+        var schema = Schema();
+        if (parts.Length != 2 || schema[parts[0]] is not JsonObject section || !section.ContainsKey(parts[1]))
+            throw new ConfigException($"--set '{assignment}': unknown key '{path}' (known keys: {string.Join(", ", KeyPaths())})");
+        JsonNode? value;
+        try { value = JsonNode.Parse(raw); }
+        catch (JsonException) { value = JsonValue.Create(raw); }  // bare words are strings: --set data.noise_kind=gaussian
+        if (root[parts[0]] is not JsonObject target)
+        {
+            target = new JsonObject();
+            root[parts[0]] = target;
+        }
+        target[parts[1]] = value;
+    }
+
+    private static ExperimentConfig Deserialize(JsonObject root, string source)
+    {
+        try
+        {
+            return root.Deserialize<ExperimentConfig>(Json.Options) ?? new ExperimentConfig();
+        }
+        catch (JsonException e)
+        {
+            string field = (e.Path ?? "$").TrimStart('$', '.');
+            JsonNode? given = Lookup(root, field);
+            string expected = ExpectedType(field);
+            throw new ConfigException($"{source}: {field} = {given?.ToJsonString() ?? "?"}: wrong type, expected {expected}");
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ConfigException($"{source}: {FirstSentence(e.Message)}");
+        }
+    }
+
+    private static string ExpectedType(string field)
+    {
+        JsonNode? d = Lookup(Schema(), field);
+        if (field.EndsWith("noise_kind")) return "one of \"sphere\", \"gaussian\"";
+        if (field.EndsWith("patterns")) return "one of \"standard_basis\", \"random_orthonormal\"";
+        if (field.EndsWith("mixing")) return "one of \"per_sample\", \"per_token\"";
+        return d switch
+        {
+            null => "an integer or null",
+            JsonValue v when v.TryGetValue(out int _) => "an integer",
+            JsonValue v when v.TryGetValue(out double _) => "a number",
+            JsonObject => "an object",
+            _ => "a value of the documented type",
+        };
+    }
+
+    private static JsonNode? Lookup(JsonObject root, string field)
+    {
+        JsonNode? node = root;
+        foreach (string part in field.Split('.', StringSplitOptions.RemoveEmptyEntries))
+            node = node is JsonObject o && o.TryGetPropertyValue(part, out var next) ? next : null;
+        return node;
+    }
+
+    private static string Describe(JsonNode? node) => node is null ? "null" : node.GetValueKind().ToString().ToLowerInvariant();
+
+    private static string FirstSentence(string message)
+    {
+        int cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).Trim();
+    }
+}

@@ -1,0 +1,29 @@
+using LowRankSparse.Data;
+using LowRankSparse.Model;
+using LowRankSparse.Training;
+
+namespace LowRankSparse.Config;
+
+/// <summary>A whole experiment: data model, network and training. Loaded from JSON (snake_case) by <see cref="ConfigLoader"/>.</summary>
+public sealed record ExperimentConfig
+{
+    public DataConfig Data { get; init; } = new();
+    public ModelConfig Model { get; init; } = new();
+    public TrainingConfig Training { get; init; } = new();
+
+    /// <summary>Throws <see cref="ConfigException"/> listing every problem (field, value, allowed range).</summary>
+    public ExperimentConfig Validated()
+    {
+        var v = new Validator();
+        Data.Validate(v);
+        Model.Validate(v);
+        Training.Validate(v, Data.TrainSamples);
+        v.ThrowIfAny();
+        return this;
+    }
+
+    public int DataSeed => Training.Seed * 7919 + 1;
+    public int TestSeed => Training.Seed * 7919 + 2;
+    public int InitSeed => Training.Seed * 7919 + 3;
+    public int BatchSeed => Training.Seed * 7919 + 4;
+}

@@ -1,0 +1,34 @@
+using LowRankSparse.Config;
+
+namespace LowRankSparse.Training;
+
+/// <summary>Mini-batch SGD on the hinge loss (paper-spec §3: no momentum, no weight decay, constant step). Numbers [ours].</summary>
+public sealed record TrainingConfig
+{
+    public int BatchSize { get; init; } = 32;
+    public double LearningRate { get; init; } = 0.5;
+    public int Steps { get; init; } = 500;
+    /// <summary>Master seed: data, initialisation and batch order all derive from it.</summary>
+    public int Seed { get; init; } = 0;
+    /// <summary>Keep a snapshot of all weights every this many steps (0 = only at step 0 and the last step).</summary>
+    public int SnapshotEvery { get; init; } = 50;
+
+    public void Validate(Validator v, int trainSamples, string prefix = "training")
+    {
+        v.Positive(BatchSize, $"{prefix}.batch_size");
+        v.Require(BatchSize <= trainSamples, $"{prefix}.batch_size", BatchSize, $"must be ≤ data.train_samples = {trainSamples}");
+        v.Positive(LearningRate, $"{prefix}.learning_rate");
+        v.Require(Steps >= 0, $"{prefix}.steps", Steps, "must be an integer ≥ 0");
+        v.Require(Seed >= 0, $"{prefix}.seed", Seed, "must be an integer ≥ 0");
+        v.Require(SnapshotEvery >= 0, $"{prefix}.snapshot_every", SnapshotEvery, "must be an integer ≥ 0 (0 = first and last step only)");
+    }
+
+    /// <summary>The steps at which snapshots are taken: 0, every <see cref="SnapshotEvery"/>, and the last step.</summary>
+    public IReadOnlyList<int> SnapshotSteps()
+    {
+        var steps = new SortedSet<int> { 0, Steps };
+        if (SnapshotEvery > 0)
+            for (int s = SnapshotEvery; s < Steps; s += SnapshotEvery) steps.Add(s);
+        return steps.ToList();
+    }
+}

@@ -1,0 +1,1 @@
+namespace LowRankSparse.Tests; public class Smoke { [Fact] public void Ok() { } }
