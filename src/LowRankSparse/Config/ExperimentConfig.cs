@@ -7,6 +7,8 @@ namespace LowRankSparse.Config;
 /// <summary>A whole experiment: data model, network and training. Loaded from JSON (snake_case) by <see cref="ConfigLoader"/>.</summary>
 public sealed record ExperimentConfig
 {
+    /// <summary>Free text saying what this configuration is for (shown in reports).</summary>
+    public string? Description { get; init; }
     public DataConfig Data { get; init; } = new();
     public ModelConfig Model { get; init; } = new();
     public TrainingConfig Training { get; init; } = new();

@@ -16,7 +16,7 @@ public sealed record ModelConfig
     /// <summary>m_b: rows of W_Q and W_K; null = data.dim. [ours]</summary>
     public int? KeyDim { get; init; }
     /// <summary>δ in W_Q = W_K = δ·I-like. [ours]</summary>
-    public double QkInitScale { get; init; } = 1.0;
+    public double QkInitScale { get; init; } = 0.5;
     /// <summary>Scale of the identity-like W_V. [ours]</summary>
     public double ValueInitScale { get; init; } = 1.0;
     /// <summary>Std of Gaussian noise added to the initial W_Q, W_K, W_V (0 = exact I-like). [ours]</summary>

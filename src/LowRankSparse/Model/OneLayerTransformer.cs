@@ -60,6 +60,15 @@ public sealed class OneLayerTransformer : nn.Module<Tensor, Tensor>
         WO.copy_(Matrices.ToTensor(w.WO));
     }
 
+    /// <summary>Runs <paramref name="measure"/> with <paramref name="weights"/> loaded, then restores the model's own weights.</summary>
+    public T With<T>(Weights weights, Func<T> measure)
+    {
+        var saved = Weights.Of(this);
+        Load(weights);
+        try { return measure(); }
+        finally { Load(saved); }
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing) A.Dispose();

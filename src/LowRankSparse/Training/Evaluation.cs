@@ -18,13 +18,8 @@ public sealed record Evaluation(double HingeLoss, double Accuracy)
     }
 
     /// <summary>Evaluates the given weights by loading them into <paramref name="model"/> (its own weights are restored afterwards).</summary>
-    public static Evaluation Of(OneLayerTransformer model, Weights weights, Dataset data)
-    {
-        var saved = Weights.Of(model);
-        model.Load(weights);
-        try { return Of(model, data); }
-        finally { model.Load(saved); }
-    }
+    public static Evaluation Of(OneLayerTransformer model, Weights weights, Dataset data) =>
+        model.With(weights, () => Of(model, data));
 
     /// <summary>F(X) for every sample, computed in chunks under no-grad.</summary>
     public static Tensor Outputs(OneLayerTransformer model, Tensor x)

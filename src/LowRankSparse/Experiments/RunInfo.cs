@@ -1,0 +1,21 @@
+using System.Reflection;
+using static TorchSharp.torch;
+
+namespace LowRankSparse.Experiments;
+
+/// <summary>Provenance recorded in every output: seed, library versions and thread count (reductions depend on it).</summary>
+public sealed record RunInfo(int Seed, string LowRankSparseVersion, string TorchSharpVersion, string LibTorchVersion, int TorchThreads, string Runtime)
+{
+    public const string LibTorchPackageVersion = "2.10.0";
+
+    public static RunInfo Current(int seed) => new(
+        seed,
+        Version(typeof(RunInfo).Assembly),
+        Version(typeof(TorchSharp.torch).Assembly),
+        LibTorchPackageVersion,
+        get_num_threads(),
+        System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription);
+
+    private static string Version(Assembly a) =>
+        a.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? a.GetName().Version?.ToString() ?? "?";
+}
