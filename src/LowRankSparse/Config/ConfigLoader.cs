@@ -33,7 +33,7 @@ public static class ConfigLoader
 
     /// <summary>Every settable key path, e.g. <c>data.dim</c>, <c>training.learning_rate</c>.</summary>
     public static IReadOnlyList<string> KeyPaths() =>
-        Schema().SelectMany(s => ((JsonObject)s.Value!).Select(k => $"{s.Key}.{k.Key}")).ToList();
+        Schema().Where(s => s.Value is JsonObject).SelectMany(s => ((JsonObject)s.Value!).Select(k => $"{s.Key}.{k.Key}")).ToList();
 
     private static JsonObject Schema() => (JsonObject)JsonSerializer.SerializeToNode(new ExperimentConfig(), Json.Options)!;
 

@@ -1,0 +1,86 @@
+using LowRankSparse.Config;
+using LowRankSparse.Experiments;
+using LowRankSparse.Training;
+using LowRankSparse.Util;
+
+namespace LowRankSparse.Tests.Science;
+
+/// <summary>The paper's main theorem on the quick config: ΔW_Q, ΔW_K, ΔW_V are rank 2 and live on the label-relevant span.</summary>
+public class LowRankTheoremTests(QuickRunFixture quick) : IClassFixture<QuickRunFixture>
+{
+    [Fact]
+    public void Training_generalizes()
+    {
+        Assert.True(quick.Results.TestAccuracy >= 0.98, $"test accuracy {quick.Results.TestAccuracy}");
+        Assert.True(quick.Results.TestLoss < 0.05, $"test hinge loss {quick.Results.TestLoss}");
+    }
+
+    [Theory]
+    [InlineData("W_Q")]
+    [InlineData("W_K")]
+    [InlineData("W_V")]
+    public void Update_has_two_dominant_singular_values(string weight)
+    {
+        var m = quick.Results.Weights[weight];
+        Assert.True(m.TopKEnergy[1] >= 0.99, $"{weight} top-2 energy {m.TopKEnergy[1]}");
+        Assert.Equal(2, m.NumericalRank);
+        Assert.Equal(2, m.GapRank);
+        Assert.True(m.StableRank < 2.0, $"{weight} stable rank {m.StableRank}");
+    }
+
+    [Fact]
+    public void Updates_concentrate_on_the_label_relevant_span_on_the_side_the_gradient_predicts()
+    {
+        var w = quick.Results.Weights;
+        Assert.True(w["W_Q"].LabelRelevantEnergyOutput >= 0.95, $"ΔW_Q output side {w["W_Q"].LabelRelevantEnergyOutput}");
+        Assert.True(w["W_K"].LabelRelevantEnergy >= 0.85, $"ΔW_K input side {w["W_K"].LabelRelevantEnergy}");
+        Assert.True(w["W_V"].LabelRelevantEnergy >= 0.93, $"ΔW_V input side {w["W_V"].LabelRelevantEnergy}");
+        // ΔW_Q's input side is NOT concentrated: every query token contributes (paper-spec §4.1) — the reason both sides are measured.
+        Assert.True(w["W_Q"].LabelRelevantEnergy < w["W_Q"].LabelRelevantEnergyOutput);
+    }
+
+    [Fact]
+    public void Output_layer_splits_into_lucky_and_unlucky_neurons()
+    {
+        var r = quick.Results;
+        Assert.InRange(r.LuckyFraction, 0.3, 0.95);
+        double large = r.WORowNorms.Where(n => n > r.LuckyThreshold).Average();
+        double small = r.WORowNorms.Where(n => n <= r.LuckyThreshold).Average();
+        Assert.True(large > 5 * small, $"mean large row norm {large} vs small {small}");
+    }
+
+    [Fact]
+    public void Attention_moves_towards_label_relevant_keys()
+    {
+        Assert.True(quick.Results.AttentionOnLabelRelevant > quick.Results.AttentionOnLabelRelevantInitial + 0.03);
+    }
+
+    [Fact]
+    public void Snapshots_follow_the_schedule_and_the_log_covers_every_step()
+    {
+        var steps = quick.Run.Snapshots.Select(s => s.Step).ToArray();
+        Assert.Equal(quick.Config.Training.SnapshotSteps(), steps);
+        Assert.Equal(0, steps[0]);
+        Assert.Equal(quick.Config.Training.Steps, quick.Run.Loss.Length);
+        Assert.All(quick.Run.Loss, l => Assert.True(float.IsFinite(l)));
+        Assert.True(quick.Run.Loss[^1] < quick.Run.Loss[0]);
+    }
+
+    [Fact]
+    public void Same_config_and_seed_give_identical_metrics()
+    {
+        using var again = Trainer.Train(quick.Config);
+        var second = TrainResults.From(again);
+        string Strip(TrainResults r) => Json.Serialize(r with { TrainSeconds = 0, StepsPerSecond = 0 });
+        Assert.Equal(Strip(quick.Results), Strip(second));
+    }
+
+    [Fact]
+    public void Divergence_names_the_step_and_suggests_a_smaller_learning_rate()
+    {
+        var config = ConfigLoader.Load(TestPaths.QuickConfig, new[] { "training.learning_rate=1e30", "training.steps=60" });
+        var e = Assert.Throws<DivergenceException>(() => Trainer.Train(config));
+        Assert.Contains("diverged at step", e.Message);
+        Assert.Contains("smaller training.learning_rate", e.Message);
+    }
+}

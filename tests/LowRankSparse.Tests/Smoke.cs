@@ -1,1 +1,0 @@
-namespace LowRankSparse.Tests; public class Smoke { [Fact] public void Ok() { } }
