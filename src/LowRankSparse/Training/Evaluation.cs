@@ -17,9 +17,15 @@ public sealed record Evaluation(double HingeLoss, double Accuracy)
         return FromOutputs(output, data.Y);
     }
 
-    /// <summary>Evaluates the given weights by loading them into <paramref name="model"/> (its own weights are restored afterwards).</summary>
-    public static Evaluation Of(OneLayerTransformer model, Weights weights, Dataset data) =>
-        model.With(weights, () => Of(model, data));
+    /// <summary>Evaluates a snapshot of weights (e.g. pruned or truncated) with the fixed output vector <paramref name="a"/>.</summary>
+    public static Evaluation Of(Weights weights, double[] a, Dataset data)
+    {
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var w = WeightTensors.From(weights, a);
+        var output = Network.Output(data.X, w.WQ, w.WK, w.WV, w.WO, w.A);
+        return FromOutputs(output, data.Y);
+    }
 
     /// <summary>F(X) for every sample, computed in chunks under no-grad.</summary>
     public static Tensor Outputs(OneLayerTransformer model, Tensor x)

@@ -1,0 +1,23 @@
+using LowRankSparse.Experiments;
+using LowRankSparse.Figures;
+using LowRankSparse.Report;
+using LowRankSparse.Util;
+
+namespace LowRankSparse.Cli;
+
+/// <summary>
+/// Writes the outputs of a reproduction: figures/*.csv, report.html, then results.json last — each file atomically, so a
+/// results.json that exists always belongs to a complete set.
+/// </summary>
+internal static class ReportWriter
+{
+    public static readonly string[] OwnFiles = { "results.json", "report.html", "figures" };
+
+    public static void Write(string dir, ReproduceResults results)
+    {
+        var figures = ReportFigures.All(results);
+        foreach (var f in figures) Json.WriteAtomically(Path.Combine(dir, "figures", f.Id + ".csv"), f.Data.ToCsv());
+        Json.WriteAtomically(Path.Combine(dir, "report.html"), HtmlReport.Render(results, figures));
+        Json.WriteAtomically(Path.Combine(dir, "results.json"), Json.Serialize(results));
+    }
+}

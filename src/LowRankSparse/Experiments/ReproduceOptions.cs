@@ -1,0 +1,44 @@
+using LowRankSparse.Config;
+
+namespace LowRankSparse.Experiments;
+
+/// <summary>
+/// What <c>reproduce</c> runs: the base experiment, the number of training seeds behind every band, pruning rates and the
+/// sweep grids. Defaults are [ours]; <see cref="Quick"/> shrinks everything to seconds (tests, CI).
+/// </summary>
+public sealed record ReproduceOptions
+{
+    public required ExperimentConfig Config { get; init; }
+    public int Seeds { get; init; } = 5;
+    public int RandomMasks { get; init; } = 5;
+    public IReadOnlyList<double> Rates { get; init; } = Enumerable.Range(0, 10).Select(i => i / 10.0).ToArray();
+    public IReadOnlyList<int> LabelRelevantCounts { get; init; } = new[] { 2, 4, 6 };
+    public IReadOnlyList<double> NoiseLevels { get; init; } = new[] { 0.0, 0.1, 0.2, 0.3, 0.4 };
+    public IReadOnlyList<int> PatternCounts { get; init; } = new[] { 8, 16, 24, 32 };
+    public IReadOnlyList<int> Ranks { get; init; } = new[] { 1, 2, 3, 4 };
+    public bool Quick { get; init; }
+
+    public static ReproduceOptions QuickFor(ExperimentConfig config) => new()
+    {
+        Config = config,
+        Seeds = 3,
+        RandomMasks = 3,
+        NoiseLevels = new[] { 0.0, 0.2, 0.4 },
+        PatternCounts = new[] { 8, 16 },
+        Ranks = new[] { 1, 2, 3 },
+        Quick = true,
+    };
+
+    public ReproduceOptions Validated()
+    {
+        var v = new Validator();
+        v.Require(Seeds >= 2 && Seeds <= 50, "--seeds", Seeds, "must be an integer in [2, 50] (bands need at least two seeds)");
+        v.Require(RandomMasks >= 1, "random_masks", RandomMasks, "must be ≥ 1");
+        v.Require(Rates.Count > 0 && Rates.All(r => r >= 0 && r < 1), "rates", string.Join(",", Rates), "every pruning rate must be in [0, 1)");
+        v.Require(LabelRelevantCounts.All(k => k >= 2 && k % 2 == 0 && k < Config.Data.NumPatterns), "label_relevant_counts",
+            string.Join(",", LabelRelevantCounts), $"each K must be even, ≥ 2 and < data.num_patterns = {Config.Data.NumPatterns}");
+        v.Require(Ranks.All(r => r >= 1), "ranks", string.Join(",", Ranks), "each rank must be ≥ 1");
+        v.ThrowIfAny();
+        return this;
+    }
+}

@@ -1,0 +1,25 @@
+using LowRankSparse.Config;
+using LowRankSparse.Experiments.Sections;
+using LowRankSparse.Theory;
+
+namespace LowRankSparse.Experiments;
+
+/// <summary>Everything <c>reproduce</c> measured, as written to results.json (snake_case). Every number of the report is here.</summary>
+public sealed record ReproduceResults
+{
+    public required ExperimentConfig Config { get; init; }
+    public required bool Quick { get; init; }
+    public required int Seeds { get; init; }
+    public required IReadOnlyList<double> TestAccuracy { get; init; }
+    public required IReadOnlyList<double> TestLoss { get; init; }
+    public required UpdatesSection Updates { get; init; }
+    public required SparsitySection Sparsity { get; init; }
+    public required PruningSection Pruning { get; init; }
+    public required LowRankSection LowRank { get; init; }
+    public required SweepsSection Sweeps { get; init; }
+    public required IReadOnlyList<Verdict> Verdicts { get; init; }
+    public required IReadOnlyDictionary<string, double> StageSeconds { get; init; }
+    public required RunInfo Run { get; init; }
+
+    public bool AllHold => Verdicts.All(v => v.Holds);
+}

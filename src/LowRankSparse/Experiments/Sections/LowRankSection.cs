@@ -1,0 +1,45 @@
+using LowRankSparse.LowRank;
+using LowRankSparse.Training;
+using LowRankSparse.Util;
+
+namespace LowRankSparse.Experiments.Sections;
+
+/// <summary>
+/// The LoRA-style corollary (claim 4): (a) W^(0) + rank-r(ΔW) for W_Q, W_K, W_V, evaluated on the test set, over seeds;
+/// (b) training only rank-r adapters on the frozen W^(0) (first seed), against full training at equal steps.
+/// </summary>
+public sealed record LowRankSection(
+    IReadOnlyList<RankPoint> Truncation,
+    IReadOnlyList<LoraPoint> Lora,
+    double FullTestAccuracy,
+    double FullTestLoss)
+{
+    public static LowRankSection Compute(IReadOnlyList<TrainingRun> runs, ReproduceOptions options, Action advance, CancellationToken cancel)
+    {
+        var truncation = new List<RankPoint>();
+        foreach (int r in options.Ranks)
+        {
+            var evals = runs.Select(run => Evaluation.Of(LowRank.Truncation.Apply(run.Initial, run.Final, r), run.OutputVector, run.Test)).ToList();
+            truncation.Add(new RankPoint(r, Stats.Mean(evals.Select(e => e.Accuracy)), Stats.Std(evals.Select(e => e.Accuracy)),
+                Stats.Mean(evals.Select(e => e.HingeLoss)), Stats.Std(evals.Select(e => e.HingeLoss))));
+        }
+        advance();
+        var lora = new List<LoraPoint>();
+        foreach (int r in options.Ranks)
+        {
+            var result = LoraTraining.Train(runs[0], new LoraConfig(r, Alpha: r), cancel);
+            lora.Add(new LoraPoint(r, result.Alpha, result.Test.Accuracy, result.Test.HingeLoss, result.TrainableParameters));
+            advance();
+        }
+        var full = runs.Select(run => run.EvaluateTest()).ToList();
+        return new LowRankSection(truncation, lora, full[0].Accuracy, full[0].HingeLoss);
+    }
+
+    public static int Units(ReproduceOptions options) => 1 + options.Ranks.Count;
+}
+
+/// <summary>Test accuracy and hinge loss of W^(0) + rank-r(ΔW), mean and std over seeds.</summary>
+public sealed record RankPoint(int R, double TestAccuracy, double TestAccuracyStd, double TestLoss, double TestLossStd);
+
+/// <summary>Test accuracy and hinge loss after training rank-r adapters (alpha, trainable parameter count).</summary>
+public sealed record LoraPoint(int R, double Alpha, double TestAccuracy, double TestLoss, int TrainableParameters);

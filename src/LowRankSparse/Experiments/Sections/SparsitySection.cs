@@ -1,0 +1,50 @@
+using LowRankSparse.Analysis;
+using LowRankSparse.Training;
+using LowRankSparse.Util;
+
+namespace LowRankSparse.Experiments.Sections;
+
+/// <summary>
+/// The sparse output layer (claim 2) over seeds: lucky fraction (Otsu threshold on W_O row norms), the neurons lucky at
+/// initialisation and how many of them end up large, and the first seed's row norms and alignments for the figures.
+/// </summary>
+public sealed record SparsitySection(
+    double LuckyFractionMean,
+    double LuckyFractionStd,
+    double[] LuckyFraction,
+    double LuckyAtInitFractionMean,
+    double LuckyAtInitThatEndLargeMean,
+    double LargeThatWereLuckyAtInitMean,
+    double Threshold,
+    double[] WORowNorms,
+    double[] WORowNormsInitial,
+    IReadOnlyList<NeuronAlignment> Neurons)
+{
+    public static SparsitySection Compute(IReadOnlyList<TrainingRun> runs)
+    {
+        var lucky = runs.Select(r => LuckyNeurons.Of(r.Final, r.Patterns)).ToList();
+        var atInit = runs.Select(r => InitialLuck.LuckyAtInit(r.Initial, r.OutputVector, r.Patterns)).ToList();
+        var endLarge = new List<double>();
+        var wereLucky = new List<double>();
+        for (int s = 0; s < runs.Count; s++)
+        {
+            var both = Enumerable.Range(0, atInit[s].Length).Count(i => atInit[s][i] && lucky[s].IsLucky[i]);
+            endLarge.Add(both / (double)Math.Max(1, atInit[s].Count(x => x)));
+            wereLucky.Add(both / (double)Math.Max(1, lucky[s].IsLucky.Count(x => x)));
+        }
+        var first = lucky[0];
+        var run = runs[0];
+        var neurons = Enumerable.Range(0, first.RowNorms.Length).Select(i => new NeuronAlignment(
+            i, run.OutputVector[i] > 0 ? 1 : -1, first.RowNorms[i], first.IsLucky[i], atInit[0][i], first.Alignment[i])).ToList();
+        var initialNorms = LuckyNeurons.Of(run.Initial, run.Patterns).SortedRowNorms;
+        return new SparsitySection(
+            Stats.Mean(lucky.Select(l => l.LuckyFraction)), Stats.Std(lucky.Select(l => l.LuckyFraction)),
+            lucky.Select(l => l.LuckyFraction).ToArray(),
+            Stats.Mean(atInit.Select(a => a.Count(x => x) / (double)a.Length)),
+            Stats.Mean(endLarge), Stats.Mean(wereLucky),
+            first.Threshold, first.SortedRowNorms, initialNorms, neurons);
+    }
+}
+
+/// <summary>One neuron (W_O row) of the first seed: the sign of its a_i, norm, lucky now / at init, cosines with W_V μ_j.</summary>
+public sealed record NeuronAlignment(int Index, int Sign, double Norm, bool Lucky, bool LuckyAtInit, double[] Alignment);

@@ -1,0 +1,51 @@
+using Microsoft.FSharp.Core;
+using Plotly.NET;
+using Plotly.NET.CSharp;
+using Chart = Plotly.NET.CSharp.Chart;
+
+namespace LowRankSparse.Figures;
+
+/// <summary>Small building blocks shared by the figure builders (one place for styling).</summary>
+public static class Charts
+{
+    public static GenericChart Line(IEnumerable<double> x, IEnumerable<double> y, string name, bool markers = true, StyleParam.DrawingStyle? dash = null) =>
+        dash is null
+            ? Chart.Line<double, double, string>(x: x, y: y, Name: name, ShowMarkers: markers)
+            : Chart.Line<double, double, string>(x: x, y: y, Name: name, ShowMarkers: markers, LineDash: dash);
+
+    public static GenericChart Points(IEnumerable<double> x, IEnumerable<double> y, string name, IEnumerable<string>? text = null) =>
+        text is null
+            ? Chart.Point<double, double, string>(x: x, y: y, Name: name)
+            : Chart.Point<double, double, string>(x: x, y: y, Name: name, MultiText: text.ToArray());
+
+    /// <summary>A mean curve with a shaded band [mean − std, mean + std].</summary>
+    public static GenericChart Band(IReadOnlyList<double> x, IReadOnlyList<double> mean, IReadOnlyList<double> std, string name)
+    {
+        var upper = mean.Zip(std, (m, s) => m + s).ToArray();
+        var lower = mean.Zip(std, (m, s) => m - s).ToArray();
+        return Chart.Range<double, double, string>(x: x, y: mean, upper: upper, lower: lower, mode: StyleParam.Mode.Lines_Markers,
+            Name: name, ShowLegend: true);
+    }
+
+    /// <summary>A dashed vertical line at x (drawn as a trace so it appears in the legend), e.g. a threshold the theory predicts.</summary>
+    public static GenericChart VerticalMarker(double x, double yMin, double yMax, string name) =>
+        Chart.Line<double, double, string>(x: new[] { x, x }, y: new[] { yMin, yMax }, Name: name, ShowMarkers: false,
+            LineDash: StyleParam.DrawingStyle.Dash);
+
+    public static GenericChart Histogram(IEnumerable<double> x, string name, int bins) =>
+        Chart.Histogram<double, double, string>(X: x.ToArray(), Name: name, NBinsX: bins);
+
+    /// <summary>Title, axis titles (with units), optional log y axis, a fixed size.</summary>
+    public static GenericChart Styled(GenericChart chart, string title, string xTitle, string yTitle, bool logY = false, bool logX = false)
+    {
+        var styled = chart
+            .WithXAxisStyle<double, double, string>(TitleText: xTitle, AxisType: logX ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear)
+            .WithYAxisStyle<double, double, string>(TitleText: yTitle, AxisType: logY ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear)
+            .WithSize(760, 440);
+        var layout = new Layout();
+        layout.SetProperty("title", Title.init(new FSharpOption<string>(title), null, null, null, null, null, null, null, null, null, null, null));
+        return Plotly.NET.Chart.withLayout(layout).Invoke(styled);
+    }
+
+    public static GenericChart Combine(IEnumerable<GenericChart> charts) => Chart.Combine(charts);
+}

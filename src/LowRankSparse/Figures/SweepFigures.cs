@@ -1,0 +1,62 @@
+using LowRankSparse.Experiments;
+using LowRankSparse.Experiments.Sections;
+using Plotly.NET;
+
+namespace LowRankSparse.Figures;
+
+/// <summary>Figures of the sweeps: rank vs K in both mixing modes, label-irrelevant energy vs τ, top-2 energy vs M.</summary>
+public static class SweepFigures
+{
+    public static Figure RankVsK(ReproduceResults r)
+    {
+        var points = r.Sweeps.LabelRelevant;
+        var table = new DataTable("k", "mode", "weight", "gap_rank", "predicted");
+        var traces = new List<GenericChart>();
+        foreach (var mode in points.Select(p => p.Mode).Distinct())
+            foreach (var w in UpdatesSection.AttentionWeights)
+            {
+                var g = points.Where(p => p.Mode == mode).ToList();
+                traces.Add(Charts.Line(g.Select(p => (double)p.K), g.Select(p => (double)p.Ranks[w]), $"Δ{w} measured ({mode})"));
+                traces.Add(Charts.Line(g.Select(p => (double)p.K), g.Select(p => (double)p.Predicted[w]), $"Δ{w} predicted ({mode})", markers: false, dash: StyleParam.DrawingStyle.Dot));
+                foreach (var p in g) table.Add(p.K, mode, w, p.Ranks[w], p.Predicted[w]);
+            }
+        int matches = points.Sum(p => UpdatesSection.AttentionWeights.Count(w => p.Ranks[w] == p.Predicted[w]));
+        return new Figure("rank_vs_k", "Rank of the updates vs the number of label-relevant patterns K",
+            "Theory [ours, paper-spec §4.1]: per-sample mixing gives K dominant directions for ΔW_Q and ΔW_K and 2 for ΔW_V; per-token mixing gives 2 for all. " +
+            $"Measured gap ranks match the prediction in {matches} of {points.Count * 3} cases.",
+            Charts.Styled(Charts.Combine(traces), "Gap rank of ΔW vs K", "number of label-relevant patterns K", "gap rank (singular values before the largest gap)"), table);
+    }
+
+    public static Figure Noise(ReproduceResults r)
+    {
+        var points = r.Sweeps.Noise;
+        var table = new DataTable("noise", "weight", "label_irrelevant_energy_input", "tail_energy");
+        var traces = new List<GenericChart>();
+        foreach (var w in UpdatesSection.AttentionWeights)
+        {
+            traces.Add(Charts.Line(points.Select(p => p.Noise), points.Select(p => p.IrrelevantEnergy[w]), $"Δ{w} input side"));
+            foreach (var p in points) table.Add(p.Noise, w, p.IrrelevantEnergy[w], 1 - p.Top2Energy[w]);
+        }
+        traces.Add(Charts.Line(points.Select(p => p.Noise), points.Select(p => p.IrrelevantEnergyOutputWQ), "ΔW_Q output side"));
+        return new Figure("noise_sweep", "Label-irrelevant energy vs noise τ",
+            "Theory [paper]: the label-irrelevant part of the updates is small and grows with τ. Measured: it grows for ΔW_Q and ΔW_K (input side, where every query contributes) " +
+            $"from {points[0].IrrelevantEnergy["W_K"]:F3} to {points[^1].IrrelevantEnergy["W_K"]:F3} for ΔW_K, while ΔW_V and ΔW_Q's output side stay small and even shrink slightly.",
+            Charts.Styled(Charts.Combine(traces), "Share of the update's energy outside the label-relevant span", "noise level τ (‖z‖)", "label-irrelevant energy fraction"), table);
+    }
+
+    public static Figure PatternCount(ReproduceResults r)
+    {
+        var points = r.Sweeps.Patterns;
+        var table = new DataTable("num_patterns", "dim", "weight", "top2_energy", "numerical_rank");
+        var traces = new List<GenericChart>();
+        foreach (var w in UpdatesSection.AttentionWeights)
+        {
+            traces.Add(Charts.Line(points.Select(p => (double)p.NumPatterns), points.Select(p => p.Top2Energy[w]), $"Δ{w}"));
+            foreach (var p in points) table.Add(p.NumPatterns, p.Dim, w, p.Top2Energy[w], p.NumericalRank[w]);
+        }
+        return new Figure("patterns_sweep", "Top-2 energy vs the number of patterns M",
+            "Theory [paper]: the rank is set by the label-relevant patterns, not by M. Measured: the 99 %-energy rank is " +
+            string.Join(", ", points.Select(p => $"M={p.NumPatterns}: {string.Join("/", UpdatesSection.AttentionWeights.Select(w => p.NumericalRank[w]))}")) + " (Q/K/V).",
+            Charts.Styled(Charts.Combine(traces), "Top-2 energy of ΔW vs number of patterns", "number of patterns M", "top-2 energy fraction"), table);
+    }
+}

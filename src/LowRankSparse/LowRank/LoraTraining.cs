@@ -1,0 +1,38 @@
+using LowRankSparse.Config;
+using LowRankSparse.Model;
+using LowRankSparse.Training;
+using static TorchSharp.torch;
+
+namespace LowRankSparse.LowRank;
+
+/// <summary>
+/// Trains only rank-r adapters (and W_O) on top of the frozen initial W_Q, W_K, W_V, with the same data, batch order,
+/// learning rate and number of steps as the full training of <paramref name="run"/>, so the two are comparable step for step.
+/// </summary>
+public static class LoraTraining
+{
+    public sealed record Result(int R, double Alpha, Evaluation Test, Weights Merged, int TrainableParameters);
+
+    public static Result Train(TrainingRun run, LoraConfig lora, CancellationToken cancel = default)
+    {
+        ExperimentConfig config = run.Config;
+        var t = config.Training;
+        using var model = new LoraTransformer(run.Initial, run.OutputVector, lora, config.InitSeed);
+        var parameters = model.parameters().ToArray();
+        using var batches = BatchSchedule.Indices(config.Data.TrainSamples, t.BatchSize, t.Steps, config.BatchSeed);
+        for (int step = 0; step < t.Steps; step++)
+        {
+            cancel.ThrowIfCancellationRequested();
+            using var scope = NewDisposeScope();
+            var index = batches[step];
+            var loss = Network.HingeLoss(model.forward(run.Train.X.index_select(0, index)), run.Train.Y.index_select(0, index));
+            foreach (var p in parameters) p.grad = null;
+            loss.backward();
+            using var noGrad = no_grad();
+            foreach (var p in parameters) p.add_(p.grad!, alpha: -t.LearningRate);
+        }
+        var merged = model.Merged();
+        return new Result(lora.R, lora.Alpha, Evaluation.Of(merged, run.OutputVector, run.Test), merged,
+            (int)parameters.Sum(p => p.numel()));
+    }
+}

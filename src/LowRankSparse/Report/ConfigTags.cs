@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+using LowRankSparse.Config;
+using LowRankSparse.Util;
+
+namespace LowRankSparse.Report;
+
+/// <summary>Every config value with its provenance: [paper] where the paper fixes it, [ours] where this project chose it.</summary>
+public static class ConfigTags
+{
+    private static readonly Dictionary<string, string> Notes = new()
+    {
+        ["data.num_label_relevant"] = "paper: two label-relevant patterns μ₁ (class +1), μ₂ (class −1)",
+        ["data.patterns"] = "paper: orthonormal patterns; which set is ours",
+        ["data.relevant_fraction"] = "ours (the paper only needs α* > α#)",
+        ["data.noise"] = "ours (the theory wants τ < O(1/M))",
+        ["model.neurons"] = "ours (the theory wants m ≳ M² log N)",
+        ["training.learning_rate"] = "ours (plain SGD, constant step: paper)",
+        ["training.batch_size"] = "ours (mini-batch SGD: paper)",
+        ["model.qk_init_scale"] = "ours, chosen by a search (environment.md)",
+    };
+
+    public static IReadOnlyList<(string Key, string Value, string Tag, string Note)> Rows(ExperimentConfig config)
+    {
+        var root = (JsonObject)System.Text.Json.JsonSerializer.SerializeToNode(config, Json.Options)!;
+        var rows = new List<(string, string, string, string)>();
+        foreach (var (section, node) in root)
+        {
+            if (node is not JsonObject values) continue;
+            foreach (var (key, value) in values)
+            {
+                string path = $"{section}.{key}";
+                string note = Notes.GetValueOrDefault(path, "ours (the paper gives no number)");
+                rows.Add((path, value?.ToJsonString() ?? "null (default)", note.StartsWith("paper") ? "paper" : "ours", note));
+            }
+        }
+        return rows;
+    }
+}

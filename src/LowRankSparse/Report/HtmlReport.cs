@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text;
+using LowRankSparse.Display;
+using LowRankSparse.Experiments;
+using LowRankSparse.Figures;
+
+namespace LowRankSparse.Report;
+
+/// <summary>
+/// The self-contained report of a reproduction: introduction, configuration with provenance tags, the verdict table,
+/// every figure with its caption. plotly.js is inlined once, so the page renders offline.
+/// </summary>
+public static class HtmlReport
+{
+    public static string Render(ReproduceResults r, IReadOnlyList<Figure> figures)
+    {
+        var sb = new StringBuilder();
+        sb.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>LowRankSparse reproduction</title>");
+        sb.Append(Style).Append(PlotlyAssets.ScriptTag).Append("</head><body><main>");
+        sb.Append("<h1>Learning on transformers is provably low-rank and sparse — reproduced</h1>");
+        sb.Append("<p>This report reproduces the claims of Li, Wang, Zhang, Liu and Chen, <em>Learning on Transformers is Provable Low-Rank and Sparse: ")
+          .Append("A One-layer Analysis</em> (arXiv 2406.17167), on the paper's synthetic data model: a one-layer transformer trained by SGD on the hinge loss ")
+          .Append("learns weight updates ΔW_Q, ΔW_K, ΔW_V of low rank (one direction per label-relevant pattern), and its output layer W_O becomes sparse, ")
+          .Append("so magnitude pruning is nearly free while random pruning is not.</p>");
+        sb.Append("<p>Each claim below is checked against the theory's prediction. Tags: <span class=\"tag paper\">paper</span> = stated by the paper or its ")
+          .Append("ICLR 2023 sibling; <span class=\"tag ours\">ours</span> = a number or operationalisation chosen by this project. ")
+          .Append($"{r.Seeds} training seeds{(r.Quick ? " (quick mode: small configuration)" : "")}; every number is also in <code>results.json</code> and each figure's data in <code>figures/*.csv</code>.</p>");
+
+        sb.Append($"<h2>Verdicts: {r.Verdicts.Count(v => v.Holds)} of {r.Verdicts.Count} claims hold</h2>");
+        sb.Append("<table class=\"verdicts\"><tr><th>claim</th><th>tag</th><th>prediction</th><th>measurement</th><th>holds?</th></tr>");
+        foreach (var v in r.Verdicts)
+            sb.Append($"<tr><td>{E(v.Claim)}</td><td><span class=\"tag {v.Tag}\">{v.Tag}</span></td><td>{E(v.Predicted)}</td><td>{E(v.Measured)}</td>")
+              .Append($"<td class=\"{(v.Holds ? "yes" : "no")}\">{(v.Holds ? "holds" : "does not hold")}</td></tr>");
+        sb.Append("</table>");
+
+        sb.Append("<h2>Figures</h2>");
+        foreach (var f in figures)
+            sb.Append($"<section class=\"figure\" id=\"{f.Id}\"><h3>{E(f.Title)}</h3>{f.ChartHtml()}<p class=\"caption\">{E(f.Caption)} ")
+              .Append($"<a href=\"figures/{f.Id}.csv\">data (CSV)</a></p></section>");
+
+        sb.Append("<h2>Configuration</h2>");
+        if (r.Config.Description is string d) sb.Append($"<p>{E(d)}</p>");
+        sb.Append("<table><tr><th>key</th><th>value</th><th>tag</th><th>note</th></tr>");
+        foreach (var (key, value, tag, note) in ConfigTags.Rows(r.Config))
+            sb.Append($"<tr><td><code>{E(key)}</code></td><td>{E(value)}</td><td><span class=\"tag {tag}\">{tag}</span></td><td>{E(note)}</td></tr>");
+        sb.Append("</table>");
+        sb.Append("<h2>Run</h2><p>")
+          .Append(E($"Time by stage: {string.Join(", ", r.StageSeconds.Select(s => $"{s.Key} {s.Value:F1} s"))}. " +
+                    $"Seed {r.Run.Seed}; LowRankSparse {r.Run.LowRankSparseVersion}, TorchSharp {r.Run.TorchSharpVersion}, libtorch {r.Run.LibTorchVersion}, " +
+                    $"{r.Run.TorchThreads} torch threads, {r.Run.Runtime}."))
+          .Append("</p></main></body></html>");
+        return sb.ToString();
+    }
+
+    private static string E(string s) => WebUtility.HtmlEncode(s);
+
+    private const string Style = """
+        <style>
+        body { font-family: system-ui, sans-serif; margin: 0; background: #fafafa; color: #222; }
+        main { max-width: 1000px; margin: 0 auto; padding: 1.5rem; background: #fff; }
+        table { border-collapse: collapse; width: 100%; font-size: 0.9rem; margin: 0.5rem 0 1.5rem; }
+        th, td { border: 1px solid #ddd; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
+        th { background: #f0f0f0; }
+        td.yes { color: #0a7a2f; font-weight: bold; } td.no { color: #b00020; font-weight: bold; }
+        .tag { border-radius: 4px; padding: 0 0.35rem; font-size: 0.8rem; }
+        .tag.paper { background: #dbeafe; } .tag.ours { background: #fde68a; }
+        .figure { margin: 1.5rem 0; } .caption { color: #444; font-size: 0.92rem; }
+        </style>
+        """;
+}

@@ -1,0 +1,37 @@
+using LowRankSparse.Data;
+
+namespace LowRankSparse.Theory;
+
+/// <summary>
+/// What the paper (and our generalisations, tagged) predict from a configuration alone, before any training.
+/// [paper] = stated by arXiv 2406.17167 or its sibling (ICLR 2023); [ours] = this project's operationalisation.
+/// </summary>
+public static class Predictions
+{
+    /// <summary>
+    /// Number of dominant singular values of each update [paper for K = 2; ours for K &gt; 2, paper-spec §4.1]: per-sample mixing gives
+    /// K for ΔW_Q and ΔW_K and 2 (the number of classes) for ΔW_V; per-token mixing makes a class's patterns exchangeable: 2 for all.
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> GapRanks(DataConfig data)
+    {
+        int qk = data.Mixing == MixingMode.PerSample ? data.NumLabelRelevant : 2;
+        return new Dictionary<string, int> { ["W_Q"] = qk, ["W_K"] = qk, ["W_V"] = 2 };
+    }
+
+    /// <summary>The input directions the updates concentrate on [paper]: span{μ_j : j label-relevant}.</summary>
+    public static string ConcentrationSpan(DataConfig data) =>
+        data.NumLabelRelevant == 2 ? "span{μ₁, μ₂}" : $"span{{μ₁ … μ{data.NumLabelRelevant}}}";
+
+    /// <summary>
+    /// Expected fraction of neurons lucky at initialisation [ours, from the paper's definition]: a neuron is lucky when
+    /// ⟨W_O,i^(0), W_V^(0) μ_c⟩ &gt; 0 for its class c; with a Gaussian W_O^(0) that is a fair coin per neuron (1/2 for K = 2;
+    /// 1 − 2^(−K/2) when any of the class's K/2 patterns counts).
+    /// </summary>
+    public static double LuckyAtInitFraction(DataConfig data) => 1 - Math.Pow(0.5, data.NumLabelRelevant / 2);
+
+    /// <summary>
+    /// Pruning rate up to which magnitude pruning should be nearly free [paper, shape; ours, the number]: the unlucky fraction,
+    /// 1 − lucky fraction of the trained W_O.
+    /// </summary>
+    public static double FreePruningRate(double luckyFraction) => 1 - luckyFraction;
+}
