@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LowRankSparse.Config;
 using LowRankSparse.Experiments;
+using LowRankSparse.Report;
 using LowRankSparse.Util;
 using Spectre.Console;
 
@@ -30,10 +31,10 @@ internal static class ReproduceCommand
             var options = isQuick ? ReproduceOptions.QuickFor(cfg) : new ReproduceOptions { Config = cfg };
             if (parse.GetValue(seeds) is int n) options = options with { Seeds = n };
             options.Validated();
-            string dir = OutputFolder.Prepare(parse.GetValue(output)!, parse.GetValue(force), ReportWriter.OwnFiles);
+            string dir = OutputFolder.Prepare(parse.GetValue(output)!, parse.GetValue(force), ReportFiles.OwnFiles);
 
             var results = StageProgress.Run(progress => Reproduction.Run(options, progress, CliHost.Cancellation));
-            ReportWriter.Write(dir, results);
+            ReportFiles.Write(dir, results);
             Verdicts.Print(results);
             AnsiConsole.MarkupLine($"[grey]wrote {Markup.Escape(Path.Combine(dir, "report.html"))} and results.json[/]");
             return 0;

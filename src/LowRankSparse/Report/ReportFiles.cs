@@ -1,15 +1,14 @@
 using LowRankSparse.Experiments;
 using LowRankSparse.Figures;
-using LowRankSparse.Report;
 using LowRankSparse.Util;
 
-namespace LowRankSparse.Cli;
+namespace LowRankSparse.Report;
 
 /// <summary>
 /// Writes the outputs of a reproduction: figures/*.csv, report.html, then results.json last — each file atomically, so a
 /// results.json that exists always belongs to a complete set.
 /// </summary>
-internal static class ReportWriter
+public static class ReportFiles
 {
     public static readonly string[] OwnFiles = { "results.json", "report.html", "figures" };
 

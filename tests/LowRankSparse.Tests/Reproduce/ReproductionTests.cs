@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using LowRankSparse.Figures;
+using LowRankSparse.Theory;
+
+namespace LowRankSparse.Tests.Reproduce;
+
+/// <summary>The paper's claims on the quick configuration, and the report's shape.</summary>
+public class ReproductionTests(QuickReproductionFixture quick) : IClassFixture<QuickReproductionFixture>
+{
+    private Experiments.ReproduceResults R => quick.Results;
+
+    [Fact]
+    public void Every_claim_holds_on_the_quick_configuration()
+    {
+        var failed = R.Verdicts.Where(v => !v.Holds).Select(v => $"{v.Id}: {v.Measured}");
+        Assert.Empty(failed);
+        Assert.True(R.Verdicts.Count >= 12);
+    }
+
+    [Fact]
+    public void Below_the_lucky_threshold_magnitude_pruning_is_free_and_random_pruning_is_not()
+    {
+        double threshold = Predictions.FreePruningRate(R.Sparsity.LuckyFractionMean);
+        var rate = R.Pruning.Magnitude.Where(p => p.Rate > 0 && p.Rate <= threshold).Max(p => p.Rate);
+        var magnitude = R.Pruning.Magnitude.Single(p => p.Rate == rate);
+        var random = R.Pruning.Random.Single(p => p.Rate == rate);
+        double unpruned = R.Pruning.Magnitude[0].TestLoss;
+        Assert.True(magnitude.TestLoss - unpruned <= 0.02, $"magnitude at R={rate}: {magnitude.TestLoss} vs {unpruned}");
+        Assert.True(random.TestLoss - unpruned >= 0.05, $"random at R={rate}: {random.TestLoss} vs {unpruned}");
+        Assert.True(Math.Abs(magnitude.TestAccuracy - R.Pruning.Magnitude[0].TestAccuracy) <= 0.01);
+    }
+
+    [Fact]
+    public void Largest_first_collapses_accuracy_once_the_lucky_neurons_are_gone()
+    {
+        var after = R.Pruning.LargestFirst.Where(p => p.Rate >= R.Sparsity.LuckyFractionMean + 0.1).ToList();
+        Assert.NotEmpty(after);
+        Assert.All(after, p => Assert.True(p.TestAccuracy <= 0.6, $"R={p.Rate}: accuracy {p.TestAccuracy}"));
+    }
+
+    [Fact]
+    public void Rank_two_truncation_keeps_accuracy_within_one_point()
+    {
+        var r2 = R.LowRank.Truncation.Single(t => t.R == 2);
+        Assert.True(r2.TestAccuracy >= R.LowRank.FullTestAccuracy - 0.01);
+        var r1 = R.LowRank.Truncation.Single(t => t.R == 1);
+        Assert.True(r1.TestLoss >= r2.TestLoss, "a rank-1 update cannot fit better than rank 2");
+    }
+
+    [Theory]
+    [InlineData(4, "per_sample", 4, 4, 2)]
+    [InlineData(6, "per_sample", 6, 6, 2)]
+    [InlineData(4, "per_token", 2, 2, 2)]
+    public void Gap_rank_follows_K_or_the_number_of_classes(int k, string mode, int q, int key, int v)
+    {
+        var p = R.Sweeps.LabelRelevant.Single(x => x.K == k && x.Mode == mode);
+        Assert.Equal(new[] { q, key, v }, new[] { p.Ranks["W_Q"], p.Ranks["W_K"], p.Ranks["W_V"] });
+    }
+
+    [Fact]
+    public void Report_is_self_contained_and_holds_every_figure()
+    {
+        string html = File.ReadAllText(Path.Combine(quick.Folder, "report.html"));
+        Assert.DoesNotMatch(new Regex("<script[^>]+src=\"https?:", RegexOptions.IgnoreCase), html);
+        Assert.Contains("Plotly.newPlot", html);
+        foreach (var figure in ReportFigures.All(R))
+        {
+            Assert.Contains($"id=\"{figure.Id}\"", html);
+            Assert.True(File.Exists(Path.Combine(quick.Folder, "figures", figure.Id + ".csv")), figure.Id);
+            Assert.False(string.IsNullOrWhiteSpace(figure.Caption));
+        }
+        Assert.Equal(R.Verdicts.Count, Regex.Matches(html, "class=\"(yes|no)\"").Count);
+    }
+
+    [Fact]
+    public void Results_json_has_the_documented_keys()
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(quick.Folder, "results.json")));
+        var root = doc.RootElement;
+        foreach (var curve in new[] { "magnitude", "random", "largest_first" })
+        {
+            var first = root.GetProperty("pruning").GetProperty(curve)[0];
+            foreach (var key in new[] { "rate", "test_loss", "test_accuracy", "test_loss_std", "test_accuracy_std" })
+                Assert.True(first.TryGetProperty(key, out _), $"pruning.{curve}[].{key}");
+        }
+        Assert.True(root.GetProperty("low_rank").GetProperty("truncation").GetArrayLength() > 0);
+        Assert.True(root.GetProperty("low_rank").GetProperty("lora").GetArrayLength() > 0);
+        var sweep = root.GetProperty("sweeps").GetProperty("label_relevant")[0];
+        Assert.True(sweep.TryGetProperty("k", out _) && sweep.TryGetProperty("mode", out _) && sweep.GetProperty("ranks").TryGetProperty("W_Q", out _));
+        var verdict = root.GetProperty("verdicts")[0];
+        foreach (var key in new[] { "claim", "holds", "measured", "predicted" }) Assert.True(verdict.TryGetProperty(key, out _), key);
+        Assert.True(root.GetProperty("run").GetProperty("torch_threads").GetInt32() >= 1);
+    }
+}
