@@ -18,13 +18,19 @@ public static class Charts
             ? Chart.Point<double, double, string>(x: x, y: y, Name: name)
             : Chart.Point<double, double, string>(x: x, y: y, Name: name, MultiText: text.ToArray());
 
-    /// <summary>A mean curve with a shaded band [mean − std, mean + std].</summary>
+    /// <summary>A mean curve with a shaded band [mean − std, mean + std]; only the mean appears in the legend.</summary>
     public static GenericChart Band(IReadOnlyList<double> x, IReadOnlyList<double> mean, IReadOnlyList<double> std, string name)
     {
         var upper = mean.Zip(std, (m, s) => m + s).ToArray();
         var lower = mean.Zip(std, (m, s) => m - s).ToArray();
-        return Chart.Range<double, double, string>(x: x, y: mean, upper: upper, lower: lower, mode: StyleParam.Mode.Lines_Markers,
-            Name: name, ShowLegend: true);
+        var shade = Color.fromString("rgba(120,120,120,0.25)");
+        return Chart.Combine(new[]
+        {
+            Chart.Line<double, double, string>(x: x, y: upper, Name: name + " + std", ShowLegend: false, ShowMarkers: false, LineWidth: 0, LineColor: shade),
+            Chart.Line<double, double, string>(x: x, y: lower, Name: name + " − std", ShowLegend: false, ShowMarkers: false, LineWidth: 0, LineColor: shade,
+                Fill: StyleParam.Fill.ToNext_y, FillColor: shade),
+            Chart.Line<double, double, string>(x: x, y: mean, Name: name, ShowMarkers: true),
+        });
     }
 
     /// <summary>A dashed vertical line at x (drawn as a trace so it appears in the legend), e.g. a threshold the theory predicts.</summary>

@@ -19,9 +19,9 @@ public sealed record PruningSection(
 
     public static PruningSection Compute(IReadOnlyList<TrainingRun> runs, ReproduceOptions options, Action advance)
     {
-        IReadOnlyList<PruningPoint> Curve(PruneMethod method, PruningCurves.Pruner pruner)
+        IReadOnlyList<PruningPoint> Curve(PruneMethod method, PruningCurves.Target target)
         {
-            var points = PruningCurves.Compute(runs, options.Rates, method, pruner, options.RandomMasks);
+            var points = PruningCurves.Compute(runs, options.Rates, method, target, options.RandomMasks);
             advance();
             return points;
         }
