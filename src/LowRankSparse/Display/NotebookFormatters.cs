@@ -1,3 +1,8 @@
+using System.Globalization;
+using LowRankSparse.Analysis;
+using LowRankSparse.Config;
+using LowRankSparse.Figures;
+using LowRankSparse.Theory;
 using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
 
@@ -5,7 +10,8 @@ namespace LowRankSparse.Display;
 
 /// <summary>
 /// Registers the library's rich displays with Microsoft.DotNet.Interactive.Formatting, so <c>display(x)</c> or a cell's last
-/// expression renders as HTML in a .NET notebook kernel and in our own runner and kernel alike.
+/// expression renders as HTML in a .NET notebook kernel and in our own runner and kernel alike: charts (inline Plotly),
+/// figures with captions, configs with their paper/ours tags, update-metric tables and verdicts.
 /// Chart HTML is a fragment (a div and a script) that expects plotly.js on the page: hosts add <see cref="PlotlyAssets.ScriptTag"/> once.
 /// </summary>
 public static class NotebookFormatters
@@ -16,5 +22,15 @@ public static class NotebookFormatters
     {
         if (Interlocked.Exchange(ref _registered, 1) == 1) return;
         Formatter.Register<GenericChart>((chart, writer) => writer.Write(GenericChart.toChartHTML(chart)), HtmlFormatter.MimeType);
+        Formatter.Register<Figures.Figure>((f, writer) => writer.Write(
+            $"<div><h4>{System.Net.WebUtility.HtmlEncode(f.Title)}</h4>{f.ChartHtml()}<p><em>{System.Net.WebUtility.HtmlEncode(f.Caption)}</em></p></div>"), HtmlFormatter.MimeType);
+        Formatter.Register<ExperimentConfig>((c, writer) => writer.Write(HtmlTables.Config(c)), HtmlFormatter.MimeType);
+        Formatter.Register<Verdict>((v, writer) => writer.Write(HtmlTables.Verdicts(new[] { v })), HtmlFormatter.MimeType);
+        Formatter.Register<IReadOnlyList<Verdict>>((v, writer) => writer.Write(HtmlTables.Verdicts(v)), HtmlFormatter.MimeType);
+        Formatter.Register<IReadOnlyDictionary<string, UpdateMetrics>>((m, writer) => writer.Write(HtmlTables.Updates(m)), HtmlFormatter.MimeType);
+        Formatter.Register<Verdict>((v, writer) => writer.Write(
+            $"{(v.Holds ? "HOLDS" : "DOES NOT HOLD")} [{v.Tag}] {v.Claim}\n  predicted: {v.Predicted}\n  measured:  {v.Measured}"), PlainTextFormatter.MimeType);
+        Formatter.Register<Spectrum>((s, writer) => writer.Write(
+            "σ = [" + string.Join(", ", s.SingularValues.Select(v => v.ToString("G4", CultureInfo.InvariantCulture))) + "]"), PlainTextFormatter.MimeType);
     }
 }

@@ -17,18 +17,10 @@ public static class Reproduction
         options.Validated();
         progress ??= IStageProgress.None;
         var seconds = new Dictionary<string, double>();
-        var runs = new List<TrainingRun>();
+        var runs = Stage("train seeds", options.Seeds, seconds, progress,
+            () => SeedRuns.Train(options.Config, options.Seeds, () => progress.Advance(), cancel));
         try
         {
-            Stage("train seeds", options.Seeds, seconds, progress, () =>
-            {
-                for (int s = 0; s < options.Seeds; s++)
-                {
-                    var config = options.Config with { Training = options.Config.Training with { Seed = options.Config.Training.Seed + s } };
-                    runs.Add(Trainer.Train(config, cancel: cancel));
-                    progress.Advance();
-                }
-            });
             var metrics = runs.Select(r => UpdateAnalysis.Analyze(r.Initial, r.Final, r.Patterns)).ToList();
             var updates = Stage("low-rank updates", 1, seconds, progress, () => UpdatesSection.Compute(runs, metrics));
             var sparsity = Stage("sparse output layer", 1, seconds, progress, () => SparsitySection.Compute(runs));
@@ -59,9 +51,6 @@ public static class Reproduction
             foreach (var run in runs) run.Dispose();
         }
     }
-
-    private static void Stage(string name, int units, Dictionary<string, double> seconds, IStageProgress progress, Action work) =>
-        Stage<object?>(name, units, seconds, progress, () => { work(); return null; });
 
     private static T Stage<T>(string name, int units, Dictionary<string, double> seconds, IStageProgress progress, Func<T> work)
     {

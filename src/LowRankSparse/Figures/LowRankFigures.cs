@@ -1,14 +1,12 @@
-using LowRankSparse.Experiments;
+using LowRankSparse.Experiments.Sections;
 
 namespace LowRankSparse.Figures;
 
 /// <summary>Figure of claim 4 (rank-r truncation and LoRA adapters).</summary>
 public static class LowRankFigures
 {
-    public static Figure Adaption(ReproduceResults r)
+    public static Figure Adaption(LowRankSection l, int k)
     {
-        var l = r.LowRank;
-        int k = r.Config.Data.NumLabelRelevant;
         var table = new DataTable("method", "r", "test_accuracy", "test_loss");
         foreach (var t in l.Truncation) table.Add("truncation", t.R, t.TestAccuracy, t.TestLoss);
         foreach (var t in l.Lora) table.Add("lora", t.R, t.TestAccuracy, t.TestLoss);

@@ -1,4 +1,4 @@
-using LowRankSparse.Experiments;
+using LowRankSparse.Experiments.Sections;
 using LowRankSparse.Pruning;
 using LowRankSparse.Theory;
 using Plotly.NET;
@@ -8,15 +8,14 @@ namespace LowRankSparse.Figures;
 /// <summary>Figures of claim 3 (magnitude vs random vs largest-first pruning).</summary>
 public static class PruningFigures
 {
-    public static Figure HingeLoss(ReproduceResults r) => Curves(r, "pruning_hinge", p => p.TestLoss, p => p.TestLossStd,
+    public static Figure HingeLoss(PruningSection p, double luckyFraction, int seeds) => Curves(p, luckyFraction, seeds, "pruning_hinge", p => p.TestLoss, p => p.TestLossStd,
         "test hinge loss (generalization error)", "Test hinge loss after pruning W_O neurons");
 
-    public static Figure Accuracy(ReproduceResults r) => Curves(r, "pruning_accuracy", p => p.TestAccuracy, p => p.TestAccuracyStd,
+    public static Figure Accuracy(PruningSection p, double luckyFraction, int seeds) => Curves(p, luckyFraction, seeds, "pruning_accuracy", p => p.TestAccuracy, p => p.TestAccuracyStd,
         "test accuracy (fraction)", "Test accuracy after pruning W_O neurons");
 
-    public static Figure Unstructured(ReproduceResults r)
+    public static Figure Unstructured(PruningSection p)
     {
-        var p = r.Pruning;
         var table = new DataTable("method", "rate", "test_loss", "test_loss_std", "test_accuracy");
         var traces = new List<GenericChart>();
         foreach (var (name, curve) in new[] { ("W_O weights, magnitude (L1)", p.UnstructuredMagnitude), ("W_O weights, random", p.UnstructuredRandom), ("all weights, global magnitude", p.GlobalMagnitude) })
@@ -30,9 +29,8 @@ public static class PruningFigures
             Charts.Styled(Charts.Combine(traces), "Test hinge loss after unstructured pruning", "pruning rate R (fraction of weights removed)", "test hinge loss"), table);
     }
 
-    private static Figure Curves(ReproduceResults r, string id, Func<PruningPoint, double> value, Func<PruningPoint, double> std, string yTitle, string title)
+    private static Figure Curves(PruningSection p, double luckyFraction, int seeds, string id, Func<PruningPoint, double> value, Func<PruningPoint, double> std, string yTitle, string title)
     {
-        var p = r.Pruning;
         var table = new DataTable("method", "rate", "value_mean", "value_std");
         var traces = new List<GenericChart>();
         double max = 0;
@@ -42,12 +40,12 @@ public static class PruningFigures
             foreach (var c in curve) table.Add(name, c.Rate, value(c), std(c));
             max = Math.Max(max, curve.Max(value));
         }
-        double threshold = Predictions.FreePruningRate(r.Sparsity.LuckyFractionMean);
+        double threshold = Predictions.FreePruningRate(luckyFraction);
         traces.Add(Charts.VerticalMarker(threshold, 0, Math.Max(max, 1), $"theory: free up to 1 − lucky = {threshold:F2}"));
         double free = Claims.LargestFreeRate(p.Magnitude);
         return new Figure(id, title,
             $"Theory [paper]: removing the smallest neurons is nearly free until R ≈ 1 − lucky fraction = {threshold:F2}; random pruning costs ~O(R); largest-first is the worst case. " +
-            $"Measured over {r.Seeds} seeds: magnitude pruning stays within {Claims.FreeLossTolerance} hinge loss up to R = {free:F1}; random pruning at R = 0.3 has hinge loss {At(p.Random, 0.3):F3}.",
+            $"Measured over {seeds} seed(s): magnitude pruning stays within {Claims.FreeLossTolerance} hinge loss up to R = {free:F1}; random pruning at R = 0.3 has hinge loss {At(p.Random, 0.3):F3}.",
             Charts.Styled(Charts.Combine(traces), title + " (mean ± std)", "pruning rate R (fraction of neurons removed)", yTitle), table);
     }
 

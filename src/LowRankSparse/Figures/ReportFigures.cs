@@ -5,20 +5,24 @@ namespace LowRankSparse.Figures;
 /// <summary>Every figure of the report, in reading order.</summary>
 public static class ReportFigures
 {
-    public static IReadOnlyList<Figure> All(ReproduceResults r) => new[]
+    public static IReadOnlyList<Figure> All(ReproduceResults r)
     {
-        UpdateFigures.Spectra(r),
-        UpdateFigures.EnergyVsStep(r),
-        UpdateFigures.Attention(r),
-        SparsityFigures.RowNorms(r),
-        SparsityFigures.Histogram(r),
-        SparsityFigures.Alignment(r),
-        PruningFigures.HingeLoss(r),
-        PruningFigures.Accuracy(r),
-        PruningFigures.Unstructured(r),
-        LowRankFigures.Adaption(r),
-        SweepFigures.RankVsK(r),
-        SweepFigures.Noise(r),
-        SweepFigures.PatternCount(r),
-    };
+        int k = r.Config.Data.NumLabelRelevant;
+        return new[]
+        {
+            UpdateFigures.Spectra(r.Updates, k, r.Seeds),
+            UpdateFigures.EnergyVsStep(r.Updates, k),
+            UpdateFigures.Attention(r.Updates),
+            SparsityFigures.RowNorms(r.Sparsity),
+            SparsityFigures.Histogram(r.Sparsity),
+            SparsityFigures.Alignment(r.Sparsity, k),
+            PruningFigures.HingeLoss(r.Pruning, r.Sparsity.LuckyFractionMean, r.Seeds),
+            PruningFigures.Accuracy(r.Pruning, r.Sparsity.LuckyFractionMean, r.Seeds),
+            PruningFigures.Unstructured(r.Pruning),
+            LowRankFigures.Adaption(r.LowRank, k),
+            SweepFigures.RankVsK(r.Sweeps.LabelRelevant),
+            SweepFigures.Noise(r.Sweeps.Noise),
+            SweepFigures.PatternCount(r.Sweeps.Patterns),
+        };
+    }
 }

@@ -1,4 +1,4 @@
-using LowRankSparse.Experiments;
+using LowRankSparse.Experiments.Sections;
 using Plotly.NET;
 
 namespace LowRankSparse.Figures;
@@ -6,9 +6,8 @@ namespace LowRankSparse.Figures;
 /// <summary>Figures of claim 2 (lucky neurons, sparse W_O).</summary>
 public static class SparsityFigures
 {
-    public static Figure RowNorms(ReproduceResults r)
+    public static Figure RowNorms(SparsitySection s)
     {
-        var s = r.Sparsity;
         var rank = Enumerable.Range(1, s.WORowNorms.Length).Select(i => (double)i).ToArray();
         var table = new DataTable("rank", "row_norm_trained", "row_norm_initial");
         for (int i = 0; i < rank.Length; i++) table.Add(i + 1, s.WORowNorms[i], s.WORowNormsInitial[i]);
@@ -24,9 +23,8 @@ public static class SparsityFigures
             Charts.Styled(chart, "W_O row norms, sorted (first seed)", "neuron rank by norm", "‖W_O,i‖₂ (log scale)", logY: true), table);
     }
 
-    public static Figure Histogram(ReproduceResults r)
+    public static Figure Histogram(SparsitySection s)
     {
-        var s = r.Sparsity;
         var logs = s.WORowNorms.Select(n => Math.Log10(Math.Max(n, 1e-12))).ToArray();
         var table = new DataTable("log10_row_norm");
         foreach (var v in logs) table.Add(v);
@@ -41,15 +39,15 @@ public static class SparsityFigures
             Charts.Styled(chart, "Distribution of log₁₀ ‖W_O,i‖ (first seed)", "log₁₀ row norm", "number of neurons"), table);
     }
 
-    public static Figure Alignment(ReproduceResults r)
+    public static Figure Alignment(SparsitySection s, int k)
     {
-        var neurons = r.Sparsity.Neurons;
+        var neurons = s.Neurons;
         var table = new DataTable("neuron", "sign_a", "norm", "lucky", "lucky_at_init", "cos_wv_mu1", "cos_wv_mu2");
-        foreach (var n in neurons) table.Add(n.Index, n.Sign, n.Norm, n.Lucky, n.LuckyAtInit, n.Alignment[0], n.Alignment.ElementAtOrDefault(r.Config.Data.NumLabelRelevant / 2));
-        GenericChart Group(Func<Experiments.Sections.NeuronAlignment, bool> pick, string name)
+        foreach (var n in neurons) table.Add(n.Index, n.Sign, n.Norm, n.Lucky, n.LuckyAtInit, n.Alignment[0], n.Alignment.ElementAtOrDefault(k / 2));
+        GenericChart Group(Func<NeuronAlignment, bool> pick, string name)
         {
             var g = neurons.Where(pick).ToList();
-            return Charts.Points(g.Select(n => n.Alignment[0]), g.Select(n => n.Alignment.ElementAtOrDefault(r.Config.Data.NumLabelRelevant / 2)), name,
+            return Charts.Points(g.Select(n => n.Alignment[0]), g.Select(n => n.Alignment.ElementAtOrDefault(k / 2)), name,
                 g.Select(n => $"neuron {n.Index}, ‖w‖={n.Norm:G3}"));
         }
         var chart = Charts.Combine(new[]
@@ -60,7 +58,7 @@ public static class SparsityFigures
         });
         return new Figure("alignment", "Alignment of neurons with W_V μ₁ and W_V μ₂",
             $"Theory [paper]: lucky neurons align with W_V μ₁ (a_i > 0) or W_V μ₂ (a_i < 0). Measured: lucky neurons cluster near cosine 1 with their class's direction; " +
-            $"{r.Sparsity.LuckyAtInitThatEndLargeMean:P0} of the neurons lucky at initialisation ended large.",
+            $"{s.LuckyAtInitThatEndLargeMean:P0} of the neurons lucky at initialisation ended large.",
             Charts.Styled(chart, "Cosine of each W_O row with W_V μ₁ and W_V μ₂ (first seed)", "cos(W_O,i, W_V μ₁)", "cos(W_O,i, W_V μ₂)"), table);
     }
 }

@@ -1,4 +1,3 @@
-using LowRankSparse.Experiments;
 using LowRankSparse.Experiments.Sections;
 using Plotly.NET;
 
@@ -7,9 +6,8 @@ namespace LowRankSparse.Figures;
 /// <summary>Figures of the sweeps: rank vs K in both mixing modes, label-irrelevant energy vs τ, top-2 energy vs M.</summary>
 public static class SweepFigures
 {
-    public static Figure RankVsK(ReproduceResults r)
+    public static Figure RankVsK(IReadOnlyList<LabelRelevantPoint> points)
     {
-        var points = r.Sweeps.LabelRelevant;
         var table = new DataTable("k", "mode", "weight", "gap_rank", "predicted");
         var traces = new List<GenericChart>();
         foreach (var mode in points.Select(p => p.Mode).Distinct())
@@ -27,9 +25,8 @@ public static class SweepFigures
             Charts.Styled(Charts.Combine(traces), "Gap rank of ΔW vs K", "number of label-relevant patterns K", "gap rank (singular values before the largest gap)"), table);
     }
 
-    public static Figure Noise(ReproduceResults r)
+    public static Figure Noise(IReadOnlyList<NoisePoint> points)
     {
-        var points = r.Sweeps.Noise;
         var table = new DataTable("noise", "weight", "label_irrelevant_energy_input", "tail_energy");
         var traces = new List<GenericChart>();
         foreach (var w in UpdatesSection.AttentionWeights)
@@ -44,9 +41,8 @@ public static class SweepFigures
             Charts.Styled(Charts.Combine(traces), "Share of the update's energy outside the label-relevant span", "noise level τ (‖z‖)", "label-irrelevant energy fraction"), table);
     }
 
-    public static Figure PatternCount(ReproduceResults r)
+    public static Figure PatternCount(IReadOnlyList<PatternCountPoint> points)
     {
-        var points = r.Sweeps.Patterns;
         var table = new DataTable("num_patterns", "dim", "weight", "top2_energy", "numerical_rank");
         var traces = new List<GenericChart>();
         foreach (var w in UpdatesSection.AttentionWeights)

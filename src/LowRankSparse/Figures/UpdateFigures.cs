@@ -1,5 +1,4 @@
 using System.Globalization;
-using LowRankSparse.Experiments;
 using LowRankSparse.Experiments.Sections;
 using Plotly.NET;
 
@@ -8,15 +7,14 @@ namespace LowRankSparse.Figures;
 /// <summary>Figures of claim 1 (low-rank updates) and of attention concentration.</summary>
 public static class UpdateFigures
 {
-    public static Figure Spectra(ReproduceResults r)
+    public static Figure Spectra(UpdatesSection updates, int k, int seeds)
     {
-        int k = r.Config.Data.NumLabelRelevant;
         var table = new DataTable("weight", "index", "singular_value_mean", "singular_value_std");
         var traces = new List<GenericChart>();
         double max = 0, min = double.MaxValue;
         foreach (var name in UpdatesSection.AttentionWeights)
         {
-            var w = r.Updates.Weights[name];
+            var w = updates.Weights[name];
             var index = Enumerable.Range(1, w.SingularValuesMean.Length).Select(i => (double)i).ToArray();
             var mean = w.SingularValuesMean.Select(v => Math.Max(v, 1e-12)).ToArray();
             traces.Add(Charts.Band(index, mean, w.SingularValuesStd, $"Δ{name}"));
@@ -25,28 +23,27 @@ public static class UpdateFigures
             min = Math.Min(min, mean.Where(v => v > 1e-9).DefaultIfEmpty(1e-6).Min());
         }
         traces.Add(Charts.VerticalMarker(k + 0.5, min, max, $"theory: {k} dominant values"));
-        var top = UpdatesSection.AttentionWeights.Select(n => $"Δ{n} {r.Updates.Weights[n].TopKEnergyMean[k - 1]:F4}");
+        var top = UpdatesSection.AttentionWeights.Select(n => $"Δ{n} {updates.Weights[n].TopKEnergyMean[k - 1]:F4}");
         return new Figure("spectra", "Singular values of the weight updates",
             $"Theory [paper]: ΔW_Q, ΔW_K, ΔW_V have {k} dominant singular values (one per label-relevant pattern). " +
-            $"Measured over {r.Seeds} seeds: top-{k} energy {string.Join(", ", top)}; everything after index {k} is orders of magnitude smaller.",
+            $"Measured over {seeds} seed(s): top-{k} energy {string.Join(", ", top)}; everything after index {k} is orders of magnitude smaller.",
             Charts.Styled(Charts.Combine(traces), "Singular values of ΔW = W(T) − W(0) (mean ± std over seeds)", "index i (descending)", "singular value σ_i (log scale)", logY: true),
             table);
     }
 
-    public static Figure EnergyVsStep(ReproduceResults r)
+    public static Figure EnergyVsStep(UpdatesSection updates, int k)
     {
-        int k = r.Config.Data.NumLabelRelevant;
         var table = new DataTable("step", "weight", "top_k_energy_mean", "top_k_energy_std");
         var traces = new List<GenericChart>();
         foreach (var name in UpdatesSection.AttentionWeights)
         {
-            var steps = r.Updates.EnergyVsStep.Select(e => (double)e.Step).ToArray();
-            var mean = r.Updates.EnergyVsStep.Select(e => e.Mean[name]).ToArray();
-            var std = r.Updates.EnergyVsStep.Select(e => e.Std[name]).ToArray();
+            var steps = updates.EnergyVsStep.Select(e => (double)e.Step).ToArray();
+            var mean = updates.EnergyVsStep.Select(e => e.Mean[name]).ToArray();
+            var std = updates.EnergyVsStep.Select(e => e.Std[name]).ToArray();
             traces.Add(Charts.Band(steps, mean, std, $"Δ{name}"));
-            foreach (var e in r.Updates.EnergyVsStep) table.Add(e.Step, name, e.Mean[name], e.Std[name]);
+            foreach (var e in updates.EnergyVsStep) table.Add(e.Step, name, e.Mean[name], e.Std[name]);
         }
-        var last = r.Updates.EnergyVsStep[^1];
+        var last = updates.EnergyVsStep[^1];
         return new Figure("energy_vs_step", $"Top-{k} energy of the updates during training",
             $"Theory [paper]: the updates stay concentrated on {k} directions throughout training. Measured: top-{k} energy at step {last.Step} is " +
             string.Join(", ", UpdatesSection.AttentionWeights.Select(n => $"Δ{n} {last.Mean[n]:F4}")) + ".",
@@ -54,9 +51,9 @@ public static class UpdateFigures
             table);
     }
 
-    public static Figure Attention(ReproduceResults r)
+    public static Figure Attention(UpdatesSection updates)
     {
-        var a = r.Updates.AttentionVsStep;
+        var a = updates.AttentionVsStep;
         var table = new DataTable("step", "attention_mass_mean", "attention_mass_std");
         foreach (var p in a) table.Add(p.Step, p.Mean, p.Std);
         var chart = Charts.Band(a.Select(p => (double)p.Step).ToArray(), a.Select(p => p.Mean).ToArray(), a.Select(p => p.Std).ToArray(), "attention on label-relevant keys");

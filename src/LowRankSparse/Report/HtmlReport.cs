@@ -27,11 +27,7 @@ public static class HtmlReport
           .Append($"{r.Seeds} training seeds{(r.Quick ? " (quick mode: small configuration)" : "")}; every number is also in <code>results.json</code> and each figure's data in <code>figures/*.csv</code>.</p>");
 
         sb.Append($"<h2>Verdicts: {r.Verdicts.Count(v => v.Holds)} of {r.Verdicts.Count} claims hold</h2>");
-        sb.Append("<table class=\"verdicts\"><tr><th>claim</th><th>tag</th><th>prediction</th><th>measurement</th><th>holds?</th></tr>");
-        foreach (var v in r.Verdicts)
-            sb.Append($"<tr><td>{E(v.Claim)}</td><td><span class=\"tag {v.Tag}\">{v.Tag}</span></td><td>{E(v.Predicted)}</td><td>{E(v.Measured)}</td>")
-              .Append($"<td class=\"{(v.Holds ? "yes" : "no")}\">{(v.Holds ? "holds" : "does not hold")}</td></tr>");
-        sb.Append("</table>");
+        sb.Append(HtmlTables.Verdicts(r.Verdicts));
 
         sb.Append("<h2>Figures</h2>");
         foreach (var f in figures)
@@ -40,10 +36,7 @@ public static class HtmlReport
 
         sb.Append("<h2>Configuration</h2>");
         if (r.Config.Description is string d) sb.Append($"<p>{E(d)}</p>");
-        sb.Append("<table><tr><th>key</th><th>value</th><th>tag</th><th>note</th></tr>");
-        foreach (var (key, value, tag, note) in ConfigTags.Rows(r.Config))
-            sb.Append($"<tr><td><code>{E(key)}</code></td><td>{E(value)}</td><td><span class=\"tag {tag}\">{tag}</span></td><td>{E(note)}</td></tr>");
-        sb.Append("</table>");
+        sb.Append(HtmlTables.Config(r.Config));
         sb.Append("<h2>Run</h2><p>")
           .Append(E($"Time by stage: {string.Join(", ", r.StageSeconds.Select(s => $"{s.Key} {s.Value:F1} s"))}. " +
                     $"Seed {r.Run.Seed}; LowRankSparse {r.Run.LowRankSparseVersion}, TorchSharp {r.Run.TorchSharpVersion}, libtorch {r.Run.LibTorchVersion}, " +

@@ -1,0 +1,31 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace LowRankSparse.Display;
+
+/// <summary>
+/// What the first cell of every notebook calls: invariant culture for numbers, the patched TorchSharp native shim preloaded
+/// (a notebook host that references TorchSharp.dll by path would otherwise fall back to the unpatched copy in the NuGet cache,
+/// which fails on Debian 12 — see environment.md), and the rich display formatters registered.
+/// </summary>
+public static class NotebookSetup
+{
+    public static string Initialize()
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        string? shim = PreloadPatchedTorchShim();
+        NotebookFormatters.Register();
+        using var probe = TorchSharp.torch.ones(2, 2);
+        return $"LowRankSparse ready: TorchSharp {typeof(TorchSharp.torch).Assembly.GetName().Version}, " +
+               $"{TorchSharp.torch.get_num_threads()} threads{(shim is null ? "" : ", shim " + shim)}";
+    }
+
+    private static string? PreloadPatchedTorchShim()
+    {
+        string dir = Path.GetDirectoryName(typeof(TorchSharp.torch).Assembly.Location) ?? "";
+        foreach (string candidate in new[] { Path.Combine(dir, "runtimes", "linux-x64", "native", "libLibTorchSharp.so"), Path.Combine(dir, "libLibTorchSharp.so") })
+            if (File.Exists(candidate) && NativeLibrary.TryLoad(candidate, out _)) return candidate;
+        return null;
+    }
+}
