@@ -35,7 +35,8 @@ internal static class CliHost
         Cancellation = cancel.Token;
         try
         {
-            return parsed.Invoke();
+            // our own handlers: exceptions map to exit codes below; Ctrl+C cancels cooperatively between steps
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
         }
         catch (Exception e)
         {

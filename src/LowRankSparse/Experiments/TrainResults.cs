@@ -16,6 +16,7 @@ public sealed record TrainResults
     public required int Steps { get; init; }
     public required double StepsPerSecond { get; init; }
     public required IReadOnlyDictionary<string, UpdateMetrics> Weights { get; init; }
+    [System.Text.Json.Serialization.JsonPropertyName("w_o_row_norms")]
     public required double[] WORowNorms { get; init; }
     public required double LuckyThreshold { get; init; }
     public required double LuckyFraction { get; init; }

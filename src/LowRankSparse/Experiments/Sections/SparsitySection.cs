@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using LowRankSparse.Analysis;
 using LowRankSparse.Training;
 using LowRankSparse.Util;
@@ -16,8 +17,8 @@ public sealed record SparsitySection(
     double LuckyAtInitThatEndLargeMean,
     double LargeThatWereLuckyAtInitMean,
     double Threshold,
-    double[] WORowNorms,
-    double[] WORowNormsInitial,
+    [property: JsonPropertyName("w_o_row_norms")] double[] WORowNorms,
+    [property: JsonPropertyName("w_o_row_norms_initial")] double[] WORowNormsInitial,
     IReadOnlyList<NeuronAlignment> Neurons)
 {
     public static SparsitySection Compute(IReadOnlyList<TrainingRun> runs)
