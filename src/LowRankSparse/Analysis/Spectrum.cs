@@ -47,6 +47,12 @@ public sealed record Spectrum(double[] SingularValues)
         return f.Length;
     }
 
+    /// <summary>Hard rank with numpy's default tolerance: #σ_i &gt; σ_max · max(rows, cols) · ε (as WeightWatcher).</summary>
+    public int HardRank(int maxDimension) =>
+        SingularValues.Length == 0 ? 0 : SingularValues.Count(s => s > SingularValues[0] * maxDimension * MachineEpsilon);
+
+    private const double MachineEpsilon = 2.220446049250313e-16;
+
     /// <summary>‖W‖_F² / ‖W‖_2² (0 for a zero matrix); always ≤ the rank.</summary>
     public double StableRank => SingularValues.Length == 0 || SingularValues[0] == 0 ? 0 : TotalEnergy / (SingularValues[0] * SingularValues[0]);
 
