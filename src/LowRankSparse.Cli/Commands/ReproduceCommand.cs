@@ -18,10 +18,11 @@ internal static class ReproduceCommand
         var force = CommonOptions.Force();
         var quick = new Option<bool>("--quick") { Description = "Small configuration and grids (data/configs/quick.json unless --config is given): seconds, for tests and CI." };
         var seeds = new Option<int?>("--seeds") { Description = "Training seeds behind every band (default 5; 3 with --quick)." };
+        var resume = new Option<bool>("--resume") { Description = "Reuse the stages an interrupted run with the same options completed (saved in OUT/.stages)." };
         var command = new Command("reproduce",
             "Reproduce every claim of the paper: low-rank updates, lucky neurons, pruning curves, low-rank adaption and sweeps, each checked against the theory. Writes OUT/report.html, OUT/results.json and one CSV per figure.")
         {
-            config, set, output, force, quick, seeds,
+            config, set, output, force, quick, seeds, resume,
         };
         command.SetAction(parse =>
         {
@@ -33,7 +34,8 @@ internal static class ReproduceCommand
             options.Validated();
             string dir = OutputFolder.Prepare(parse.GetValue(output)!, parse.GetValue(force), ReportFiles.OwnFiles);
 
-            var results = StageProgress.Run(progress => Reproduction.Run(options, progress, CliHost.Cancellation));
+            var cache = new StageCache(Path.Combine(dir, ".stages"), parse.GetValue(resume), StageCache.Fingerprint(options));
+            var results = StageProgress.Run(progress => Reproduction.Run(options, progress, CliHost.Cancellation, cache));
             ReportFiles.Write(dir, results);
             Verdicts.Print(results);
             AnsiConsole.MarkupLine($"[grey]wrote {Markup.Escape(Path.Combine(dir, "report.html"))} and results.json[/]");

@@ -10,8 +10,8 @@ public sealed record ReproduceResults
     public required ExperimentConfig Config { get; init; }
     public required bool Quick { get; init; }
     public required int Seeds { get; init; }
-    public required IReadOnlyList<double> TestAccuracy { get; init; }
-    public required IReadOnlyList<double> TestLoss { get; init; }
+    /// <summary>Each training seed's own measurements (the same numbers <c>train</c> reports for that seed).</summary>
+    public required IReadOnlyList<SeedResult> PerSeed { get; init; }
     public required UpdatesSection Updates { get; init; }
     public required SparsitySection Sparsity { get; init; }
     public required PruningSection Pruning { get; init; }

@@ -12,30 +12,44 @@ namespace LowRankSparse.Experiments;
 /// </summary>
 public static class Reproduction
 {
-    public static ReproduceResults Run(ReproduceOptions options, IStageProgress? progress = null, CancellationToken cancel = default)
+    public static ReproduceResults Run(ReproduceOptions options, IStageProgress? progress = null, CancellationToken cancel = default,
+        StageCache? cache = null)
     {
         options.Validated();
         progress ??= IStageProgress.None;
+        cache ??= StageCache.None;
         var seconds = new Dictionary<string, double>();
-        var runs = Stage("train seeds", options.Seeds, seconds, progress,
+        IReadOnlyList<TrainingRun>? trained = null;
+        IReadOnlyList<TrainingRun> Runs() => trained ??= Stage("train seeds", options.Seeds, seconds, progress,
             () => SeedRuns.Train(options.Config, options.Seeds, () => progress.Advance(), cancel));
+
+        T Cached<T>(string name, int units, Func<T> work, bool needsRuns = true)
+        {
+            if (cache.TryLoad(name, out T saved))
+            {
+                seconds[name] = 0;
+                return saved;
+            }
+            if (needsRuns) Runs();   // train first, so training time is not counted in this stage
+            var value = Stage(name, units, seconds, progress, work);
+            cache.Save(name, value);
+            return value;
+        }
+
         try
         {
-            var metrics = runs.Select(r => UpdateAnalysis.Analyze(r.Initial, r.Final, r.Patterns)).ToList();
-            var updates = Stage("low-rank updates", 1, seconds, progress, () => UpdatesSection.Compute(runs, metrics));
-            var sparsity = Stage("sparse output layer", 1, seconds, progress, () => SparsitySection.Compute(runs));
-            var pruning = Stage("pruning", PruningSection.Curves, seconds, progress, () => PruningSection.Compute(runs, options, () => progress.Advance()));
-            var lowRank = Stage("low-rank adaption", LowRankSection.Units(options), seconds, progress,
-                () => LowRankSection.Compute(runs, options, () => progress.Advance(), cancel));
-            var sweeps = Stage("sweeps", SweepsSection.Units(options), seconds, progress, () => SweepsSection.Compute(options, () => progress.Advance(), cancel));
-            var tests = runs.Select(r => r.EvaluateTest()).ToList();
+            var perSeed = Cached("seeds", 1, () => Runs().Select(SeedResult.Of).ToList());
+            var updates = Cached("low-rank updates", 1, () => UpdatesSection.Compute(Runs(), perSeed.Select(p => p.Weights).ToList()));
+            var sparsity = Cached("sparse output layer", 1, () => SparsitySection.Compute(Runs()));
+            var pruning = Cached("pruning", PruningSection.Curves, () => PruningSection.Compute(Runs(), options, () => progress.Advance()));
+            var lowRank = Cached("low-rank adaption", LowRankSection.Units(options), () => LowRankSection.Compute(Runs(), options, () => progress.Advance(), cancel));
+            var sweeps = Cached("sweeps", SweepsSection.Units(options), () => SweepsSection.Compute(options, () => progress.Advance(), cancel), needsRuns: false);
             return new ReproduceResults
             {
                 Config = options.Config,
                 Quick = options.Quick,
                 Seeds = options.Seeds,
-                TestAccuracy = tests.Select(t => t.Accuracy).ToArray(),
-                TestLoss = tests.Select(t => t.HingeLoss).ToArray(),
+                PerSeed = perSeed,
                 Updates = updates,
                 Sparsity = sparsity,
                 Pruning = pruning,
@@ -48,7 +62,7 @@ public static class Reproduction
         }
         finally
         {
-            foreach (var run in runs) run.Dispose();
+            foreach (var run in trained ?? Array.Empty<TrainingRun>()) run.Dispose();
         }
     }
 

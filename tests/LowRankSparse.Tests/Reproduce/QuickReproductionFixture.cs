@@ -10,12 +10,21 @@ public sealed class QuickReproductionFixture
     public QuickReproductionFixture()
     {
         Options = ReproduceOptions.QuickFor(ConfigLoader.Load(TestPaths.QuickConfig));
-        Results = Reproduction.Run(Options);
         Folder = TestPaths.NewTempDir("reproduce");
+        Results = Reproduction.Run(Options, cache: CacheFor(resume: false));
         ReportFiles.Write(Folder, Results);
     }
+
+    public StageCache CacheFor(bool resume) => new(Path.Combine(Folder, ".stages"), resume, StageCache.Fingerprint(Options));
 
     public ReproduceOptions Options { get; }
     public ReproduceResults Results { get; }
     public string Folder { get; }
+}
+
+/// <summary>The test classes that share one quick reproduction.</summary>
+[CollectionDefinition(Name)]
+public sealed class QuickReproductionCollection : ICollectionFixture<QuickReproductionFixture>
+{
+    public const string Name = "quick reproduction";
 }

@@ -6,7 +6,8 @@ using LowRankSparse.Theory;
 namespace LowRankSparse.Tests.Reproduce;
 
 /// <summary>The paper's claims on the quick configuration, and the report's shape.</summary>
-public class ReproductionTests(QuickReproductionFixture quick) : IClassFixture<QuickReproductionFixture>
+[Collection(QuickReproductionCollection.Name)]
+public class ReproductionTests(QuickReproductionFixture quick)
 {
     private Experiments.ReproduceResults R => quick.Results;
 
