@@ -6,115 +6,142 @@ using LowRankSparse.Util;
 namespace LowRankSparse.Theory;
 
 /// <summary>
-/// Checks every claim of paper-spec §4 against the measurements of a reproduction and returns one verdict per claim.
-/// Thresholds that turn a qualitative claim into a yes/no are [ours] and written into the verdict text.
+/// Checks the claims of paper-spec §4 against measurements, one verdict per claim. Each check is public so a notebook can
+/// check the claim it just measured. Thresholds that turn a qualitative claim into a yes/no are [ours] and are written
+/// into the verdict text.
 /// </summary>
 public static class Claims
 {
     public const double FreeLossTolerance = 0.02;
     public const double FreeAccuracyTolerance = 0.01;
+    private static readonly string[] Qkv = UpdatesSection.AttentionWeights;
 
+    /// <summary>All claims of a reproduction (the sweep claims only where the sweeps ran).</summary>
     public static IReadOnlyList<Verdict> Check(Data.DataConfig data, UpdatesSection updates, SparsitySection sparsity,
         PruningSection pruning, LowRankSection lowRank, SweepsSection sweeps)
     {
+        var verdicts = new List<Verdict?>
+        {
+            LowRank(data, updates), LabelRelevantSpan(updates), Noise(sweeps.Noise), RankVsK(sweeps.LabelRelevant),
+            LuckyNeurons(data, sparsity), MagnitudePruning(pruning, sparsity.LuckyFractionMean), RandomPruning(pruning),
+            MagnitudeBeatsRandom(pruning, sparsity.LuckyFractionMean), LargestFirst(pruning, sparsity.LuckyFractionMean),
+            RankTruncation(data, lowRank), Lora(data, lowRank), Attention(updates),
+        };
+        return verdicts.OfType<Verdict>().ToList();
+    }
+
+    public static Verdict LowRank(Data.DataConfig data, UpdatesSection updates)
+    {
         int k = data.NumLabelRelevant;
-        var verdicts = new List<Verdict>();
-        var qkv = UpdatesSection.AttentionWeights;
+        var ranks = Qkv.Select(w => $"{w}: rank@99% {Ranks(updates.Weights[w].NumericalRank)}, top-{k} energy {F(updates.Weights[w].TopKEnergyMean[k - 1], 4)}");
+        bool holds = Qkv.All(w => updates.Weights[w].NumericalRank.All(r => r == k) && updates.Weights[w].TopKEnergyMean[k - 1] >= 0.99);
+        return new Verdict("low_rank", "ΔW_Q, ΔW_K, ΔW_V are low-rank: as many dominant singular values as label-relevant patterns", "paper",
+            $"{k} dominant singular values (rank at 99 % energy = {k}, top-{k} energy ≥ 0.99 [ours])", string.Join("; ", ranks), holds);
+    }
 
-        // 1. Low rank
-        var ranks = qkv.Select(w => $"{w}: rank@99% {Ranks(updates.Weights[w].NumericalRank)}, top-{k} energy {F(updates.Weights[w].TopKEnergyMean[k - 1], 4)}");
-        bool isLowRank = qkv.All(w => updates.Weights[w].NumericalRank.All(r => r == k) && updates.Weights[w].TopKEnergyMean[k - 1] >= 0.99);
-        verdicts.Add(new Verdict("low_rank", "ΔW_Q, ΔW_K, ΔW_V are low-rank: as many dominant singular values as label-relevant patterns", "paper",
-            $"{k} dominant singular values (rank at 99 % energy = {k}, top-{k} energy ≥ 0.99 [ours])", string.Join("; ", ranks), isLowRank));
+    public static Verdict LabelRelevantSpan(UpdatesSection updates)
+    {
+        double q = updates.Weights["W_Q"].LabelRelevantEnergyOutputMean ?? 0, k = updates.Weights["W_K"].LabelRelevantEnergyMean, v = updates.Weights["W_V"].LabelRelevantEnergyMean;
+        return new Verdict("label_relevant_span", "The updates concentrate on the label-relevant directions", "paper",
+            "label-relevant energy ≥ 0.9 for ΔW_Q (output side), ≥ 0.85 for ΔW_K and ≥ 0.9 for ΔW_V (input side) [ours]",
+            $"ΔW_Q output {F(q, 3)}, ΔW_K input {F(k, 3)}, ΔW_V input {F(v, 3)}", q >= 0.9 && k >= 0.85 && v >= 0.9);
+    }
 
-        // 2. Concentration on the label-relevant span, on the side the gradient predicts
-        double q = updates.Weights["W_Q"].LabelRelevantEnergyOutputMean ?? 0, kIn = updates.Weights["W_K"].LabelRelevantEnergyMean, v = updates.Weights["W_V"].LabelRelevantEnergyMean;
-        verdicts.Add(new Verdict("label_relevant_span", "The updates concentrate on the label-relevant directions", "paper",
-            $"label-relevant energy ≥ 0.9 for ΔW_Q (output side), ≥ 0.85 for ΔW_K and ≥ 0.9 for ΔW_V (input side) [ours]",
-            $"ΔW_Q output {F(q, 3)}, ΔW_K input {F(kIn, 3)}, ΔW_V input {F(v, 3)}", q >= 0.9 && kIn >= 0.85 && v >= 0.9));
+    public static Verdict? Noise(IReadOnlyList<NoisePoint> noise)
+    {
+        if (noise.Count < 2) return null;
+        var taus = noise.Select(n => n.Noise).ToArray();
+        var irrelevant = noise.Select(n => (n.IrrelevantEnergy["W_Q"] + n.IrrelevantEnergy["W_K"]) / 2).ToArray();
+        var tail = noise.Select(n => Qkv.Average(w => 1 - n.Top2Energy[w])).ToArray();
+        var fit = Stats.FitLine(taus, irrelevant);
+        return new Verdict("noise", "Label-irrelevant energy of the updates is small and grows with the noise level τ", "paper",
+            "mean label-irrelevant energy of ΔW_Q, ΔW_K (input side) and the tail energy 1 − top-2 both increase from the smallest to the largest τ, with a positive slope",
+            $"{string.Join(", ", taus.Zip(irrelevant, (t, e) => $"τ={F(t, 2)}: {F(e, 3)}"))}; slope {F(fit.Slope, 3)}; tail energy {F(tail[0], 4)} → {F(tail[^1], 4)}",
+            fit.Slope > 0 && irrelevant[^1] > irrelevant[0] && tail[^1] > tail[0]);
+    }
 
-        // 3. Label-irrelevant energy grows with τ
-        if (sweeps.Noise.Count >= 2)
-        {
-            var taus = sweeps.Noise.Select(n => n.Noise).ToArray();
-            var irrelevant = sweeps.Noise.Select(n => (n.IrrelevantEnergy["W_Q"] + n.IrrelevantEnergy["W_K"]) / 2).ToArray();
-            var tail = sweeps.Noise.Select(n => qkv.Average(w => 1 - n.Top2Energy[w])).ToArray();
-            var fit = Stats.FitLine(taus, irrelevant);
-            verdicts.Add(new Verdict("noise", "Label-irrelevant energy of the updates is small and grows with the noise level τ", "paper",
-                "mean label-irrelevant energy of ΔW_Q, ΔW_K (input side) and the tail energy 1 − top-2 both increase from the smallest to the largest τ, with a positive slope",
-                $"{string.Join(", ", taus.Zip(irrelevant, (t, e) => $"τ={F(t, 2)}: {F(e, 3)}"))}; slope {F(fit.Slope, 3)}; tail energy {F(tail[0], 4)} → {F(tail[^1], 4)}",
-                fit.Slope > 0 && irrelevant[^1] > irrelevant[0] && tail[^1] > tail[0]));
-        }
+    public static Verdict? RankVsK(IReadOnlyList<LabelRelevantPoint> points)
+    {
+        if (points.Count == 0) return null;
+        return new Verdict("rank_vs_k", "With K label-relevant patterns the gap rank follows K or the number of classes", "ours",
+            "per sample: K for ΔW_Q and ΔW_K, 2 for ΔW_V; per token: 2 for all (paper-spec §4.1)",
+            string.Join("; ", points.Select(p => $"K={p.K} {p.Mode}: {string.Join("/", Qkv.Select(w => p.Ranks[w]))}")) + " (Q/K/V)",
+            points.All(p => Qkv.All(w => p.Ranks[w] == p.Predicted[w])));
+    }
 
-        // 4. K sweep: ranks follow K (per sample) or the number of classes
-        if (sweeps.LabelRelevant.Count > 0)
-        {
-            bool all = sweeps.LabelRelevant.All(p => qkv.All(w => p.Ranks[w] == p.Predicted[w]));
-            verdicts.Add(new Verdict("rank_vs_k", "With K label-relevant patterns the gap rank follows K or the number of classes", "ours",
-                "per sample: K for ΔW_Q and ΔW_K, 2 for ΔW_V; per token: 2 for all (paper-spec §4.1)",
-                string.Join("; ", sweeps.LabelRelevant.Select(p => $"K={p.K} {p.Mode}: {string.Join("/", qkv.Select(w => p.Ranks[w]))}")) + " (Q/K/V)",
-                all));
-        }
-
-        // 5. Lucky neurons
-        verdicts.Add(new Verdict("lucky_neurons", "A constant fraction of W_O rows (lucky neurons, decided at initialisation) grow large; the rest stay small", "paper",
+    public static Verdict LuckyNeurons(Data.DataConfig data, SparsitySection sparsity) =>
+        new("lucky_neurons", "A constant fraction of W_O rows (lucky neurons, decided at initialisation) grow large; the rest stay small", "paper",
             $"lucky fraction in (0.2, 0.95); ≥ 90 % of the neurons lucky at init (about {F(Predictions.LuckyAtInitFraction(data), 2)} of all [ours]) end up large",
             $"lucky fraction {F(sparsity.LuckyFractionMean, 3)} ± {F(sparsity.LuckyFractionStd, 3)}; lucky at init {F(sparsity.LuckyAtInitFractionMean, 3)}, of which {F(sparsity.LuckyAtInitThatEndLargeMean, 3)} end large",
-            sparsity.LuckyFractionMean > 0.2 && sparsity.LuckyFractionMean < 0.95 && sparsity.LuckyAtInitThatEndLargeMean >= 0.9));
+            sparsity.LuckyFractionMean > 0.2 && sparsity.LuckyFractionMean < 0.95 && sparsity.LuckyAtInitThatEndLargeMean >= 0.9);
 
-        // 6. Magnitude pruning nearly free up to the unlucky fraction
-        double predictedFree = Predictions.FreePruningRate(sparsity.LuckyFractionMean);
-        double freeRate = LargestFreeRate(pruning.Magnitude);
-        double step = StepOf(pruning.Magnitude);
-        verdicts.Add(new Verdict("magnitude_pruning", "Magnitude pruning of W_O neurons barely changes the generalization error up to the unlucky fraction", "paper",
-            $"hinge loss within {FreeLossTolerance} and accuracy within {FreeAccuracyTolerance * 100:0} point of unpruned up to R ≈ 1 − lucky fraction = {F(predictedFree, 2)} (one grid step {F(step, 2)} of tolerance)",
-            $"largest such R = {F(freeRate, 2)}; hinge {Curve(pruning.Magnitude)}", freeRate >= predictedFree - step - 1e-9));
+    public static Verdict MagnitudePruning(PruningSection pruning, double luckyFraction)
+    {
+        double predicted = Predictions.FreePruningRate(luckyFraction), free = LargestFreeRate(pruning.Magnitude), step = StepOf(pruning.Magnitude);
+        return new Verdict("magnitude_pruning", "Magnitude pruning of W_O neurons barely changes the generalization error up to the unlucky fraction", "paper",
+            $"hinge loss within {FreeLossTolerance} and accuracy within {FreeAccuracyTolerance * 100:0} point of unpruned up to R ≈ 1 − lucky fraction = {F(predicted, 2)} (one grid step {F(step, 2)} of tolerance)",
+            $"largest such R = {F(free, 2)}; hinge {Curve(pruning.Magnitude)}", free >= predicted - step - 1e-9);
+    }
 
-        // 7. Random pruning degrades roughly linearly
+    public static Verdict RandomPruning(PruningSection pruning)
+    {
         var early = pruning.Random.Where(p => p.Rate <= 0.5 + 1e-9).ToList();
-        var lineFit = Stats.FitLine(early.Select(p => p.Rate).ToList(), early.Select(p => p.TestLoss).ToList());
+        var fit = Stats.FitLine(early.Select(p => p.Rate).ToList(), early.Select(p => p.TestLoss).ToList());
         var at30 = Nearest(pruning.Random, 0.3);
         double rise = at30.TestLoss - pruning.Random[0].TestLoss;
-        verdicts.Add(new Verdict("random_pruning", "Random neuron pruning raises the generalization error roughly in proportion to R", "paper",
+        return new Verdict("random_pruning", "Random neuron pruning raises the generalization error roughly in proportion to R", "paper",
             "hinge loss rises by ≥ 0.1 at R = 0.3 and a line fits it on R ≤ 0.5 (R² ≥ 0.9) [ours]",
-            $"rise at R={F(at30.Rate, 1)}: {F(rise, 3)}; fit slope {F(lineFit.Slope, 3)}, R² {F(lineFit.RSquared, 3)}; hinge {Curve(pruning.Random)}",
-            rise >= 0.1 && lineFit.RSquared >= 0.9 && lineFit.Slope > 0));
+            $"rise at R={F(at30.Rate, 1)}: {F(rise, 3)}; fit slope {F(fit.Slope, 3)}, R² {F(fit.RSquared, 3)}; hinge {Curve(pruning.Random)}",
+            rise >= 0.1 && fit.RSquared >= 0.9 && fit.Slope > 0);
+    }
 
-        // 8. Magnitude beats random
-        var compared = pruning.Magnitude.Zip(pruning.Random).Where(p => p.First.Rate > 0 && p.First.Rate <= Math.Max(predictedFree, step) + 1e-9).ToList();
-        verdicts.Add(new Verdict("magnitude_beats_random", "Magnitude pruning beats random pruning below the threshold", "paper",
-            $"lower test hinge loss than random pruning at every rate 0 < R ≤ {F(Math.Max(predictedFree, step), 2)}",
+    public static Verdict MagnitudeBeatsRandom(PruningSection pruning, double luckyFraction)
+    {
+        double upTo = Math.Max(Predictions.FreePruningRate(luckyFraction), StepOf(pruning.Magnitude));
+        var compared = pruning.Magnitude.Zip(pruning.Random).Where(p => p.First.Rate > 0 && p.First.Rate <= upTo + 1e-9).ToList();
+        return new Verdict("magnitude_beats_random", "Magnitude pruning beats random pruning below the threshold", "paper",
+            $"lower test hinge loss than random pruning at every rate 0 < R ≤ {F(upTo, 2)}",
             string.Join(", ", compared.Select(p => $"R={F(p.First.Rate, 1)}: {F(p.First.TestLoss, 3)} vs {F(p.Second.TestLoss, 3)}")),
-            compared.Count > 0 && compared.All(p => p.First.TestLoss < p.Second.TestLoss)));
+            compared.Count > 0 && compared.All(p => p.First.TestLoss < p.Second.TestLoss));
+    }
 
-        // 9. Largest-first is the worst case
+    public static Verdict LargestFirst(PruningSection pruning, double luckyFraction)
+    {
+        double step = StepOf(pruning.LargestFirst);
         double collapse = pruning.LargestFirst.Where(p => p.TestAccuracy <= 0.6).Select(p => p.Rate).DefaultIfEmpty(1).Min();
         bool worstLoss = pruning.LargestFirst.Zip(pruning.Random).Where(p => p.First.Rate > 0).All(p => p.First.TestLoss >= p.Second.TestLoss);
-        verdicts.Add(new Verdict("largest_first", "Pruning the largest neurons first is the worst case: accuracy collapses once the lucky neurons are gone", "paper",
-            $"hinge loss above random pruning's at every R > 0, and accuracy ≤ 0.6 by R ≈ lucky fraction = {F(sparsity.LuckyFractionMean, 2)} (+ one grid step) [ours]",
+        return new Verdict("largest_first", "Pruning the largest neurons first is the worst case: accuracy collapses once the lucky neurons are gone", "paper",
+            $"hinge loss above random pruning's at every R > 0, and accuracy ≤ 0.6 by R ≈ lucky fraction = {F(luckyFraction, 2)} (+ one grid step) [ours]",
             $"accuracy first ≤ 0.6 at R = {F(collapse, 2)}; accuracy {Curve(pruning.LargestFirst, p => p.TestAccuracy)}; hinge {Curve(pruning.LargestFirst)}",
-            worstLoss && collapse <= sparsity.LuckyFractionMean + step + 1e-9));
+            worstLoss && collapse <= luckyFraction + step + 1e-9);
+    }
 
-        // 10–11. Low-rank adaption
-        var truncated = lowRank.Truncation.FirstOrDefault(t => t.R == Math.Min(k, lowRank.Truncation.Max(x => x.R)));
-        if (truncated is not null)
-            verdicts.Add(new Verdict("rank_truncation", $"Replacing each ΔW by its best rank-{truncated.R} approximation keeps the test accuracy", "paper",
-                $"accuracy within 1 point of the full update ({F(lowRank.FullTestAccuracy, 3)})",
-                $"rank-{truncated.R}: {F(truncated.TestAccuracy, 3)} ± {F(truncated.TestAccuracyStd, 3)}; all: {string.Join(", ", lowRank.Truncation.Select(t => $"r={t.R}: {F(t.TestAccuracy, 3)}"))}",
-                truncated.TestAccuracy >= lowRank.FullTestAccuracy - 0.01));
-        var lora = lowRank.Lora.FirstOrDefault(t => t.R == k) ?? lowRank.Lora.LastOrDefault();
-        if (lora is not null)
-            verdicts.Add(new Verdict("lora", $"Training only rank-{lora.R} adapters on the frozen W(0) matches full training at equal steps", "ours",
-                $"accuracy within 1 point of full training ({F(lowRank.FullTestAccuracy, 3)})",
-                $"LoRA r={lora.R}: {F(lora.TestAccuracy, 3)} with {lora.TrainableParameters} trainable parameters; all: {string.Join(", ", lowRank.Lora.Select(t => $"r={t.R}: {F(t.TestAccuracy, 3)}"))}",
-                lora.TestAccuracy >= lowRank.FullTestAccuracy - 0.01));
+    public static Verdict? RankTruncation(Data.DataConfig data, LowRankSection lowRank)
+    {
+        if (lowRank.Truncation.Count == 0) return null;
+        var t = lowRank.Truncation.FirstOrDefault(x => x.R == data.NumLabelRelevant) ?? lowRank.Truncation[^1];
+        return new Verdict("rank_truncation", $"Replacing each ΔW by its best rank-{t.R} approximation keeps the test accuracy", "paper",
+            $"accuracy within 1 point of the full update ({F(lowRank.FullTestAccuracy, 3)})",
+            $"rank-{t.R}: {F(t.TestAccuracy, 3)} ± {F(t.TestAccuracyStd, 3)}; all: {string.Join(", ", lowRank.Truncation.Select(x => $"r={x.R}: {F(x.TestAccuracy, 3)}"))}",
+            t.TestAccuracy >= lowRank.FullTestAccuracy - 0.01);
+    }
 
-        // 12. Attention concentrates
-        var att = updates.AttentionVsStep;
-        verdicts.Add(new Verdict("attention", "Attention concentrates on label-relevant tokens during training (ICLR 2023 sibling)", "paper",
+    public static Verdict? Lora(Data.DataConfig data, LowRankSection lowRank)
+    {
+        if (lowRank.Lora.Count == 0) return null;
+        var l = lowRank.Lora.FirstOrDefault(x => x.R == data.NumLabelRelevant) ?? lowRank.Lora[^1];
+        return new Verdict("lora", $"Training only rank-{l.R} adapters on the frozen W(0) matches full training at equal steps", "ours",
+            $"accuracy within 1 point of full training ({F(lowRank.FullTestAccuracy, 3)})",
+            $"LoRA r={l.R}: {F(l.TestAccuracy, 3)} with {l.TrainableParameters} trainable parameters; all: {string.Join(", ", lowRank.Lora.Select(x => $"r={x.R}: {F(x.TestAccuracy, 3)}"))}",
+            l.TestAccuracy >= lowRank.FullTestAccuracy - 0.01);
+    }
+
+    public static Verdict Attention(UpdatesSection updates)
+    {
+        var a = updates.AttentionVsStep;
+        return new Verdict("attention", "Attention concentrates on label-relevant tokens during training (ICLR 2023 sibling)", "paper",
             "attention mass on label-relevant keys grows during training (by ≥ 0.03 [ours])",
-            $"{F(att[0].Mean, 3)} at step 0 → {F(att[^1].Mean, 3)} at step {att[^1].Step}", att[^1].Mean >= att[0].Mean + 0.03));
-        return verdicts;
+            $"{F(a[0].Mean, 3)} at step 0 → {F(a[^1].Mean, 3)} at step {a[^1].Step}", a[^1].Mean >= a[0].Mean + 0.03);
     }
 
     /// <summary>Largest rate R such that every rate up to R keeps hinge loss and accuracy within tolerance of R = 0.</summary>

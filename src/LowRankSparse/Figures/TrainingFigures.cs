@@ -1,0 +1,69 @@
+using LowRankSparse.Data;
+using LowRankSparse.Model;
+using LowRankSparse.Training;
+using Plotly.NET;
+using Chart = Plotly.NET.CSharp.Chart;
+
+namespace LowRankSparse.Figures;
+
+/// <summary>Figures of one training run (notebook 01): the per-step log and an attention map.</summary>
+public static class TrainingFigures
+{
+    public static Figure LossCurve(TrainingRun run, int smooth = 10)
+    {
+        var steps = Enumerable.Range(1, run.Loss.Length).Select(s => (double)s).ToArray();
+        var loss = Smooth(run.Loss, smooth);
+        var accuracy = Smooth(run.BatchAccuracy, smooth);
+        var table = new DataTable("step", "batch_hinge_loss", "batch_accuracy");
+        for (int i = 0; i < steps.Length; i++) table.Add(i + 1, run.Loss[i], run.BatchAccuracy[i]);
+        var chart = Charts.Combine(new[]
+        {
+            Charts.Line(steps, loss, $"hinge loss (moving average of {smooth})", markers: false),
+            Charts.Line(steps, accuracy, $"batch accuracy (moving average of {smooth})", markers: false),
+        });
+        return new Figure("loss_curve", "Training curves",
+            $"SGD on the hinge loss: the mini-batch loss falls to {run.Loss[^1]:F4} and the batch accuracy reaches {run.BatchAccuracy[^1]:P0} after {run.Loss.Length} steps.",
+            Charts.Styled(chart, "Mini-batch hinge loss and accuracy", "SGD step", "loss / accuracy"), table);
+    }
+
+    /// <summary>Attention weights (query token × key token) of one test sample under the given weights.</summary>
+    public static Figure AttentionMap(TrainingRun run, Weights weights, int index, string when)
+    {
+        var attention = run.Model.With(weights, () =>
+        {
+            using var scope = TorchSharp.torch.NewDisposeScope();
+            return run.Model.Attention(run.Test.X.narrow(0, index, 1))[0].data<float>().ToArray();
+        });
+        int l = run.Test.Tokens;
+        var z = Enumerable.Range(0, l).Select(q => Enumerable.Range(0, l).Select(s => (double)attention[q * l + s]).ToArray()).ToArray();
+        var keys = Enumerable.Range(0, l).Select(s => KeyName(run.Test, run.Patterns, index, s)).ToArray();
+        var table = new DataTable("query", "key", "key_kind", "weight");
+        for (int q = 0; q < l; q++)
+            for (int s = 0; s < l; s++) table.Add(q + 1, s + 1, keys[s], z[q][s]);
+        var chart = Chart.Heatmap<double, string, int, string>(zData: z, X: keys, Y: Enumerable.Range(1, l).ToArray());
+        return new Figure($"attention_map_{when}", $"Attention of test sample {index} ({when})",
+            "Each row is a query token, each column a key (R = label-relevant, C = confusion, · = irrelevant); rows sum to 1. " +
+            "Training moves attention onto the label-relevant keys.",
+            Charts.Styled(chart, $"Attention weights, sample {index}, {when}", "key token s", "query token l"), table);
+    }
+
+    private static string KeyName(Dataset data, PatternSet patterns, int index, int s)
+    {
+        int cls = patterns.ClassOf(data.PatternIndex[index, s]);
+        string kind = cls == data.Labels[index] ? "R" : cls == 0 ? "·" : "C";
+        return $"{s + 1}{kind}";
+    }
+
+    private static double[] Smooth(float[] values, int window)
+    {
+        var r = new double[values.Length];
+        double sum = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            sum += values[i];
+            if (i >= window) sum -= values[i - window];
+            r[i] = sum / Math.Min(i + 1, window);
+        }
+        return r;
+    }
+}
