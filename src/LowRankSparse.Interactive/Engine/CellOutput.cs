@@ -11,7 +11,7 @@ public sealed record StreamOutput(string Name, string Text) : CellOutput
 }
 
 /// <summary>A rich value: MIME type → content (always text/plain, text/html when a formatter is registered).</summary>
-/// <param name="IsPlotlyChart">True for a Plotly chart, whose HTML needs plotly.js on the page.</param>
+/// <param name="IsPlotlyChart">True when the HTML draws a Plotly chart, which needs plotly.js on the page.</param>
 public record DisplayOutput(IReadOnlyDictionary<string, string> Data, bool IsPlotlyChart) : CellOutput;
 
 /// <summary>The value of a cell's last expression (a display with the cell's execution count).</summary>

@@ -3,13 +3,13 @@ using System.Text;
 namespace LowRankSparse.Interactive.Engine;
 
 /// <summary>
-/// Replaces Console.Out and Console.Error once per process with writers that send text to the current cell's streams,
-/// and to the original console when no cell is running (so host logs still reach the terminal).
+/// Replaces Console.Out and Console.Error with writers that send text to the current cell's streams, and to the original
+/// console when no cell is running (so host logs still reach the terminal). Installed again if someone else replaced them.
 /// </summary>
 public static class ConsoleRouter
 {
     private static readonly Lock Gate = new();
-    private static bool _installed;
+    private static TextWriter? _routedOut, _routedError;
 
     /// <summary>The console's error writer before routing: for host logs that must never land in a cell.</summary>
     public static TextWriter OriginalError { get; private set; } = Console.Error;
@@ -18,11 +18,12 @@ public static class ConsoleRouter
     {
         lock (Gate)
         {
-            if (_installed) return;
-            OriginalError = Console.Error;
-            Console.SetOut(new RoutingWriter(Console.Out, cell => cell.Out));
-            Console.SetError(new RoutingWriter(Console.Error, cell => cell.Error));
-            _installed = true;
+            if (ReferenceEquals(Console.Out, _routedOut) && ReferenceEquals(Console.Error, _routedError)) return;
+            if (!ReferenceEquals(Console.Error, _routedError)) OriginalError = Console.Error;
+            if (!ReferenceEquals(Console.Out, _routedOut)) Console.SetOut(new RoutingWriter(Console.Out, cell => cell.Out));
+            if (!ReferenceEquals(Console.Error, _routedError)) Console.SetError(new RoutingWriter(Console.Error, cell => cell.Error));
+            _routedOut = Console.Out;      // Console wraps the writers: remember what it returns
+            _routedError = Console.Error;
         }
     }
 

@@ -1,11 +1,12 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Scripting;
 
 namespace LowRankSparse.Interactive.Engine;
 
 /// <summary>Error outputs for the ways a cell fails, each with the 1-based line in the cell where known.</summary>
-internal static class ErrorReports
+internal static partial class ErrorReports
 {
     public static ErrorOutput Compilation(CompilationErrorException e)
     {
@@ -22,7 +23,7 @@ internal static class ErrorReports
     public static ErrorOutput Runtime(Exception e, string cellPath)
     {
         var traceback = e.ToString().Split('\n')
-            .Select(l => l.TrimEnd('\r').Replace($" in {cellPath}:line ", " at cell line ", StringComparison.Ordinal))
+            .Select(l => Readable(l.TrimEnd('\r')))
             .Where(l => !l.Contains("Microsoft.CodeAnalysis.Scripting", StringComparison.Ordinal))
             .Where(l => !l.StartsWith("--- End of stack trace", StringComparison.Ordinal))
             .ToList();
@@ -37,6 +38,23 @@ internal static class ErrorReports
             : "";
         return new ErrorOutput(status == CellStatus.Timeout ? "TimeoutError" : "Interrupted", how + note, [how + note], null);
     }
+
+    /// <summary>"at Submission#3.<<Initialize>>d__0.MoveNext() in In[3]:line 2" → "at <cell> in In[3], line 2".</summary>
+    private static string Readable(string line)
+    {
+        line = InitializeFrame().Replace(line, "<cell>");
+        line = SubmissionPrefix().Replace(line, "");
+        return CellLine().Replace(line, " in $1, line $2");
+    }
+
+    [GeneratedRegex(@"Submission#\d+\.<<Initialize>>d__\d+\.MoveNext\(\)")]
+    private static partial Regex InitializeFrame();
+
+    [GeneratedRegex(@"Submission#\d+\.")]
+    private static partial Regex SubmissionPrefix();
+
+    [GeneratedRegex(@" in ((?:In\[\d+\])|(?:silent\d+)):line (\d+)")]
+    private static partial Regex CellLine();
 
     /// <summary>The innermost frame compiled from this cell: where the exception was thrown, or the cell line that called into it.</summary>
     private static int? FailingLine(Exception e, string cellPath)

@@ -22,7 +22,7 @@ public sealed class NotebookEngine : IDisposable
     private CellThread _thread = new();
     private CancellationTokenSource? _running;
     private volatile bool _interrupted;
-    private int _submissions;
+    private int _silent;
 
     public NotebookEngine(EngineOptions options)
     {
@@ -69,10 +69,12 @@ public sealed class NotebookEngine : IDisposable
     private async Task<CellResult> RunAsync(CellRequest request, int count, ICellOutputSink sink, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
+        ConsoleRouter.Install();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         if (request.Timeout is { } limit) stop.CancelAfter(limit);
         using var cell = new CellContext(sink, stop.Token);
-        string cellPath = $"cell{++_submissions}";
+        // the name stack traces show: In[N] as Jupyter labels the cell (unique: silent cells get their own)
+        string cellPath = request.StoreHistory ? $"In[{count}]" : $"silent{++_silent}";
         _interrupted = false;
         _running = stop;
         var work = _thread.Run(() => RunOnCellThread(request.Code, cell, cellPath));

@@ -11,10 +11,21 @@ public static class RichValue
     public const string Plain = "text/plain";
     public const string Html = "text/html";
 
-    public static DisplayOutput Display(object? value) => new(Bundle(value), value is Plotly.NET.GenericChart);
+    public static DisplayOutput Display(object? value)
+    {
+        var bundle = Bundle(value);
+        return new DisplayOutput(bundle, DrawsPlotly(bundle));
+    }
 
-    public static ExecuteResultOutput Result(object? value, int executionCount) =>
-        new(Bundle(value), value is Plotly.NET.GenericChart, executionCount);
+    public static ExecuteResultOutput Result(object? value, int executionCount)
+    {
+        var bundle = Bundle(value);
+        return new ExecuteResultOutput(bundle, DrawsPlotly(bundle), executionCount);
+    }
+
+    /// <summary>Plotly.NET chart HTML (alone or inside another formatter's HTML, e.g. a figure with a caption) calls Plotly.newPlot.</summary>
+    private static bool DrawsPlotly(IReadOnlyDictionary<string, string> bundle) =>
+        bundle.TryGetValue(Html, out string? html) && html.Contains("Plotly.newPlot", StringComparison.Ordinal);
 
     public static IReadOnlyDictionary<string, string> Bundle(object? value)
     {

@@ -19,18 +19,17 @@ internal sealed record ScriptOutcome(object? Value, bool HasValue, Exception? Ex
 internal sealed class ScriptSession
 {
     private readonly NotebookGlobals _globals = new();
-    private ScriptOptions _options;
     private ScriptState<object>? _state;
 
-    public ScriptSession()
-    {
-        _options = ScriptOptions.Default
-            .WithReferences(ScriptDefaults.References)
-            .WithImports(ScriptDefaults.Imports)
-            .WithEmitDebugInformation(true)   // line numbers in runtime stack traces
-            .WithFileEncoding(Encoding.UTF8)
-            .WithLanguageVersion(LanguageVersion.Latest);
-    }
+    private ScriptOptions _options = DefaultOptions;
+
+    /// <summary>References and imports of <see cref="ScriptDefaults"/>, with debug information for line numbers in stack traces.</summary>
+    public static ScriptOptions DefaultOptions => ScriptOptions.Default
+        .WithReferences(ScriptDefaults.References)
+        .WithImports(ScriptDefaults.Imports)
+        .WithEmitDebugInformation(true)
+        .WithFileEncoding(Encoding.UTF8)
+        .WithLanguageVersion(LanguageVersion.Latest);
 
     public void AddReference(MetadataReference reference) => _options = _options.AddReferences(reference);
 
@@ -64,7 +63,8 @@ internal sealed class ScriptSession
         return script.GetCompilation();
     }
 
-    private static bool EndsWithValue(Compilation compilation)
+    /// <summary>True when the submission ends with a non-void expression without a semicolon: its value is the cell's result.</summary>
+    public static bool EndsWithValue(Compilation compilation)
     {
         var tree = compilation.SyntaxTrees.Last();
         if (tree.GetRoot() is not CompilationUnitSyntax unit) return false;
