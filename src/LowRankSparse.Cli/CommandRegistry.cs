@@ -9,5 +9,6 @@ internal static class CommandRegistry
     public static IEnumerable<Command> Extra()
     {
         yield return NotebooksCommand.Create();
+        yield return KernelCommand.Create();
     }
 }

@@ -11,7 +11,7 @@ public sealed record NugetDirective(int Line, string Package, string? Version) :
 /// <summary><c>#r "path/to/X.dll"</c>, relative to the notebook's folder.</summary>
 public sealed record ReferenceDirective(int Line, string Path) : CellDirective(Line);
 
-/// <summary>A cell whose directive lines were blanked (so line numbers stay those of the notebook cell).</summary>
+/// <summary>A cell whose directive lines were blanked (so line numbers and offsets stay those of the notebook cell).</summary>
 public sealed record ParsedCell(string Code, IReadOnlyList<CellDirective> Directives);
 
 /// <summary>A directive the engine cannot honour; <see cref="Line"/> is 1-based within the cell.</summary>
@@ -47,7 +47,8 @@ public static partial class CellDirectives
                 continue;
             }
             if (directive is not null) directives.Add(directive);
-            code.Append(line, text.Length, line.Length - text.Length);  // keep the newline: line numbers do not move
+            // spaces instead of the directive, and the newline kept: line numbers and offsets do not move
+            code.Append(' ', text.Length).Append(line, text.Length, line.Length - text.Length);
         }
         return new ParsedCell(code.ToString(), directives);
     }

@@ -63,8 +63,30 @@ public sealed class NotebookEngine : IDisposable
         }
     }
 
-    /// <summary>The Roslyn compilation of <paramref name="code"/> as the next cell, for completions. Call between cells.</summary>
-    internal Microsoft.CodeAnalysis.Compilation CompilationFor(string code) => _session.CompilationFor(CellDirectives.Parse(code).Code);
+    /// <summary>Completions at <paramref name="position"/> (a UTF-16 index) as if <paramref name="code"/> were the next cell.
+    /// Call between cells (the kernel handles requests one at a time).</summary>
+    public CompletionList Complete(string code, int position)
+    {
+        string blanked = BlankDirectives(code);  // same length and offsets, directives blanked
+        return Completions.At(_session.CompilationFor(blanked), blanked, position);
+    }
+
+    /// <summary>Whether <paramref name="code"/> is a whole submission (false: e.g. an open bracket or string; wait for more lines).</summary>
+    public static bool IsComplete(string code) =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFactory.IsCompleteSubmission(
+            Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(BlankDirectives(code), ScriptSession.ParseOptions));
+
+    private static string BlankDirectives(string code)
+    {
+        try
+        {
+            return CellDirectives.Parse(code).Code;
+        }
+        catch (DirectiveException)
+        {
+            return code;
+        }
+    }
 
     private async Task<CellResult> RunAsync(CellRequest request, int count, ICellOutputSink sink, CancellationToken cancellation)
     {

@@ -23,6 +23,8 @@ internal sealed class ScriptSession
 
     private ScriptOptions _options = DefaultOptions;
 
+    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
+
     /// <summary>References and imports of <see cref="ScriptDefaults"/>, with debug information for line numbers in stack traces.</summary>
     public static ScriptOptions DefaultOptions => ScriptOptions.Default
         .WithReferences(ScriptDefaults.References)

@@ -49,6 +49,7 @@ public sealed class DirectiveTests
     {
         Assert.Throws<DirectiveException>(() => CellDirectives.Parse("#!fsharp\nlet x = 1"));
         var parsed = CellDirectives.Parse("#!about\n#!time\nvar x = 1;\n");
-        Assert.Equal("\n\nvar x = 1;\n", parsed.Code);
+        Assert.Equal(["", "", "var x = 1;", ""], parsed.Code.Split('\n').Select(l => l.Trim()));
+        Assert.Equal("#!about\n#!time\nvar x = 1;\n".Length, parsed.Code.Length);
     }
 }

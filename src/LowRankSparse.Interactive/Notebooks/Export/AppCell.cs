@@ -10,13 +10,11 @@ namespace LowRankSparse.Interactive.Notebooks.Export;
 /// </summary>
 internal sealed record AppCell(IReadOnlyList<string> Usings, string Statements, IReadOnlyList<string> Types)
 {
-    private static readonly CSharpParseOptions Script = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
-
     /// <param name="code">The cell with its directives blanked.</param>
     /// <param name="endsWithValue">The cell's last expression is shown (see ScriptSession.EndsWithValue).</param>
     public static AppCell From(string code, bool endsWithValue)
     {
-        var root = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(code, Script).GetRoot();
+        var root = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(code, Engine.ScriptSession.ParseOptions).GetRoot();
         var usings = root.Usings.Select(u => u.WithoutTrivia().ToString()).ToList();
         var types = new List<string>();
         var statements = new List<string>();
