@@ -14,12 +14,7 @@ public sealed class NotebookCell(JsonObject node)
     public bool IsCode => Type == Code;
 
     /// <summary>nbformat stores the source as one string or as a list of lines.</summary>
-    public string Source => Node["source"] switch
-    {
-        JsonArray lines => string.Concat(lines.Select(l => l?.GetValue<string>() ?? "")),
-        JsonValue text => text.GetValue<string>(),
-        _ => "",
-    };
+    public string Source => MultilineText.Of(Node["source"]);
 
     public IReadOnlyList<string> Tags =>
         (Node["metadata"]?["tags"] as JsonArray)?.Select(t => t?.GetValue<string>() ?? "").ToList() ?? [];

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LowRankSparse.Interactive.Notebooks;
 using LowRankSparse.Interactive.Notebooks.Export;
 
@@ -45,7 +44,7 @@ public sealed class ExportTests
         var app = AppExporter.Export(Notebook.Load(Path.Combine(Fixtures.Folder, "demo.ipynb")), dir);
         Assert.Null(app.Warning);
 
-        var run = DotnetRun(app.Path, dir);
+        var run = ChildProcess.Run("dotnet", ["run", app.Path], dir);
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("steps=100 label=default", run.Output);
         Assert.Contains("chart written to", run.Output);
@@ -53,17 +52,5 @@ public sealed class ExportTests
         string chart = File.ReadAllText(Path.Combine(chartFolder, "chart-1.html"));
         Assert.Contains("plotly.js v", chart);          // inlined, not the CDN script
         Assert.DoesNotContain("<script src=\"https://cdn.plot.ly", chart);
-    }
-
-    private static (int ExitCode, string Output) DotnetRun(string file, string workingDirectory)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("run");
-        start.ArgumentList.Add(file);
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout + stderr.Result);
     }
 }

@@ -27,9 +27,9 @@ public sealed class RunnerTests
         Assert.Equal("steps=5 label=hello world\n", stream["text"]!.GetValue<string>());
         var chartCell = cells.Last(c => c.IsCode).Outputs;
         Assert.Equal("display_data", chartCell[0]!["output_type"]!.GetValue<string>());
-        Assert.StartsWith(PlotlyAssets.ScriptTag, chartCell[0]!["data"]!["text/html"]!.GetValue<string>());  // plotly.js once, with the first chart
+        Assert.StartsWith(PlotlyAssets.ScriptTag, MultilineText.Of(chartCell[0]!["data"]!["text/html"]));  // plotly.js once, with the first chart
         Assert.Equal("execute_result", chartCell[1]!["output_type"]!.GetValue<string>());
-        Assert.Equal("4", chartCell[1]!["data"]!["text/plain"]!.GetValue<string>());
+        Assert.Equal("4", MultilineText.Of(chartCell[1]!["data"]!["text/plain"]));
 
         string html = File.ReadAllText(Path.Combine(output, "demo.html"));
         Assert.Equal(1, Count(html, PlotlyAssets.ScriptTag));
@@ -49,7 +49,7 @@ public sealed class RunnerTests
         Assert.Equal("notebook failing.ipynb failed in cell 3, line 2: System.InvalidOperationException: deliberate failure", result.Failure!.ToString());
 
         var cells = Notebook.Load(Path.Combine(output, "failing.ipynb")).Cells;
-        Assert.Equal("before the failure\n", cells[0].Outputs.Single()!["text"]!.GetValue<string>());
+        Assert.Equal("before the failure\n", MultilineText.Of(cells[0].Outputs.Single()!["text"]));
         var error = cells[2].Outputs.Single()!;
         Assert.Equal("error", error["output_type"]!.GetValue<string>());
         Assert.Contains(error["traceback"]!.AsArray(), l => l!.GetValue<string>().Contains("In[2], line 2"));

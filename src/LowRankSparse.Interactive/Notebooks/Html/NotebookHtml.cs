@@ -42,24 +42,16 @@ public static class NotebookHtml
         {
             case "stream":
                 string name = output["name"]?.GetValue<string>() ?? "stdout";
-                return $"<pre class=\"{name}\">{WebUtility.HtmlEncode(Text(output["text"]))}</pre>";
+                return $"<pre class=\"{name}\">{WebUtility.HtmlEncode(MultilineText.Of(output["text"]))}</pre>";
             case "error":
                 string trace = string.Join("\n", (output["traceback"] as JsonArray ?? []).Select(l => l?.GetValue<string>()));
                 return $"<pre class=\"error\">{WebUtility.HtmlEncode(trace)}</pre>";
             default:
                 var data = output["data"];
-                if (data?[RichValue.Html] is { } html) return PlotlyScriptOnce.Strip(Text(html));
-                return $"<pre>{WebUtility.HtmlEncode(Text(data?[RichValue.Plain]))}</pre>";
+                if (data?[RichValue.Html] is { } html) return PlotlyScriptOnce.Strip(MultilineText.Of(html));
+                return $"<pre>{WebUtility.HtmlEncode(MultilineText.Of(data?[RichValue.Plain]))}</pre>";
         }
     }
-
-    /// <summary>nbformat text: a string or a list of lines.</summary>
-    private static string Text(JsonNode? node) => node switch
-    {
-        JsonArray lines => string.Concat(lines.Select(l => l?.GetValue<string>())),
-        JsonValue value => value.GetValue<string>(),
-        _ => "",
-    };
 
     private static string Title(Notebook notebook)
     {
