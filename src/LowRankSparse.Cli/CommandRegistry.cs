@@ -8,6 +8,7 @@ internal static class CommandRegistry
 {
     public static IEnumerable<Command> Extra()
     {
-        yield break;
+        yield return NotebooksCommand.Create();
+        yield return KernelCommand.Create();
     }
 }

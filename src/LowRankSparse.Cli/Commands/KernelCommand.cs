@@ -1,0 +1,80 @@
+using System.CommandLine;
+using LowRankSparse.Interactive.Engine;
+using LowRankSparse.Interactive.Kernel;
+using NetMQ;
+
+namespace LowRankSparse.Cli.Commands;
+
+/// <summary><c>kernel</c>: the C# Jupyter kernel (started by Jupyter with a connection file), and its kernelspec install/uninstall.</summary>
+internal static class KernelCommand
+{
+    public static Command Create()
+    {
+        var connectionFile = new Option<string>("--connection-file", "-f")
+        {
+            Description = "The connection file Jupyter wrote (ports, ip, signing key).",
+            Required = true,
+        };
+        var allowUnsigned = new Option<bool>("--allow-unsigned") { Description = "Accept a connection file with an empty key (unsigned messages)." };
+        var command = new Command("kernel", "Run the C# Jupyter kernel (messaging protocol 5.3); Jupyter starts it through the installed kernelspec.")
+        {
+            connectionFile, allowUnsigned,
+        };
+        GuardedAction.Set(command, parse => Run(ConnectionInfo.Load(parse.GetValue(connectionFile)!, parse.GetValue(allowUnsigned))));
+        command.Subcommands.Add(Install());
+        command.Subcommands.Add(Uninstall());
+        return command;
+    }
+
+    private static int Run(ConnectionInfo connection)
+    {
+        Console.SetIn(TextReader.Null);  // a cell's Console.ReadLine() gets null instead of blocking on Jupyter's pipe
+        using (var kernel = new JupyterKernel(connection, Environment.CurrentDirectory))
+        {
+            kernel.Start();
+            ConsoleRouter.OriginalError.WriteLine($"kernel: listening on {connection.Ip} (shell {connection.ShellPort}, control {connection.ControlPort})");
+            kernel.WaitForShutdown();
+        }
+        NetMQConfig.Cleanup(block: false);
+        return 0;
+    }
+
+    private static Option<string> Name() => new("--name")
+    {
+        Description = $"Kernelspec name. Default: {KernelSpec.DefaultName}",
+        DefaultValueFactory = _ => KernelSpec.DefaultName,
+    };
+
+    private static Command Install()
+    {
+        var user = new Option<bool>("--user") { Description = "Install for the current user (the only place this kernelspec goes; accepted for Jupyter's habit)." };
+        var name = Name();
+        var displayName = new Option<string>("--display-name")
+        {
+            Description = $"Name shown in Jupyter's kernel list. Default: {KernelSpec.DefaultDisplayName}",
+            DefaultValueFactory = _ => KernelSpec.DefaultDisplayName,
+        };
+        var command = new Command("install", "Install the kernelspec into $JUPYTER_DATA_DIR/kernels or ~/.local/share/jupyter/kernels.") { user, name, displayName };
+        GuardedAction.Set(command, parse =>
+        {
+            string dll = Path.Combine(AppContext.BaseDirectory, "LowRankSparse.Cli.dll");
+            string file = KernelSpec.Install(parse.GetValue(name)!, parse.GetValue(displayName)!, dll);
+            Console.WriteLine($"installed kernelspec '{parse.GetValue(name)}': {file}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Uninstall()
+    {
+        var name = Name();
+        var command = new Command("uninstall", "Remove the kernelspec.") { name };
+        GuardedAction.Set(command, parse =>
+        {
+            bool removed = KernelSpec.Uninstall(parse.GetValue(name)!);
+            Console.WriteLine(removed ? $"removed kernelspec '{parse.GetValue(name)}'" : $"no kernelspec '{parse.GetValue(name)}' in {KernelSpec.KernelsFolder()}");
+            return 0;
+        });
+        return command;
+    }
+}

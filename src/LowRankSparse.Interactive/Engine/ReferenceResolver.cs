@@ -1,0 +1,38 @@
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+
+namespace LowRankSparse.Interactive.Engine;
+
+/// <summary>
+/// Applies a cell's <c>#r</c> directives. A package must be one the engine already references. A path whose assembly name is
+/// already loaded in the host (e.g. the notebook's <c>#r "../src/LowRankSparse/bin/Debug/net10.0/LowRankSparse.dll"</c>, there
+/// for VS Code Polyglot) is satisfied by the loaded copy, even if that build output is absent; a second copy is never loaded.
+/// Any other path must exist and is referenced from disk.
+/// </summary>
+internal sealed class ReferenceResolver(string baseDirectory)
+{
+    public IEnumerable<MetadataReference> Resolve(IEnumerable<CellDirective> directives)
+    {
+        foreach (var directive in directives.OfType<ReferenceDirective>())
+        {
+            var reference = Resolve(directive);
+            if (reference is not null) yield return reference;
+        }
+    }
+
+    private MetadataReference? Resolve(ReferenceDirective directive)
+    {
+        string full = Path.GetFullPath(Path.Combine(baseDirectory, directive.Path));
+        string simpleName = Path.GetFileNameWithoutExtension(full);
+        if (ScriptDefaults.PackageAssemblies.Any(a => a.GetName().Name == simpleName)) return null;  // referenced already
+        var loaded = Loaded(simpleName);
+        if (loaded is not null) return MetadataReference.CreateFromFile(loaded.Location);
+        if (!File.Exists(full))
+            throw new DirectiveException(directive.Line, $"line {directive.Line}: #r \"{directive.Path}\": file not found ({full})");
+        return MetadataReference.CreateFromFile(full);
+    }
+
+    private static Assembly? Loaded(string simpleName) =>
+        AppDomain.CurrentDomain.GetAssemblies()
+            .FirstOrDefault(a => !a.IsDynamic && a.Location.Length > 0 && a.GetName().Name == simpleName);
+}

@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using LowRankSparse.Interactive.Engine;
+
+namespace LowRankSparse.Interactive.Kernel;
+
+/// <summary>
+/// A Jupyter kernel (messaging protocol 5.3) over one <see cref="NotebookEngine"/> session. Shell requests run one at a time on a
+/// worker thread, so the control channel (interrupt, shutdown) and the heartbeat always answer, even during a long cell.
+/// Every request is framed by status busy/idle on iopub.
+/// </summary>
+public sealed class JupyterKernel : IDisposable
+{
+    private readonly NotebookEngine _engine;
+    private readonly KernelServer _server;
+    private readonly MessageFactory _messages = new();
+    private readonly ShellHandlers _shellHandlers;
+    private readonly ExecuteHandler _execute;
+    private readonly BlockingCollection<JupyterMessage> _shellQueue = new();
+    private readonly Thread _worker;
+    private readonly ManualResetEventSlim _shutdown = new();
+    private readonly TextWriter _log;
+
+    public JupyterKernel(ConnectionInfo connection, string workingDirectory, TextWriter? log = null)
+    {
+        _log = log ?? ConsoleRouter.OriginalError;
+        _engine = new NotebookEngine(EngineOptions.For(workingDirectory));
+        _server = new KernelServer(connection, OnRequest, _log);
+        _shellHandlers = new ShellHandlers(_engine);
+        _execute = new ExecuteHandler(_engine, _server, _messages);
+        _worker = new Thread(ServeShell) { IsBackground = true, Name = "jupyter shell" };
+    }
+
+    public void Start()
+    {
+        _worker.Start();
+        _server.Start();
+        _server.Send(KernelChannel.IoPub, _messages.Broadcast(null, "status", new JsonObject { ["execution_state"] = "starting" }));
+    }
+
+    /// <summary>Blocks until a shutdown_request was answered (or <paramref name="timeout"/> passed: false).</summary>
+    public bool WaitForShutdown(TimeSpan? timeout = null)
+    {
+        if (!_shutdown.Wait(timeout ?? Timeout.InfiniteTimeSpan)) return false;
+        _server.WaitUntilStopped();
+        return true;
+    }
+
+    /// <summary>On the socket thread: control requests are answered at once, shell requests are queued for the worker.</summary>
+    private void OnRequest(KernelChannel channel, JupyterMessage request)
+    {
+        if (channel == KernelChannel.Stdin)
+        {
+            _log.WriteLine($"kernel: ignored a stdin {request.Type} (this kernel never asks for input)");
+            return;
+        }
+        bool immediate = channel == KernelChannel.Control || request.Type is "shutdown_request" or "interrupt_request";
+        if (immediate) Serve(channel, request);
+        else if (!_shellQueue.IsAddingCompleted) _shellQueue.Add(request);
+    }
+
+    private void ServeShell()
+    {
+        foreach (var request in _shellQueue.GetConsumingEnumerable()) Serve(KernelChannel.Shell, request);
+    }
+
+    private void Serve(KernelChannel channel, JupyterMessage request)
+    {
+        Status(request, "busy");
+        try
+        {
+            var reply = request.Type switch
+            {
+                "execute_request" => _execute.Handle(request),
+                "interrupt_request" => Interrupt(),
+                "shutdown_request" => new JsonObject { ["status"] = "ok", ["restart"] = request.Flag("restart", false) },
+                _ => _shellHandlers.Handle(request),
+            };
+            if (reply is null) _log.WriteLine($"kernel: ignored an unknown request type '{request.Type}'");
+            else _server.Send(channel, _messages.Reply(request, request.Type.Replace("_request", "_reply"), reply));
+        }
+        catch (Exception e)
+        {
+            _log.WriteLine($"kernel: {request.Type} failed: {e.Message}");
+        }
+        finally
+        {
+            Status(request, "idle");
+        }
+        if (request.Type == "shutdown_request") Shutdown();
+    }
+
+    private JsonObject Interrupt()
+    {
+        _engine.Interrupt();
+        return new JsonObject { ["status"] = "ok" };
+    }
+
+    private void Status(JupyterMessage request, string state) =>
+        _server.Send(KernelChannel.IoPub, _messages.Broadcast(request, "status", new JsonObject { ["execution_state"] = state }));
+
+    private void Shutdown()
+    {
+        _shellQueue.CompleteAdding();
+        _engine.Interrupt();
+        _server.Stop();
+        _shutdown.Set();
+    }
+
+    public void Dispose()
+    {
+        if (!_shellQueue.IsAddingCompleted) _shellQueue.CompleteAdding();
+        _engine.Interrupt();
+        _server.Dispose();
+        _engine.Dispose();
+        _shutdown.Dispose();
+        if (!_worker.IsAlive || _worker.Join(TimeSpan.FromSeconds(1))) _shellQueue.Dispose();  // else a cell still holds the worker
+    }
+}

@@ -1,0 +1,42 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace LowRankSparse.Interactive.Notebooks.Html;
+
+/// <summary>Inline markdown: `code`, **bold**, *italic* / _italic_, [links](url) and ![images](src); everything else is escaped.</summary>
+internal static partial class MarkdownInline
+{
+    public static string ToHtml(string text)
+    {
+        var codeSpans = new List<string>();
+        string withoutCode = CodeSpan().Replace(text, m =>
+        {
+            codeSpans.Add("<code>" + WebUtility.HtmlEncode(m.Groups[1].Value) + "</code>");
+            return $"\u0001{codeSpans.Count - 1}\u0001";
+        });
+        string html = WebUtility.HtmlEncode(withoutCode);
+        html = Image().Replace(html, "<img alt=\"$1\" src=\"$2\">");
+        html = Link().Replace(html, "<a href=\"$2\">$1</a>");
+        html = Bold().Replace(html, "<strong>$2</strong>");
+        html = Italic().Replace(html, "<em>$2</em>");
+        return Placeholder().Replace(html, m => codeSpans[int.Parse(m.Groups[1].Value)]);
+    }
+
+    [GeneratedRegex("`([^`]+)`")]
+    private static partial Regex CodeSpan();
+
+    [GeneratedRegex(@"!\[([^\]]*)\]\(([^)\s]+)\)")]
+    private static partial Regex Image();
+
+    [GeneratedRegex(@"\[([^\]]+)\]\(([^)\s]+)\)")]
+    private static partial Regex Link();
+
+    [GeneratedRegex(@"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")]
+    private static partial Regex Bold();
+
+    [GeneratedRegex(@"(?<![\w*])(\*|_)(?=\S)(.+?)(?<=\S)\1(?![\w*])")]
+    private static partial Regex Italic();
+
+    [GeneratedRegex("\u0001(\\d+)\u0001")]
+    private static partial Regex Placeholder();
+}

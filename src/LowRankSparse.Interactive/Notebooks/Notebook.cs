@@ -1,0 +1,74 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace LowRankSparse.Interactive.Notebooks;
+
+/// <summary>An nbformat 4 notebook read from disk (the JSON tree is kept, so metadata round-trips).</summary>
+public sealed class Notebook
+{
+    // Jupyter writes <, > and & as they are; the default encoder's \u003C escapes would bloat the plotly.js inside chart outputs.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly List<NotebookCell> _cells;
+
+    private Notebook(string path, JsonObject root, List<NotebookCell> cells)
+    {
+        Path = path;
+        Root = root;
+        _cells = cells;
+    }
+
+    public string Path { get; }
+    public string Name => System.IO.Path.GetFileNameWithoutExtension(Path);
+    public string Folder => System.IO.Path.GetDirectoryName(Path)!;
+    public JsonObject Root { get; }
+    public IReadOnlyList<NotebookCell> Cells => _cells;
+
+    /// <summary>Reads and checks a notebook: exists, JSON, nbformat 4, has cells, C# kernel. Throws <see cref="NotebookInputException"/>.</summary>
+    public static Notebook Load(string path)
+    {
+        string full = System.IO.Path.GetFullPath(path);
+        if (!File.Exists(full)) throw new NotebookInputException($"{path}: no such file");
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(File.ReadAllText(full));
+        }
+        catch (JsonException e)
+        {
+            throw new NotebookInputException($"{path}: not valid JSON ({e.Message})");
+        }
+        if (node is not JsonObject root) throw new NotebookInputException($"{path}: not a notebook (the JSON is not an object)");
+        var cells = (root["cells"] as JsonArray)?.OfType<JsonObject>().Select(c => new NotebookCell(c)).ToList() ?? [];
+        if (cells.Count == 0) throw new NotebookInputException($"{path}: the notebook has no cells");
+        var notebook = new Notebook(full, root, cells);
+        NotebookChecks.Check(notebook, path);
+        return notebook;
+    }
+
+    public void InsertCell(int index, NotebookCell cell)
+    {
+        _cells.Insert(index, cell);
+        SyncCells();
+    }
+
+    public void RemoveCellsTagged(string tag)
+    {
+        _cells.RemoveAll(c => c.HasTag(tag));
+        SyncCells();
+    }
+
+    public void Save(string path)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        File.WriteAllText(path, Root.ToJsonString(Indented) + "\n");
+    }
+
+    /// <summary>Keeps the JSON cell list equal to <see cref="Cells"/> after an insertion or removal.</summary>
+    private void SyncCells()
+    {
+        var array = (JsonArray)Root["cells"]!;
+        array.Clear();  // detaches every cell node, so each can be added again
+        foreach (var cell in _cells) array.Add(cell.Node);
+    }
+}

@@ -1,1 +1,0 @@
-namespace LowRankSparse.Interactive; internal static class Placeholder {}

@@ -1,0 +1,120 @@
+using LowRankSparse.Interactive.Engine;
+
+namespace LowRankSparse.Tests.Interactive;
+
+[Collection(NotebookCollection.Name)]
+public sealed class EngineTests
+{
+    [Fact]
+    public void State_is_kept_across_cells_and_the_last_expression_is_the_result()
+    {
+        using var session = new EngineSession();
+        var (first, outputs) = session.Run("int counter = 40;\nint Twice(int x) => 2 * x;");
+        Assert.True(first.Succeeded);
+        Assert.Empty(outputs);
+        Assert.Equal("42", session.Value("counter += 2;\ncounter"));
+        Assert.Equal("84", session.Value("Twice(counter)"));
+        Assert.Equal(3, session.Engine.ExecutionCount);
+    }
+
+    [Fact]
+    public void A_statement_with_a_semicolon_or_a_void_call_shows_no_result()
+    {
+        using var session = new EngineSession();
+        Assert.Empty(session.Run("var x = 1; x;").Outputs.OfType<ExecuteResultOutput>());
+        Assert.Empty(session.Run("Console.Write(\"\")").Outputs);
+    }
+
+    [Fact]
+    public void Torch_runs_in_a_cell()
+    {
+        using var session = new EngineSession();
+        session.Run("var t = torch.ones(3, 3);");
+        Assert.Equal("9", session.Value("t.sum().item<float>()"));
+    }
+
+    [Fact]
+    public void Display_of_a_plotly_chart_gives_html_and_text()
+    {
+        using var session = new EngineSession();
+        var (result, outputs) = session.Run(
+            "var chart = Plotly.NET.CSharp.Chart.Line<double, double, string>(x: new[] { 1.0, 2 }, y: new[] { 3.0, 4 });\n" +
+            "display(chart);\ndisplay(\"just text\");");
+        Assert.True(result.Succeeded, result.Error?.Value);
+        var chart = Assert.IsType<DisplayOutput>(outputs[0]);
+        Assert.True(chart.IsPlotlyChart);
+        Assert.Contains("Plotly.newPlot", chart.Data[RichValue.Html]);
+        Assert.True(chart.Data.ContainsKey(RichValue.Plain));
+        var text = Assert.IsType<DisplayOutput>(outputs[1]);
+        Assert.Equal(new Dictionary<string, string> { [RichValue.Plain] = "just text" }, text.Data);
+    }
+
+    [Fact]
+    public void Console_output_is_captured_as_streams_in_order()
+    {
+        using var session = new EngineSession();
+        var (_, outputs) = session.Run("Console.WriteLine(\"one\");\nConsole.Error.WriteLine(\"oops\");\nConsole.Write(\"two\");\ndisplay(3);\n5");
+        Assert.Collection(outputs,
+            o => Assert.Equal(new StreamOutput("stdout", "one\n"), o),
+            o => Assert.Equal(new StreamOutput("stderr", "oops\n"), o),
+            o => Assert.Equal(new StreamOutput("stdout", "two"), o),
+            o => Assert.Equal("3", Assert.IsType<DisplayOutput>(o).Data[RichValue.Plain]),
+            o => Assert.Equal(1, Assert.IsType<ExecuteResultOutput>(o).ExecutionCount));
+    }
+
+    [Fact]
+    public void A_compilation_error_names_its_line_and_keeps_the_session()
+    {
+        using var session = new EngineSession();
+        session.Run("int a = 1;");
+        var (result, outputs) = session.Run("var b = 2;\nint c = \"text\";");
+        Assert.Equal(CellStatus.Error, result.Status);
+        Assert.Equal("CompilationError", result.Error!.Name);
+        Assert.Equal(2, result.Error.Line);
+        Assert.Contains("CS0029", result.Error.Value);
+        Assert.Contains("line 2", result.Error.Value);
+        Assert.Same(result.Error, outputs.Last());
+        Assert.Equal("1", session.Value("a"));
+    }
+
+    [Fact]
+    public void A_runtime_exception_names_the_failing_line()
+    {
+        using var session = new EngineSession();
+        session.Run("void Fail() => throw new InvalidOperationException(\"boom\");");
+        var (result, _) = session.Run("var kept = 7;\n\nFail();");
+        Assert.Equal(CellStatus.Error, result.Status);
+        Assert.Equal("System.InvalidOperationException", result.Error!.Name);
+        Assert.Equal("boom", result.Error.Value);
+        Assert.Equal(3, result.Error.Line);
+        Assert.DoesNotContain(result.Error.Traceback, l => l.Contains("CodeAnalysis"));
+        Assert.Equal("7", session.Value("kept"));
+    }
+
+    [Fact]
+    public void A_timeout_stops_the_cell_and_the_engine_stays_usable()
+    {
+        using var session = new EngineSession(grace: TimeSpan.FromMilliseconds(300));
+        session.Run("int before = 1;");
+        var (sleeping, _) = session.Run("while (true) { System.Threading.Thread.Sleep(10); }", TimeSpan.FromMilliseconds(300));
+        Assert.Equal(CellStatus.Timeout, sleeping.Status);
+        Assert.Equal("TimeoutError", sleeping.Error!.Name);
+        var (spinning, _) = session.Run("while (true) { }", TimeSpan.FromMilliseconds(300));
+        Assert.Equal(CellStatus.Timeout, spinning.Status);
+        Assert.Contains("abandoned", spinning.Error!.Value);
+        Assert.Equal("2", session.Value("before + 1"));
+    }
+
+    [Fact]
+    public async Task Interrupt_stops_a_sleeping_loop()
+    {
+        using var session = new EngineSession();
+        var running = session.Engine.ExecuteAsync(new CellRequest("while (true) { System.Threading.Thread.Sleep(10); }"), new OutputCollector());
+        await Task.Delay(500);
+        session.Engine.Interrupt();
+        var result = await running.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(CellStatus.Interrupted, result.Status);
+        Assert.DoesNotContain("abandoned", result.Error!.Value);
+        Assert.Equal("ok", session.Value("\"ok\""));
+    }
+}

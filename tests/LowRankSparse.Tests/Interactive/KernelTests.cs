@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json.Nodes;
+using LowRankSparse.Display;
+using LowRankSparse.Interactive.Kernel;
+using Xunit.Abstractions;
+
+namespace LowRankSparse.Tests.Interactive;
+
+/// <summary>The Jupyter kernel, in process, spoken to over real sockets by a signing client.</summary>
+[Collection(NotebookCollection.Name)]
+public sealed class KernelTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly string _folder = TestPaths.NewTempDir("kernel");
+    private readonly List<IDisposable> _owned = [];
+
+    [Fact]
+    public void Kernel_info_execute_with_state_display_and_errors()
+    {
+        var clock = Stopwatch.StartNew();
+        var (_, client) = StartKernel();
+        var info = client.WaitForReady();
+        output.WriteLine($"in-process kernel: start → first kernel_info_reply {clock.ElapsedMilliseconds} ms");
+        Assert.Equal("kernel_info_reply", info.Type);
+        Assert.Equal("5.3", info.Content["protocol_version"]!.GetValue<string>());
+        Assert.Equal("C#", info.Content["language_info"]!["name"]!.GetValue<string>());
+        Assert.Equal("text/x-csharp", info.Content["language_info"]!["mimetype"]!.GetValue<string>());
+
+        var (first, published) = client.Execute("var x = 20;\nConsole.WriteLine(\"hello\");");
+        Assert.Equal("ok", first.Content["status"]!.GetValue<string>());
+        Assert.Equal(1, first.Content["execution_count"]!.GetValue<int>());
+        Assert.Equal(["status", "execute_input", "stream", "status"], published.Select(m => m.Type));
+        Assert.Equal("busy", published[0].Content["execution_state"]!.GetValue<string>());
+        Assert.Equal("hello\n", published[2].Content["text"]!.GetValue<string>());
+
+        var (second, result) = client.Execute("x * 2 + 2");
+        Assert.Equal(2, second.Content["execution_count"]!.GetValue<int>());
+        var value = Assert.Single(result, m => m.Type == "execute_result");
+        Assert.Equal("42", value.Content["data"]!["text/plain"]!.GetValue<string>());
+
+        string chart = "Plotly.NET.CSharp.Chart.Line<double, double, string>(x: new[] { 1.0, 2 }, y: new[] { 3.0, 4 })";
+        var charts = client.Execute($"display({chart});\ndisplay({chart});").Published.Where(m => m.Type == "display_data").ToList();
+        Assert.Equal(2, charts.Count);
+        string firstHtml = charts[0].Content["data"]!["text/html"]!.GetValue<string>();
+        Assert.StartsWith(PlotlyAssets.ScriptTag, firstHtml);                      // plotly.js with the session's first chart only
+        Assert.Contains("Plotly.newPlot", firstHtml);
+        Assert.DoesNotContain("plotly.js v", charts[1].Content["data"]!["text/html"]!.GetValue<string>());
+
+        var (failed, errors) = client.Execute("int y = 1;\nthrow new InvalidOperationException(\"nope\");");
+        Assert.Equal("error", failed.Content["status"]!.GetValue<string>());
+        Assert.Equal("System.InvalidOperationException", failed.Content["ename"]!.GetValue<string>());
+        var error = Assert.Single(errors, m => m.Type == "error");
+        Assert.Equal("nope", error.Content["evalue"]!.GetValue<string>());
+        Assert.True(client.HeartbeatAnswers());
+    }
+
+    [Fact]
+    public void Trivial_cells_round_trip_quickly_after_the_first()
+    {
+        var (_, client) = StartKernel();
+        client.WaitForReady();
+        client.Execute("1 + 1");
+        var times = new List<double>();
+        for (int i = 0; i < 20; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            var (reply, _) = client.Execute($"{i} + 1");
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            Assert.Equal("ok", reply.Content["status"]!.GetValue<string>());
+        }
+        times.Sort();
+        output.WriteLine($"trivial cell round trip (execute_request → reply and idle), 20 cells: median {times[10]:F1} ms, min {times[0]:F1} ms, max {times[^1]:F1} ms");
+        Assert.True(times[10] < 500, $"median {times[10]:F1} ms");
+    }
+
+    [Fact]
+    public void Interrupt_on_control_stops_a_long_cell_and_the_session_goes_on()
+    {
+        var (_, client) = StartKernel();
+        client.WaitForReady();
+        client.Execute("int kept = 5;");
+        var running = client.Send(KernelChannel.Shell, "execute_request", new JsonObject { ["code"] = "while(true){ System.Threading.Thread.Sleep(10); }" });
+        Thread.Sleep(1000);
+        client.Send(KernelChannel.Control, "interrupt_request", []);
+        var interrupted = client.Receive(KernelChannel.Control, TimeSpan.FromSeconds(5));
+        Assert.Equal("interrupt_reply", interrupted?.Type);
+        var reply = client.Receive(KernelChannel.Shell, TimeSpan.FromSeconds(10));
+        Assert.Equal(running.Header["msg_id"]!.GetValue<string>(), reply?.ParentHeader["msg_id"]?.GetValue<string>());
+        Assert.Equal("error", reply!.Content["status"]!.GetValue<string>());
+        Assert.Equal("Interrupted", reply.Content["ename"]!.GetValue<string>());
+        client.Published(running);
+        Assert.Equal("6", client.Execute("kept + 1").Published.Single(m => m.Type == "execute_result").Content["data"]!["text/plain"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_wrongly_signed_request_never_runs_and_malformed_frames_do_not_hurt()
+    {
+        var (_, client) = StartKernel();
+        client.WaitForReady();
+        string marker = Path.Combine(_folder, "pwned.txt");
+        var forged = new JupyterMessage([], new MessageFactory().Header("execute_request"), [], [],
+            new JsonObject { ["code"] = $"System.IO.File.WriteAllText(@\"{marker}\", \"pwned\");" });
+        var wrongKey = new WireCodec(new MessageSigner("not-the-key")).Encode(forged);
+        client.SendFrames(KernelChannel.Shell, wrongKey);
+        var unsigned = new WireCodec(new MessageSigner("")).Encode(forged);
+        client.SendFrames(KernelChannel.Shell, unsigned);
+
+        byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
+        client.SendFrames(KernelChannel.Shell, [Utf8("garbage")]);
+        client.SendFrames(KernelChannel.Shell, [WireCodec.Delimiter]);
+        client.SendFrames(KernelChannel.Control, [WireCodec.Delimiter, Utf8("sig"), Utf8("{")]);
+        var notJson = new List<byte[]> { Utf8("{"), Utf8("{}"), Utf8("{}"), Utf8("{}") };
+        string signature = new MessageSigner(client.Connection.Key).Sign(notJson);
+        client.SendFrames(KernelChannel.Shell, new[] { WireCodec.Delimiter, Utf8(signature) }.Concat(notJson));
+
+        var (reply, _) = client.Execute("1");
+        Assert.Equal("ok", reply.Content["status"]!.GetValue<string>());
+        Assert.Equal(1, reply.Content["execution_count"]!.GetValue<int>());   // the forged cells never counted
+        Assert.False(File.Exists(marker));
+        Assert.True(client.HeartbeatAnswers());
+    }
+
+    [Fact]
+    public void Completion_is_complete_inspect_comm_info_and_history_reply()
+    {
+        var (_, client) = StartKernel();
+        client.WaitForReady();
+        client.Execute("var numbers = new List<int> { 1, 2 };");
+        string code = "numbers.Cou";
+        client.Send(KernelChannel.Shell, "complete_request", new JsonObject { ["code"] = code, ["cursor_pos"] = code.Length });
+        var completion = client.Receive(KernelChannel.Shell)!;
+        Assert.Contains("Count", completion.Content["matches"]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.Equal(8, completion.Content["cursor_start"]!.GetValue<int>());
+        Assert.Equal(code.Length, completion.Content["cursor_end"]!.GetValue<int>());
+
+        Assert.Equal("incomplete", Reply(client, "is_complete_request", new JsonObject { ["code"] = "if (true) {" })["status"]!.GetValue<string>());
+        Assert.Equal("complete", Reply(client, "is_complete_request", new JsonObject { ["code"] = "var a = 1;" })["status"]!.GetValue<string>());
+        Assert.False(Reply(client, "inspect_request", new JsonObject { ["code"] = "numbers", ["cursor_pos"] = 3, ["detail_level"] = 0 })["found"]!.GetValue<bool>());
+        Assert.Empty(Reply(client, "comm_info_request", [])["comms"]!.AsObject());
+        Assert.Empty(Reply(client, "history_request", [])["history"]!.AsArray());
+    }
+
+    [Fact]
+    public void Shutdown_on_control_replies_and_stops_the_kernel()
+    {
+        var (kernel, client) = StartKernel();
+        client.WaitForReady();
+        client.Send(KernelChannel.Control, "shutdown_request", new JsonObject { ["restart"] = false });
+        var reply = client.Receive(KernelChannel.Control, TimeSpan.FromSeconds(5));
+        Assert.Equal("shutdown_reply", reply?.Type);
+        Assert.True(kernel.WaitForShutdown(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public void An_empty_key_is_rejected_unless_allowed()
+    {
+        string file = Path.Combine(_folder, "unsigned.json");
+        File.WriteAllText(file, """{"transport": "tcp", "ip": "127.0.0.1", "shell_port": 1, "iopub_port": 2, "stdin_port": 3, "control_port": 4, "hb_port": 5, "key": ""}""");
+        Assert.Contains("--allow-unsigned", Assert.Throws<KernelConfigException>(() => ConnectionInfo.Load(file, allowUnsigned: false)).Message);
+        Assert.Equal("", ConnectionInfo.Load(file, allowUnsigned: true).Key);
+    }
+
+    private static JsonObject Reply(KernelClient client, string type, JsonObject content)
+    {
+        client.Send(KernelChannel.Shell, type, content);
+        var reply = client.Receive(KernelChannel.Shell) ?? throw new TimeoutException($"no reply to {type}");
+        Assert.Equal(type.Replace("_request", "_reply"), reply.Type);
+        return reply.Content;
+    }
+
+    private (JupyterKernel Kernel, KernelClient Client) StartKernel()
+    {
+        var (info, _) = KernelClient.NewConnection(_folder);
+        var kernel = new JupyterKernel(info, _folder, TextWriter.Null);
+        kernel.Start();
+        var client = new KernelClient(info);
+        _owned.Add(client);
+        _owned.Add(kernel);
+        return (kernel, client);
+    }
+
+    public void Dispose()
+    {
+        foreach (var owned in _owned) owned.Dispose();
+    }
+}

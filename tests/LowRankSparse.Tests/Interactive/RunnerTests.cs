@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using LowRankSparse.Display;
+using LowRankSparse.Interactive.Notebooks;
+
+namespace LowRankSparse.Tests.Interactive;
+
+[Collection(NotebookCollection.Name)]
+public sealed class RunnerTests
+{
+    [Fact]
+    public void Parameters_are_injected_papermill_style_and_outputs_are_written()
+    {
+        string dir = Fixtures.Copy("demo");
+        string output = Path.Combine(dir, "out");
+        var settings = new RunSettings([NotebookParameter.Quick, NotebookParameter.Parse("Label=hello world"), NotebookParameter.Parse("Steps=50")], TimeSpan.FromSeconds(60));
+        var result = Assert.Single(NotebookBatch.Run([Path.Combine(dir, "demo.ipynb")], settings, output, TextWriter.Null));
+        Assert.True(result.Succeeded, result.Failure?.ToString());
+
+        var cells = Notebook.Load(Path.Combine(output, "demo.ipynb")).Cells;
+        int parameters = cells.ToList().FindIndex(c => c.HasTag(ParameterInjection.ParametersTag));
+        var injected = cells[parameters + 1];
+        Assert.Equal([ParameterInjection.InjectedTag], injected.Tags);
+        Assert.Contains("Quick = true;\nLabel = \"hello world\";\nSteps = 50;", injected.Source);
+        Assert.Equal([1, 2, 3, 4], cells.Where(c => c.IsCode).Select(c => c.ExecutionCount ?? 0));
+
+        var stream = cells[parameters + 2].Outputs.Single()!;
+        Assert.Equal("steps=5 label=hello world\n", stream["text"]!.GetValue<string>());
+        var chartCell = cells.Last(c => c.IsCode).Outputs;
+        Assert.Equal("display_data", chartCell[0]!["output_type"]!.GetValue<string>());
+        Assert.StartsWith(PlotlyAssets.ScriptTag, MultilineText.Of(chartCell[0]!["data"]!["text/html"]));  // plotly.js once, with the first chart
+        Assert.Equal("execute_result", chartCell[1]!["output_type"]!.GetValue<string>());
+        Assert.Equal("4", MultilineText.Of(chartCell[1]!["data"]!["text/plain"]));
+
+        string html = File.ReadAllText(Path.Combine(output, "demo.html"));
+        Assert.Equal(1, Count(html, PlotlyAssets.ScriptTag));
+        Assert.Contains("<h1>Demo notebook</h1>", html);
+        Assert.Contains("<strong>bold</strong>", html);
+        Assert.Contains("<th>a</th>", html);
+        Assert.Contains("demo.html", File.ReadAllText(Path.Combine(output, "index.html")));
+    }
+
+    [Fact]
+    public void A_failing_cell_stops_the_run_and_the_partial_notebook_is_written()
+    {
+        string dir = Fixtures.Copy("failing");
+        string output = Path.Combine(dir, "out");
+        var result = Assert.Single(NotebookBatch.Run([Path.Combine(dir, "failing.ipynb")], new RunSettings([], null), output, TextWriter.Null));
+        Assert.Equal(new NotebookFailure("failing.ipynb", 3, 2, "System.InvalidOperationException", "deliberate failure"), result.Failure);
+        Assert.Equal("notebook failing.ipynb failed in cell 3, line 2: System.InvalidOperationException: deliberate failure", result.Failure!.ToString());
+
+        var cells = Notebook.Load(Path.Combine(output, "failing.ipynb")).Cells;
+        Assert.Equal("before the failure\n", MultilineText.Of(cells[0].Outputs.Single()!["text"]));
+        var error = cells[2].Outputs.Single()!;
+        Assert.Equal("error", error["output_type"]!.GetValue<string>());
+        Assert.Contains(error["traceback"]!.AsArray(), l => l!.GetValue<string>().Contains("In[2], line 2"));
+        Assert.Empty(cells[3].Outputs);
+        Assert.Null(cells[3].ExecutionCount);
+        Assert.Contains("failed in cell 3", File.ReadAllText(Path.Combine(output, "index.html")));
+    }
+
+    [Fact]
+    public void Injection_replaces_an_earlier_injected_cell_and_needs_a_parameters_cell()
+    {
+        var notebook = Notebook.Load(Path.Combine(Fixtures.Copy("demo"), "demo.ipynb"));
+        Assert.True(ParameterInjection.Inject(notebook, [NotebookParameter.Quick]));
+        Assert.True(ParameterInjection.Inject(notebook, [NotebookParameter.Parse("Steps=3")]));
+        var injected = Assert.Single(notebook.Cells, c => c.HasTag(ParameterInjection.InjectedTag));
+        Assert.DoesNotContain("Quick", injected.Source);
+        Assert.Equal(notebook.Cells.Count, notebook.Root["cells"]!.AsArray().Count);
+
+        var failing = Notebook.Load(Path.Combine(Fixtures.Copy("failing"), "failing.ipynb"));
+        Assert.False(ParameterInjection.Inject(failing, [NotebookParameter.Quick]));
+    }
+
+    [Theory]
+    [InlineData("flag=true", "flag = true;")]
+    [InlineData("n=200", "n = 200;")]
+    [InlineData("rate=-1e-3", "rate = -1e-3;")]
+    [InlineData("lr=0.5f", "lr = 0.5f;")]
+    [InlineData("name=a \"b\"", "name = \"a \\\"b\\\"\";")]
+    [InlineData("path=data/x.json", "path = \"data/x.json\";")]
+    public void Parameter_values_become_typed_literals(string text, string assignment) =>
+        Assert.Equal(assignment, NotebookParameter.Parse(text).Assignment);
+
+    [Theory]
+    [InlineData("novalue")]
+    [InlineData("=3")]
+    [InlineData("class=3")]
+    [InlineData("1x=3")]
+    public void Bad_parameters_are_input_errors(string text) =>
+        Assert.Throws<NotebookInputException>(() => NotebookParameter.Parse(text));
+
+    private static int Count(string text, string part)
+    {
+        int count = 0;
+        for (int at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal)) count++;
+        return count;
+    }
+}
