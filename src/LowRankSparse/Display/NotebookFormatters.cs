@@ -30,6 +30,8 @@ public static class NotebookFormatters
         Formatter.Register<IReadOnlyDictionary<string, UpdateMetrics>>((m, writer) => writer.Write(HtmlTables.Updates(m)), HtmlFormatter.MimeType);
         Formatter.Register<Verdict>((v, writer) => writer.Write(
             $"{(v.Holds ? "HOLDS" : "DOES NOT HOLD")} [{v.Tag}] {v.Claim}\n  predicted: {v.Predicted}\n  measured:  {v.Measured}"), PlainTextFormatter.MimeType);
+        Formatter.Register<IReadOnlyList<Verdict>>((list, writer) => writer.Write(string.Join("\n", list.Select(v =>
+            $"{(v.Holds ? "HOLDS" : "DOES NOT HOLD")} [{v.Tag}] {v.Claim}: {v.Measured}"))), PlainTextFormatter.MimeType);
         Formatter.Register<Spectrum>((s, writer) => writer.Write(
             "σ = [" + string.Join(", ", s.SingularValues.Select(v => v.ToString("G4", CultureInfo.InvariantCulture))) + "]"), PlainTextFormatter.MimeType);
     }

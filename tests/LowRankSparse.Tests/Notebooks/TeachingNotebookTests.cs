@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using LowRankSparse.Interactive.Notebooks;
+
+namespace LowRankSparse.Tests.Notebooks;
+
+/// <summary>
+/// nbmake-style: every teaching notebook in notebooks/ runs in quick mode through our headless runner without an error,
+/// shows at least one interactive Plotly chart, and its "predicted vs measured" cell reports that the theory holds.
+/// </summary>
+public class TeachingNotebookTests
+{
+    public static TheoryData<string> Names() => new(Directory.GetFiles(TestPaths.Notebooks, "*.ipynb").Select(p => Path.GetFileName(p)).Order());
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Notebook_runs_in_quick_mode_with_charts_and_a_verdict_that_holds(string name)
+    {
+        var notebook = Notebook.Load(Path.Combine(TestPaths.Notebooks, name));
+        var result = NotebookRunner.Run(notebook, new RunSettings(new[] { NotebookParameter.Quick }, TimeSpan.FromMinutes(5)));
+
+        Assert.True(result.Succeeded, result.Failure?.ToString());
+        var outputs = notebook.Cells.Where(c => c.IsCode).SelectMany(c => Outputs(c)).ToList();
+        Assert.DoesNotContain(outputs, o => (string?)o["output_type"] == "error");
+        Assert.Contains(outputs, o => Html(o).Contains("Plotly.newPlot"));
+        var verdicts = outputs.Select(Html).Where(h => h.Contains("class=\"yes\"") || h.Contains("class=\"no\"")).ToList();
+        Assert.NotEmpty(verdicts);
+        Assert.All(verdicts, h => Assert.DoesNotContain("does not hold", h));
+    }
+
+    [Fact]
+    public void There_are_six_teaching_notebooks()
+    {
+        Assert.Equal(new[] { "00-data-model.ipynb", "01-training.ipynb", "02-low-rank-updates.ipynb", "03-sparse-output-layer.ipynb",
+            "04-pruning.ipynb", "05-low-rank-adaption.ipynb" }, Directory.GetFiles(TestPaths.Notebooks, "*.ipynb").Select(p => Path.GetFileName(p)).Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Committed_notebook_has_no_outputs_and_the_CSharp_kernel_metadata(string name)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(Path.Combine(TestPaths.Notebooks, name)))!.AsObject();
+        Assert.Equal(4, (int)root["nbformat"]!);
+        var metadata = root["metadata"]!;
+        Assert.Equal(".net-csharp", (string?)metadata["kernelspec"]!["name"]);
+        Assert.Equal("C#", (string?)metadata["kernelspec"]!["language"]);
+        Assert.Equal("C#", (string?)metadata["language_info"]!["name"]);
+        Assert.Equal("csharp", (string?)metadata["polyglot_notebook"]!["kernelInfo"]!["defaultKernelName"]);
+        var cells = root["cells"]!.AsArray();
+        Assert.Equal("markdown", (string?)cells[0]!["cell_type"]);              // opens with the result in plain words
+        Assert.Contains("$", string.Concat(cells[0]!["source"]!.AsArray().Select(s => (string?)s)));  // ... and a formula
+        Assert.Single(cells, c => c!["metadata"]?["tags"]?.AsArray().Any(t => (string?)t == "parameters") == true);
+        foreach (var cell in cells.Where(c => (string?)c!["cell_type"] == "code"))
+        {
+            Assert.Empty(cell!["outputs"]!.AsArray());
+            Assert.Null(cell["execution_count"]);
+            Assert.Equal("csharp", (string?)cell["metadata"]!["dotnet_interactive"]!["language"]);
+        }
+        var text = string.Concat(cells.Where(c => (string?)c!["cell_type"] == "markdown").SelectMany(c => c!["source"]!.AsArray().Select(s => (string?)s)));
+        Assert.Contains("Predicted vs measured", text);
+        Assert.Contains("Try it yourself", text);
+    }
+
+    private static IEnumerable<JsonObject> Outputs(NotebookCell cell) =>
+        (cell.Node["outputs"] as JsonArray ?? new JsonArray()).OfType<JsonObject>();
+
+    private static string Html(JsonObject output)
+    {
+        var html = output["data"]?["text/html"];
+        return html is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)html ?? "";
+    }
+}
