@@ -4,10 +4,7 @@ using LowRankSparse.Interactive.Notebooks;
 
 namespace LowRankSparse.Cli.Commands;
 
-/// <summary>
-/// Runs a command's action with CliHost's exit codes: System.CommandLine's default exception handler would otherwise catch
-/// everything first (exit 1 and a stack trace). A bad notebook, connection file or argument is a usage error (exit 2).
-/// </summary>
+/// <summary>Sets a command's action so that a bad notebook, connection file or kernelspec name is a usage error (exit code 2, via CliHost).</summary>
 internal static class GuardedAction
 {
     public static void Set(Command command, Func<ParseResult, int> action) => command.SetAction(parse =>
@@ -18,11 +15,7 @@ internal static class GuardedAction
         }
         catch (Exception e) when (e is NotebookInputException or KernelConfigException)
         {
-            return CliHost.Report(new UsageException(e.Message), parse.GetValue(CommonOptions.Verbose));
-        }
-        catch (Exception e)
-        {
-            return CliHost.Report(e, parse.GetValue(CommonOptions.Verbose));
+            throw new UsageException(e.Message);
         }
     });
 }
