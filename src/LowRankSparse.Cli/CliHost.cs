@@ -1,11 +1,14 @@
 using System.CommandLine;
 using LowRankSparse.Config;
+using LowRankSparse.Interactive.Kernel;
+using LowRankSparse.Interactive.Notebooks;
 using LowRankSparse.Training;
 
 namespace LowRankSparse.Cli;
 
 /// <summary>
-/// Runs the parsed command and maps failures to exit codes: 2 = usage or configuration error, 1 = run failure,
+/// Runs the parsed command and maps failures to exit codes: 2 = usage or configuration error (a bad config, option,
+/// notebook or connection file), 1 = run failure,
 /// 130 = cancelled (Ctrl+C). Messages are one clear line; the stack trace only with --verbose.
 /// </summary>
 internal static class CliHost
@@ -57,7 +60,7 @@ internal static class CliHost
         (int code, string prefix) = inner switch
         {
             ConfigException => (UsageError, "error"),
-            UsageException => (UsageError, "error"),
+            UsageException or NotebookInputException or KernelConfigException => (UsageError, "error"),
             OperationCanceledException => (Cancelled, "cancelled"),
             DivergenceException => (RunFailure, "run failed"),
             _ => (RunFailure, "run failed"),

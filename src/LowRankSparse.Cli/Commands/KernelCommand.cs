@@ -20,7 +20,7 @@ internal static class KernelCommand
         {
             connectionFile, allowUnsigned,
         };
-        GuardedAction.Set(command, parse => Run(ConnectionInfo.Load(parse.GetValue(connectionFile)!, parse.GetValue(allowUnsigned))));
+        command.SetAction(parse => Run(ConnectionInfo.Load(parse.GetValue(connectionFile)!, parse.GetValue(allowUnsigned))));
         command.Subcommands.Add(Install());
         command.Subcommands.Add(Uninstall());
         return command;
@@ -55,7 +55,7 @@ internal static class KernelCommand
             DefaultValueFactory = _ => KernelSpec.DefaultDisplayName,
         };
         var command = new Command("install", "Install the kernelspec into $JUPYTER_DATA_DIR/kernels or ~/.local/share/jupyter/kernels.") { user, name, displayName };
-        GuardedAction.Set(command, parse =>
+        command.SetAction(parse =>
         {
             string dll = Path.Combine(AppContext.BaseDirectory, "LowRankSparse.Cli.dll");
             string file = KernelSpec.Install(parse.GetValue(name)!, parse.GetValue(displayName)!, dll);
@@ -69,7 +69,7 @@ internal static class KernelCommand
     {
         var name = Name();
         var command = new Command("uninstall", "Remove the kernelspec.") { name };
-        GuardedAction.Set(command, parse =>
+        command.SetAction(parse =>
         {
             bool removed = KernelSpec.Uninstall(parse.GetValue(name)!);
             Console.WriteLine(removed ? $"removed kernelspec '{parse.GetValue(name)}'" : $"no kernelspec '{parse.GetValue(name)}' in {KernelSpec.KernelsFolder()}");

@@ -44,7 +44,7 @@ internal static class NotebooksCommand
         {
             paths, quick, parameters, output, timeout,
         };
-        GuardedAction.Set(command, parse =>
+        command.SetAction(parse =>
         {
             double seconds = parse.GetValue(timeout);
             if (!(seconds > 0)) throw new UsageException($"--timeout {seconds}: expected a positive number of seconds");
@@ -73,7 +73,7 @@ internal static class NotebooksCommand
         {
             paths, to, output,
         };
-        GuardedAction.Set(command, parse =>
+        command.SetAction(parse =>
         {
             var files = Find(parse.GetValue(paths));
             string dir = OutputFolder.Prepare(parse.GetValue(output)!, force: true);
