@@ -3,7 +3,10 @@ using System.Text.RegularExpressions;
 
 namespace LowRankSparse.Interactive.Notebooks.Html;
 
-/// <summary>Inline markdown: `code`, **bold**, *italic* / _italic_, [links](url) and ![images](src); everything else is escaped.</summary>
+/// <summary>
+/// Inline markdown: `code`, **bold**, *italic* / _italic_, [links](url) and ![images](src); everything else is escaped.
+/// TeX math ($…$ and $$…$$) is kept verbatim (no emphasis inside it) in a span of class "math" (there is no offline TeX renderer).
+/// </summary>
 internal static partial class MarkdownInline
 {
     public static string ToHtml(string text)
@@ -12,6 +15,11 @@ internal static partial class MarkdownInline
         string withoutCode = CodeSpan().Replace(text, m =>
         {
             codeSpans.Add("<code>" + WebUtility.HtmlEncode(m.Groups[1].Value) + "</code>");
+            return $"\u0001{codeSpans.Count - 1}\u0001";
+        });
+        withoutCode = Math().Replace(withoutCode, m =>
+        {
+            codeSpans.Add("<span class=\"math\">" + WebUtility.HtmlEncode(m.Value) + "</span>");
             return $"\u0001{codeSpans.Count - 1}\u0001";
         });
         string html = WebUtility.HtmlEncode(withoutCode);
@@ -24,6 +32,9 @@ internal static partial class MarkdownInline
 
     [GeneratedRegex("`([^`]+)`")]
     private static partial Regex CodeSpan();
+
+    [GeneratedRegex(@"\$\$.+?\$\$|\$[^$\n]+?\$", RegexOptions.Singleline)]
+    private static partial Regex Math();
 
     [GeneratedRegex(@"!\[([^\]]*)\]\(([^)\s]+)\)")]
     private static partial Regex Image();
