@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LowRankSparse.Config;
 using LowRankSparse.Model;
+using LowRankSparse.Util;
 using static TorchSharp.torch;
 
 namespace LowRankSparse.Training;
@@ -13,6 +14,13 @@ namespace LowRankSparse.Training;
 public static class BatchedTrainer
 {
     private const int DivergenceCheckEvery = 50;
+
+    /// <summary>
+    /// libtorch threads per op while training. The ops are tiny (≈ 10⁴–10⁵ elements), so a second thread buys little and on a
+    /// shared 2-core machine costs a lot (OpenMP barriers wait for a descheduled thread: measured 10–50× slower steps under
+    /// load). One thread also makes training results independent of the host's core count.
+    /// </summary>
+    public const int ThreadsPerOp = 1;
 
     /// <summary>Generates the data and initial model of every config and trains them together.</summary>
     public static IReadOnlyList<TrainingRun> Train(IReadOnlyList<ExperimentConfig> configs, Action<int>? onStep = null,
@@ -39,6 +47,8 @@ public static class BatchedTrainer
         CancellationToken cancel = default)
     {
         CheckStackable(setups);
+        NativeAllocator.KeepFreedMemory();
+        using var threads = TorchThreads.Use(ThreadsPerOp);
         var t = setups[0].Config.Training;
         int runs = setups.Count;
         var snapshotAt = new HashSet<int>(t.SnapshotSteps());
