@@ -8,6 +8,6 @@ internal static class CommandRegistry
 {
     public static IEnumerable<Command> Extra()
     {
-        yield break;
+        yield return BenchCommand.Create();
     }
 }

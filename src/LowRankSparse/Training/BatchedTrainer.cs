@@ -53,39 +53,32 @@ public static class BatchedTrainer
         int runs = setups.Count;
         var snapshotAt = new HashSet<int>(t.SnapshotSteps());
         var snapshots = setups.Select(_ => new List<Snapshot>()).ToArray();
-        using var weights = StackedWeights.From(setups.Select(s => Weights.Of(s.Model)).ToList());
-        using var a = new FixedOutput(setups[0].Model.OutputVector, setups[0].Train.Tokens);
-        using var batches = new StackedBatches(setups);
+        using var sgd = new StackedSgd(setups);
         using var outputs = zeros(Math.Max(t.Steps, 1), runs, t.BatchSize);  // F(X) of every batch sample, [T, S, B]
         int progressEvery = Math.Max(1, t.Steps / 100);
 
-        AddSnapshots(snapshots, 0, weights);
+        AddSnapshots(snapshots, 0, sgd.Weights);
         var clock = Stopwatch.StartNew();
         for (int step = 0; step < t.Steps; step++)
         {
             cancel.ThrowIfCancellationRequested();
             using (var scope = NewDisposeScope())
             {
-                var f = FusedStep.Forward(weights, batches.Inputs(step), a);
-                outputs[step].copy_(f.Output);
-                var upstream = (f.Output * batches.Labels[step] < 1) * batches.Coefficients[step];  // η·∂hinge/∂F
-                var (dWqkv, dWo) = FusedStep.Backward(weights, f, upstream, a);
-                weights.Wqkv.sub_(dWqkv);
-                weights.Wo.sub_(dWo);
+                outputs[step].copy_(sgd.Step(step));
             }
             int done = step + 1;
             if (done % DivergenceCheckEvery == 0 || done == t.Steps)
-                StepLog.CheckFinite(outputs, batches.Labels, (done - 1) / DivergenceCheckEvery * DivergenceCheckEvery, done, setups);
-            if (snapshotAt.Contains(done)) AddSnapshots(snapshots, done, weights);
+                StepLog.CheckFinite(outputs, sgd.Batches.Labels, (done - 1) / DivergenceCheckEvery * DivergenceCheckEvery, done, setups);
+            if (snapshotAt.Contains(done)) AddSnapshots(snapshots, done, sgd.Weights);
             if (onStep is not null && (done % progressEvery == 0 || done == t.Steps)) onStep(done);
         }
         clock.Stop();
 
-        var log = StepLog.Of(outputs, batches.Labels, t.Steps);
+        var log = StepLog.Of(outputs, sgd.Batches.Labels, t.Steps);
         var result = new TrainingRun[runs];
         for (int s = 0; s < runs; s++)
         {
-            weights.CopyInto(setups[s].Model, s);
+            sgd.Weights.CopyInto(setups[s].Model, s);
             result[s] = new TrainingRun
             {
                 Config = setups[s].Config,
