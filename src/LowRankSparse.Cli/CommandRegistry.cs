@@ -10,5 +10,6 @@ internal static class CommandRegistry
     {
         yield return NotebooksCommand.Create();
         yield return KernelCommand.Create();
+        yield return BenchCommand.Create();
     }
 }

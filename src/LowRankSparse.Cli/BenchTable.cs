@@ -1,0 +1,42 @@
+using System.Globalization;
+using LowRankSparse.Benchmarks;
+using Spectre.Console;
+
+namespace LowRankSparse.Cli;
+
+/// <summary>The console tables of <c>bench</c>.</summary>
+internal static class BenchTable
+{
+    public static void Print(BenchResults r)
+    {
+        AnsiConsole.MarkupLine($"float32 matmul: {F(r.MatmulGflopsOneThread, 1)} GFLOP/s on 1 thread, {F(r.MatmulGflopsAllThreads, 1)} on {r.ProcessorCount}; " +
+                               $"training uses {r.TrainingThreadsPerOp} thread per op; medians of {r.Repeats} repeats");
+        var table = new Table().Title("Training speed (library Trainer.Train with its log, snapshots and checks)").AddColumn("measure");
+        foreach (var c in r.Configs) table.AddColumn(new TableColumn(Markup.Escape(c.Name)).RightAligned());
+        void Row(string measure, Func<ConfigBench, string> value) => table.AddRow(new[] { measure }.Concat(r.Configs.Select(value)).ToArray());
+        Row("d, L, m, B", c => $"{c.Dim}, {c.Tokens}, {c.Neurons}, {c.BatchSize}");
+        Row("ms / step", c => F(c.TrainMsPerStep, 3));
+        Row("steps / s", c => F(c.StepsPerSecond, 0));
+        Row("arithmetic limit ms / step", c => F(c.LimitMsPerStep, 3));
+        Row("× the limit", c => F(c.TimesTheLimit, 1));
+        Row($"ms / seed-step ({ConfigBenchmark.BatchedSeeds} seeds batched)", c => F(c.BatchedMsPerSeedStep, 3));
+        Row("evaluation samples / s", c => F(c.EvaluationSamplesPerSecond, 0));
+        Row("SVD + metrics ms", c => F(c.AnalysisMs, 2));
+        Row("all post-training results ms", c => F(c.ResultsMs, 1));
+        Row("peak RSS MiB", c => F(c.PeakRssMiB, 0));
+        Row("PyTorch ms / step", c => c.PyTorchMsPerStep is double p ? F(p, 3) : "–");
+        Row("TorchSharp / PyTorch", c => c.RatioToPyTorch is double q ? F(q, 2) : "–");
+        AnsiConsole.Write(table);
+
+        var phases = new Table().Title("Bare fused step, split (ms, medians over steps)")
+            .AddColumns("config", "threads/op", "seeds", "forward", "backward", "update", "total");
+        foreach (var c in r.Configs)
+            foreach (var p in c.Phases)
+                phases.AddRow(c.Name, I(p.Threads), I(p.Seeds), F(p.ForwardMs, 3), F(p.BackwardMs, 3), F(p.UpdateMs, 3), F(p.TotalMs, 3));
+        AnsiConsole.Write(phases);
+        if (r.PyTorch is not null) AnsiConsole.MarkupLine($"[grey]PyTorch: {Markup.Escape(r.PyTorch)}[/]");
+    }
+
+    private static string F(double v, int digits) => v.ToString("F" + digits, CultureInfo.InvariantCulture);
+    private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.Globalization;
+using LowRankSparse.Benchmarks;
+using LowRankSparse.Config;
+using LowRankSparse.Training;
+using LowRankSparse.Util;
+using Spectre.Console;
+
+namespace LowRankSparse.Cli.Commands;
+
+/// <summary>
+/// <c>bench</c>: training speed, step phases, batched seeds, evaluation and analysis time, peak memory and the arithmetic
+/// limit on named configs; optionally side by side with PyTorch (bench/pytorch_baseline.py). Writes bench/results.json.
+/// </summary>
+internal static class BenchCommand
+{
+    private const string Script = "bench/pytorch_baseline.py";
+
+    public static Command Create()
+    {
+        var configs = new Option<string>("--configs")
+        {
+            Description = "Comma-separated config names (data/configs/NAME.json) or paths. Default: quick,default,large",
+            DefaultValueFactory = _ => "quick,default,large",
+        };
+        var comparePyTorch = new Option<bool>("--compare-pytorch") { Description = $"Also time {Script} (needs python3 with torch) and print the ratio." };
+        var repeats = new Option<int>("--repeats") { Description = "Repeats per measurement; medians are reported. Default: 5", DefaultValueFactory = _ => 5 };
+        var scaling = new Option<bool>("--scaling") { Description = "Also measure how the step time grows with L, m and B (around default) and print a markdown table." };
+        var set = CommonOptions.Set();
+        var output = new Option<string>("--out", "-o") { Description = "Results file. Default: bench/results.json", DefaultValueFactory = _ => "bench/results.json" };
+        var command = new Command("bench", "Measure training speed against the arithmetic limit (and PyTorch with --compare-pytorch). Writes bench/results.json.")
+        {
+            configs, comparePyTorch, repeats, scaling, set, output,
+        };
+        command.SetAction(parse =>
+        {
+            int n = parse.GetValue(repeats);
+            if (n < 1) throw new UsageException($"--repeats {n}: must be ≥ 1");
+            var named = parse.GetValue(configs)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(c => (Name: Path.GetFileNameWithoutExtension(c), Config: ConfigLoader.Load(PathOf(c), parse.GetValue(set)))).ToList();
+            var results = Run(named, n, parse.GetValue(comparePyTorch));
+            string file = parse.GetValue(output)!;
+            Json.WriteAtomically(file, Json.Serialize(results));
+            BenchTable.Print(results);
+            if (parse.GetValue(scaling)) PrintScaling(n, results.MatmulGflopsOneThread);
+            AnsiConsole.MarkupLine($"[grey]wrote {Markup.Escape(Path.GetFullPath(file))}[/]");
+            return 0;
+        });
+        return command;
+    }
+
+    private static BenchResults Run(IReadOnlyList<(string Name, ExperimentConfig Config)> named, int repeats, bool comparePyTorch)
+    {
+        NativeAllocator.KeepFreedMemory();
+        var python = comparePyTorch ? PyTorchBaseline.FindPython() : null;
+        if (comparePyTorch && python is null)
+            AnsiConsole.MarkupLine("[yellow]PyTorch comparison skipped: no python3 with torch found (on Debian: apt-get install -y python3-torch).[/]");
+        Status("matmul throughput");
+        double gflops1 = MatmulThroughput.Gflops(1);
+        double gflopsAll = MatmulThroughput.Gflops(Environment.ProcessorCount);
+        var benches = new List<ConfigBench>();
+        foreach (var (name, config) in named)
+        {
+            var bench = ConfigBenchmark.Run(name, config, repeats, gflops1, Status);
+            if (python is { } py)
+            {
+                Status($"{name}: PyTorch");
+                double best = new[] { 1, Environment.ProcessorCount }.Distinct()
+                    .Min(threads => PyTorchBaseline.MsPerStep(py.Python, Script, config, threads, repeats));
+                bench = bench with { PyTorchMsPerStep = best };
+            }
+            benches.Add(bench);
+        }
+        return new BenchResults
+        {
+            StartedUtc = DateTime.UtcNow,
+            ProcessorCount = Environment.ProcessorCount,
+            TrainingThreadsPerOp = BatchedTrainer.ThreadsPerOp,
+            TorchThreads = TorchSharp.torch.get_num_threads(),
+            MatmulGflopsOneThread = gflops1,
+            MatmulGflopsAllThreads = gflopsAll,
+            Repeats = repeats,
+            PyTorch = !comparePyTorch ? null : python is { } p ? $"{p.Python} (torch {p.TorchVersion})" : "skipped: no python3 with torch",
+            Configs = benches,
+        };
+    }
+
+    private static void PrintScaling(int repeats, double gflops)
+    {
+        var points = Scaling.Measure(PathOf("default"), steps: 200, repeats, gflops, Status);
+        Console.WriteLine();
+        Console.WriteLine(Scaling.Markdown(points, "default"));
+    }
+
+    private static string PathOf(string nameOrPath) =>
+        nameOrPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? nameOrPath : Path.Combine("data", "configs", nameOrPath + ".json");
+
+    private static void Status(string what) => Console.Error.WriteLine($"bench: {what} …");
+}

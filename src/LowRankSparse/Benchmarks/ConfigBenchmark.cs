@@ -1,0 +1,73 @@
+using LowRankSparse.Analysis;
+using LowRankSparse.Config;
+using LowRankSparse.Experiments;
+using LowRankSparse.Training;
+using static TorchSharp.torch;
+
+namespace LowRankSparse.Benchmarks;
+
+/// <summary>Measures one config: library training speed, the step's phases, batched seeds, evaluation, analysis, memory.</summary>
+public static class ConfigBenchmark
+{
+    public const int BatchedSeeds = 10;
+
+    /// <param name="matmulGflops">This machine's 1-thread float32 matmul throughput (<see cref="MatmulThroughput"/>).</param>
+    public static ConfigBench Run(string name, ExperimentConfig config, int repeats, double matmulGflops, Action<string>? status = null)
+    {
+        status?.Invoke($"{name}: training");
+        var trainSeconds = new List<double>();
+        TrainingRun? last = null;
+        for (int r = 0; r <= repeats; r++)                    // run 0 warms up (JIT, allocator)
+        {
+            last?.Dispose();
+            last = Trainer.Train(config);
+            if (r > 0) trainSeconds.Add(last.TrainSeconds);
+        }
+        using var run = last!;
+
+        status?.Invoke($"{name}: evaluation and analysis");
+        double evalSeconds = Timing.MedianSeconds(repeats, () => run.EvaluateTest());
+        double analysisSeconds = Timing.MedianSeconds(repeats, () => UpdateAnalysis.Analyze(run.Initial, run.Final, run.Patterns));
+        double resultsSeconds = Timing.MedianSeconds(repeats, () => TrainResults.From(run));
+
+        status?.Invoke($"{name}: step phases");
+        var phases = new List<StepPhases>();
+        using (var one = TrainingSetup.Create(config))
+            foreach (int threads in ThreadCounts())
+                phases.Add(StepPhases.Measure(new[] { one }, config.Training.Steps, threads));
+
+        status?.Invoke($"{name}: {BatchedSeeds} seeds batched");
+        var seeds = Enumerable.Range(0, BatchedSeeds)
+            .Select(s => config with { Training = config.Training with { Seed = config.Training.Seed + s } }).ToList();
+        var batched = new List<double>();
+        for (int r = 0; r < Math.Max(1, repeats / 2); r++)
+        {
+            var runs = BatchedTrainer.Train(seeds);
+            batched.Add(runs[0].TrainSeconds * 1000 / Math.Max(1, config.Training.Steps));
+            foreach (var x in runs) x.Dispose();
+        }
+
+        double flops = FlopCount.Step(config);
+        return new ConfigBench
+        {
+            Name = name,
+            Dim = config.Data.Dim,
+            Tokens = config.Data.Tokens,
+            Neurons = config.Model.Neurons,
+            BatchSize = config.Training.BatchSize,
+            Steps = config.Training.Steps,
+            TrainMsPerStep = Timing.Median(trainSeconds) * 1000 / Math.Max(1, config.Training.Steps),
+            Phases = phases,
+            BatchedMsPerSeedStep = Timing.Median(batched),
+            BatchedSeeds = BatchedSeeds,
+            EvaluationSamplesPerSecond = run.Test.Count / evalSeconds,
+            AnalysisMs = analysisSeconds * 1000,
+            ResultsMs = resultsSeconds * 1000,
+            FlopsPerStep = flops,
+            LimitMsPerStep = flops / (matmulGflops * 1e9) * 1000,
+            PeakRssMiB = ProcessMemory.PeakRssMiB(),
+        };
+    }
+
+    private static IEnumerable<int> ThreadCounts() => new[] { 1, Math.Max(1, Environment.ProcessorCount) }.Distinct();
+}

@@ -1,0 +1,52 @@
+using static TorchSharp.torch;
+
+namespace LowRankSparse.Training;
+
+/// <summary>
+/// The network of paper-spec §2 for S stacked models, forward and backward written out by hand (no autograd): one matmul for
+/// Q, K, V (stacked W_Q/W_K/W_V), batched matmuls throughout, ReLU in place, and closed-form gradients.
+/// Every kernel gives each seed's slice the same bits whatever S is, so S models trained together equal S models trained alone.
+/// Shapes: x [S, B, L, d]; S·B is written SB and B·L is written BL below.
+/// </summary>
+public static class FusedStep
+{
+    /// <summary>F(X) for every model and sample ([S, B]) and the activations the backward pass needs.</summary>
+    public static FusedActivations Forward(StackedWeights w, Tensor x, FixedOutput a)
+    {
+        long s = x.shape[0], b = x.shape[1], l = x.shape[2], d = x.shape[3];
+        int kb = w.KeyDim, va = w.ValueDim;
+        var xf = x.view(s, b * l, d);
+        var qkv = bmm(xf, w.Wqkv.mT).view(s * b, l, 2 * kb + va);      // rows W_Q x, W_K x, W_V x
+        var q = qkv.narrow(2, 0, kb);
+        var k = qkv.narrow(2, kb, kb);
+        var v = qkv.narrow(2, 2 * kb, va);
+        var p = bmm(q, k.mT).softmax(-1);                                // [SB, l, s] softmax over keys s
+        var z = bmm(p, v);                                               // [SB, L, m_a]  Σ_s W_V x_s softmax_s
+        var hidden = bmm(z.view(s, b * l, va), w.Wo.mT).relu_();        // [S, BL, m]  ReLU(W_O z)
+        var output = hidden.view(s * b, -1).mv(a.Tiled).view(s, b);      // (1/L) Σ_l aᵀ ReLU(·)
+        return new FusedActivations(xf, q, k, v, p, z, hidden, output);
+    }
+
+    /// <summary>
+    /// Vector-Jacobian product: the gradients of Σ_{s,b} upstream[s,b]·F_s(X_b) with respect to every model's W_QKV
+    /// [S, 2·m_b + m_a, d] and W_O [S, m, m_a]. With upstream = ∂loss/∂F they are the loss gradients.
+    /// </summary>
+    public static (Tensor Wqkv, Tensor Wo) Backward(StackedWeights w, FusedActivations f, Tensor upstream, FixedOutput a)
+    {
+        long s = f.Hidden.shape[0], bl = f.Hidden.shape[1], m = f.Hidden.shape[2];
+        long sb = upstream.numel(), l = bl / (sb / s);
+        var u = upstream.reshape(sb, 1, 1);
+        var aColumn = a.PerToken.view(1, m, 1);
+        var active = f.Hidden.sign();                                    // ReLU'(h) ∈ {0, 1}: h > 0
+        // ∂/∂hidden[s,b,l,i] = u[s,b]·a_i/L·active: never materialised, folded into the two matmuls that use it
+        var dz = bmm(active, w.Wo * aColumn).view(sb, l, -1) * u;         // [SB, L, m_a]
+        var dwo = bmm(active.mT, (f.Z * u).view(s, bl, -1)) * aColumn;  // [S, m, m_a]
+        var dv = bmm(f.P.mT, dz);                                        // [SB, L, m_a]
+        var dp = bmm(dz, f.V.mT);                                        // [SB, l, s]
+        var dscores = f.P * (dp - (dp * f.P).sum(-1, keepdim: true));   // softmax backward
+        var dq = bmm(dscores, f.K);
+        var dk = bmm(dscores.mT, f.Q);
+        var dqkv = cat(new[] { dq, dk, dv }, 2).view(s, bl, -1);         // [S, BL, 2·m_b + m_a]
+        return (bmm(dqkv.mT, f.X), dwo);
+    }
+}
