@@ -20,8 +20,9 @@ public static class Reproduction
         cache ??= StageCache.None;
         var seconds = new Dictionary<string, double>();
         IReadOnlyList<TrainingRun>? trained = null;
-        IReadOnlyList<TrainingRun> Runs() => trained ??= Stage("train seeds", options.Seeds, seconds, progress,
-            () => SeedRuns.Train(options.Config, options.Seeds, () => progress.Advance(), cancel));
+        int reported = 0;
+        IReadOnlyList<TrainingRun> Runs() => trained ??= Stage("train seeds", options.Config.Training.Steps, seconds, progress,
+            () => SeedRuns.Train(options.Config, options.Seeds, done => { progress.Advance(done - reported); reported = done; }, cancel));
 
         T Cached<T>(string name, int units, Func<T> work, bool needsRuns = true)
         {

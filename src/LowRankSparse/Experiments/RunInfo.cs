@@ -3,8 +3,8 @@ using static TorchSharp.torch;
 
 namespace LowRankSparse.Experiments;
 
-/// <summary>Provenance recorded in every output: seed, library versions and thread count (reductions depend on it).</summary>
-public sealed record RunInfo(int Seed, string LowRankSparseVersion, string TorchSharpVersion, string LibTorchVersion, int TorchThreads, string Runtime)
+/// <summary>Provenance recorded in every output: seed, library versions and thread counts (reductions depend on them; training uses its own).</summary>
+public sealed record RunInfo(int Seed, string LowRankSparseVersion, string TorchSharpVersion, string LibTorchVersion, int TorchThreads, int TrainingThreads, string Runtime)
 {
     public const string LibTorchPackageVersion = "2.10.0";
 
@@ -14,6 +14,7 @@ public sealed record RunInfo(int Seed, string LowRankSparseVersion, string Torch
         Version(typeof(TorchSharp.torch).Assembly),
         LibTorchPackageVersion,
         get_num_threads(),
+        Training.BatchedTrainer.ThreadsPerOp,
         System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription);
 
     private static string Version(Assembly a) =>

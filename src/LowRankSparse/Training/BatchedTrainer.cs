@@ -101,6 +101,37 @@ public static class BatchedTrainer
         for (int s = 0; s < snapshots.Length; s++) snapshots[s].Add(new Snapshot(step, host[s]));
     }
 
+    /// <summary>
+    /// Trains any list of configs, batching those that can be stacked (same shapes and schedule) and returning the runs in the
+    /// order of <paramref name="configs"/>. <paramref name="onRunsDone"/> is called with the number of runs finished so far.
+    /// </summary>
+    public static IReadOnlyList<TrainingRun> TrainGrouped(IReadOnlyList<ExperimentConfig> configs, Action<int>? onRunsDone = null,
+        CancellationToken cancel = default)
+    {
+        var result = new TrainingRun[configs.Count];
+        int done = 0;
+        try
+        {
+            foreach (var group in Enumerable.Range(0, configs.Count).GroupBy(i => StackKey(configs[i])))
+            {
+                var indices = group.ToArray();
+                var runs = Train(indices.Select(i => configs[i]).ToList(), cancel: cancel);
+                for (int j = 0; j < indices.Length; j++) result[indices[j]] = runs[j];
+                done += indices.Length;
+                onRunsDone?.Invoke(done);
+            }
+            return result;
+        }
+        catch
+        {
+            foreach (var run in result) run?.Dispose();
+            throw;
+        }
+    }
+
+    private static (int, int, int, int, int, int, int, int) StackKey(ExperimentConfig c) => (c.Data.Dim, c.Data.Tokens, c.Model.Neurons,
+        c.Model.KeyDimFor(c.Data.Dim), c.Model.ValueDimFor(c.Data.Dim), c.Training.Steps, c.Training.BatchSize, c.Training.SnapshotEvery);
+
     private static void CheckStackable(IReadOnlyList<TrainingSetup> setups)
     {
         if (setups.Count == 0) throw new ArgumentException("at least one run is needed");

@@ -17,55 +17,48 @@ public sealed record SweepsSection(
 {
     public static int Units(ReproduceOptions o) => o.LabelRelevantCounts.Count * 2 + o.NoiseLevels.Count + o.PatternCounts.Count;
 
+    /// <summary>Builds every sweep point's config, trains them all (batched wherever shapes agree), then measures each.</summary>
     public static SweepsSection Compute(ReproduceOptions options, Action advance, CancellationToken cancel)
     {
-        var baseConfig = options.Config;
-        var label = new List<LabelRelevantPoint>();
-        foreach (var mode in new[] { MixingMode.PerSample, MixingMode.PerToken })
-            foreach (int k in options.LabelRelevantCounts)
+        var b = options.Config;
+        var labelPoints = new[] { MixingMode.PerSample, MixingMode.PerToken }
+            .SelectMany(mode => options.LabelRelevantCounts.Select(k => (k, mode))).ToList();
+        var configs = labelPoints.Select(p => b with { Data = b.Data with { NumLabelRelevant = p.k, Mixing = p.mode } })
+            .Concat(options.NoiseLevels.Select(tau => b with { Data = b.Data with { Noise = tau } }))
+            .Concat(options.PatternCounts.Select(m => b with { Data = b.Data with { NumPatterns = m, Dim = Math.Max(m, b.Data.Dim) } }))
+            .Select(c => c.Validated()).ToList();
+
+        var runs = BatchedTrainer.TrainGrouped(configs, cancel: cancel);
+        try
+        {
+            var measured = runs.Select(run =>
             {
-                var config = baseConfig with { Data = baseConfig.Data with { NumLabelRelevant = k, Mixing = mode } };
-                var (metrics, test) = TrainAndMeasure(config, cancel);
-                label.Add(new LabelRelevantPoint(k, ModeName(mode),
-                    UpdatesSection.AttentionWeights.ToDictionary(w => w, w => metrics[w].GapRank),
-                    Predictions.GapRanks(config.Data), test.Accuracy));
+                var m = (Metrics: UpdateAnalysis.Analyze(run.Initial, run.Final, run.Patterns), Test: run.EvaluateTest(), run.Config);
                 advance();
-            }
-
-        var noise = new List<NoisePoint>();
-        foreach (double tau in options.NoiseLevels)
-        {
-            var config = baseConfig with { Data = baseConfig.Data with { Noise = tau } };
-            var (metrics, test) = TrainAndMeasure(config, cancel);
-            noise.Add(new NoisePoint(tau,
-                UpdatesSection.AttentionWeights.ToDictionary(w => w, w => 1 - metrics[w].LabelRelevantEnergy),
-                1 - metrics["W_Q"].LabelRelevantEnergyOutput!.Value,
-                UpdatesSection.AttentionWeights.ToDictionary(w => w, w => metrics[w].TopKEnergy[Math.Min(1, metrics[w].TopKEnergy.Length - 1)]),
-                test.Accuracy));
-            advance();
+                return m;
+            }).ToList();
+            var label = labelPoints.Select((p, i) => new LabelRelevantPoint(p.k, ModeName(p.mode),
+                UpdatesSection.AttentionWeights.ToDictionary(w => w, w => measured[i].Metrics[w].GapRank),
+                Predictions.GapRanks(measured[i].Config.Data), measured[i].Test.Accuracy)).ToList();
+            var noise = measured.Skip(labelPoints.Count).Take(options.NoiseLevels.Count).Select(x => new NoisePoint(x.Config.Data.Noise,
+                UpdatesSection.AttentionWeights.ToDictionary(w => w, w => 1 - x.Metrics[w].LabelRelevantEnergy),
+                1 - x.Metrics["W_Q"].LabelRelevantEnergyOutput!.Value,
+                UpdatesSection.AttentionWeights.ToDictionary(w => w, w => x.Metrics[w].TopKEnergy[Math.Min(1, x.Metrics[w].TopKEnergy.Length - 1)]),
+                x.Test.Accuracy)).ToList();
+            var patterns = measured.Skip(labelPoints.Count + options.NoiseLevels.Count).Select(x => new PatternCountPoint(
+                x.Config.Data.NumPatterns, x.Config.Data.Dim,
+                UpdatesSection.AttentionWeights.ToDictionary(w => w, w => x.Metrics[w].TopKEnergy[1]),
+                UpdatesSection.AttentionWeights.ToDictionary(w => w, w => x.Metrics[w].NumericalRank),
+                x.Test.Accuracy)).ToList();
+            return new SweepsSection(label, noise, patterns);
         }
-
-        var patterns = new List<PatternCountPoint>();
-        foreach (int m in options.PatternCounts)
+        finally
         {
-            var config = baseConfig with { Data = baseConfig.Data with { NumPatterns = m, Dim = Math.Max(m, baseConfig.Data.Dim) } };
-            var (metrics, test) = TrainAndMeasure(config, cancel);
-            patterns.Add(new PatternCountPoint(m, config.Data.Dim,
-                UpdatesSection.AttentionWeights.ToDictionary(w => w, w => metrics[w].TopKEnergy[1]),
-                UpdatesSection.AttentionWeights.ToDictionary(w => w, w => metrics[w].NumericalRank),
-                test.Accuracy));
-            advance();
+            foreach (var run in runs) run.Dispose();
         }
-        return new SweepsSection(label, noise, patterns);
     }
 
     public static string ModeName(MixingMode mode) => mode == MixingMode.PerSample ? "per_sample" : "per_token";
-
-    private static (IReadOnlyDictionary<string, UpdateMetrics> Metrics, Evaluation Test) TrainAndMeasure(ExperimentConfig config, CancellationToken cancel)
-    {
-        using var run = Trainer.Train(config.Validated(), cancel: cancel);
-        return (UpdateAnalysis.Analyze(run.Initial, run.Final, run.Patterns), run.EvaluateTest());
-    }
 }
 
 /// <summary>Gap rank of ΔW_Q, ΔW_K, ΔW_V for K label-relevant patterns in one mixing mode, with the predicted ranks.</summary>
