@@ -5,8 +5,10 @@ using Xunit.Abstractions;
 namespace LowRankSparse.Tests.Notebooks;
 
 /// <summary>
-/// Opt-in (Category=Long): running the notebooks again and again in one process keeps native memory flat — every run frees
-/// its tensors. Roslyn's compiled cells are never unloaded, so a small managed growth per run is expected and bounded.
+/// Opt-in (Category=Long): running the notebooks again and again in one process keeps the managed heap flat and frees every
+/// tensor. What does grow is the set of loaded assemblies: Roslyn scripting compiles each cell into an assembly that can
+/// never be unloaded (measured ≈ 2.5 MB of resident memory per executed cell, ≈ 110 MB per round of all six notebooks),
+/// so the resident-memory bound is per round, not zero.
 /// </summary>
 public class NotebookMemoryTests(ITestOutputHelper output)
 {
@@ -15,6 +17,7 @@ public class NotebookMemoryTests(ITestOutputHelper output)
     public void Running_all_notebooks_repeatedly_in_one_process_keeps_memory_flat()
     {
         var rss = new List<long>();
+        var managed = new List<long>();
         for (int round = 0; round < 3; round++)
         {
             foreach (var path in Directory.GetFiles(TestPaths.Notebooks, "*.ipynb").Order())
@@ -26,9 +29,11 @@ public class NotebookMemoryTests(ITestOutputHelper output)
             GC.WaitForPendingFinalizers();
             GC.Collect();
             rss.Add(Process.GetCurrentProcess().WorkingSet64 / (1024 * 1024));
-            output.WriteLine($"after round {round + 1}: RSS {rss[^1]} MB");
+            managed.Add(GC.GetTotalMemory(forceFullCollection: true) / (1024 * 1024));
+            output.WriteLine($"after round {round + 1}: RSS {rss[^1]} MB, managed heap {managed[^1]} MB, {AppDomain.CurrentDomain.GetAssemblies().Length} assemblies");
         }
-        // the first round loads libtorch, Roslyn and plotly.js; later rounds must not keep growing
+        // the first round loads libtorch, Roslyn and plotly.js; later rounds grow only by the compiled cells
+        Assert.True(managed[2] - managed[1] < 16, $"managed heap grew from {managed[1]} MB to {managed[2]} MB");
         Assert.True(rss[2] - rss[1] < 150, $"RSS grew from {rss[1]} MB to {rss[2]} MB between the second and third round");
     }
 }
