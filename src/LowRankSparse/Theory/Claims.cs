@@ -122,7 +122,8 @@ public static class Claims
         var t = lowRank.Truncation.FirstOrDefault(x => x.R == data.NumLabelRelevant) ?? lowRank.Truncation[^1];
         return new Verdict("rank_truncation", $"Replacing each ΔW by its best rank-{t.R} approximation keeps the test accuracy", "paper",
             $"accuracy within 1 point of the full update ({F(lowRank.FullTestAccuracy, 3)})",
-            $"rank-{t.R}: {F(t.TestAccuracy, 3)} ± {F(t.TestAccuracyStd, 3)}; all: {string.Join(", ", lowRank.Truncation.Select(x => $"r={x.R}: {F(x.TestAccuracy, 3)}"))}",
+            $"rank-{t.R}: {F(t.TestAccuracy, 3)} ± {F(t.TestAccuracyStd, 3)}; all: {string.Join(", ", lowRank.Truncation.Select(x => $"r={x.R}: {F(x.TestAccuracy, 3)}"))}; " +
+            $"test hinge loss {string.Join(", ", lowRank.Truncation.Select(x => $"r={x.R}: {F(x.TestLoss, 4)}"))} (full: {F(lowRank.FullTestLoss, 4)})",
             t.TestAccuracy >= lowRank.FullTestAccuracy - 0.01);
     }
 
