@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace LowRankSparse.Experiments;
 
 /// <summary>Provenance recorded in every output: seed, library versions and thread counts (reductions depend on them; training uses its own).</summary>
-public sealed record RunInfo(int Seed, string LowRankSparseVersion, string TorchSharpVersion, string LibTorchVersion, int TorchThreads, int TrainingThreads, string Runtime)
+public sealed record RunInfo(int Seed, string LowRankSparseVersion, string TorchSharpVersion, string LibTorchVersion, int TorchThreads, int TrainingThreads, int BatchedTrainingThreads, string Runtime)
 {
     public const string LibTorchPackageVersion = "2.10.0";
 
@@ -15,6 +15,7 @@ public sealed record RunInfo(int Seed, string LowRankSparseVersion, string Torch
         LibTorchPackageVersion,
         get_num_threads(),
         Training.BatchedTrainer.ThreadsPerOp,
+        Training.BatchedTrainer.BatchedThreadsPerOp,
         System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription);
 
     private static string Version(Assembly a) =>

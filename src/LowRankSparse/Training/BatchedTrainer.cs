@@ -22,6 +22,16 @@ public static class BatchedTrainer
     /// </summary>
     public const int ThreadsPerOp = 1;
 
+    /// <summary>
+    /// libtorch threads per op when S &gt; 1 runs are stacked: the ops are S times larger, and a second thread cuts the time per
+    /// seed-step by about a third on a quiet 2-core machine (default config, 10 seeds: 0.61 → 0.40 ms). Results stay bit for bit
+    /// equal to one-thread single runs (tested): libtorch splits these ops over the stacked and row dimensions, never inside a
+    /// reduction. On a heavily shared machine the second thread can cost more than it saves.
+    /// </summary>
+    public static int BatchedThreadsPerOp { get; } = Math.Min(2, Environment.ProcessorCount);
+
+    public static int ThreadsFor(int runs) => runs > 1 ? BatchedThreadsPerOp : ThreadsPerOp;
+
     /// <summary>Generates the data and initial model of every config and trains them together.</summary>
     public static IReadOnlyList<TrainingRun> Train(IReadOnlyList<ExperimentConfig> configs, Action<int>? onStep = null,
         CancellationToken cancel = default)
@@ -48,7 +58,7 @@ public static class BatchedTrainer
     {
         CheckStackable(setups);
         NativeAllocator.KeepFreedMemory();
-        using var threads = TorchThreads.Use(ThreadsPerOp);
+        using var threads = TorchThreads.Use(ThreadsFor(setups.Count));
         var t = setups[0].Config.Training;
         int runs = setups.Count;
         var snapshotAt = new HashSet<int>(t.SnapshotSteps());

@@ -9,14 +9,18 @@ public class BatchedTrainingTests
     private static ExperimentConfig Quick(params string[] overrides) =>
         ConfigLoader.Load(TestPaths.QuickConfig, new[] { "training.steps=60", "training.snapshot_every=20" }.Concat(overrides));
 
-    [Fact]
-    public void Batched_runs_equal_sequential_runs_bit_for_bit()
+    [Theory]
+    [InlineData(64)]
+    [InlineData(128)]   // the default width: larger ops, where a second libtorch thread (batched runs) splits the work
+    public void Batched_runs_equal_sequential_runs_bit_for_bit(int neurons)
     {
+        string width = $"model.neurons={neurons}";
         var configs = new[]
         {
-            Quick("training.seed=0"),
-            Quick("training.seed=1", "data.noise=0.1"),
-            Quick("training.seed=2", "training.learning_rate=0.25"),
+            Quick("training.seed=0", width),
+            Quick("training.seed=1", "data.noise=0.1", width),
+            Quick("training.seed=2", "training.learning_rate=0.25", width),
+            Quick("training.seed=3", width),
         };
         var batched = BatchedTrainer.Train(configs);
         try
