@@ -36,12 +36,13 @@ internal static class TrainCommand
 
     private static TrainResults Run(ExperimentConfig cfg)
     {
-        TrainResults? results = null;
-        Progress.Run($"training {cfg.Training.Steps} steps", cfg.Training.Steps, report =>
+        return StageProgress.Run(progress =>
         {
-            using var run = Trainer.Train(cfg, report, CliHost.Cancellation);
-            results = TrainResults.From(run);
+            progress.Begin($"training {cfg.Training.Steps} steps", cfg.Training.Steps);
+            int reported = 0;
+            using var run = Trainer.Train(cfg, done => { progress.Advance(done - reported); reported = done; }, CliHost.Cancellation);
+            progress.End();
+            return TrainResults.From(run);
         });
-        return results!;
     }
 }

@@ -30,22 +30,10 @@ public sealed class PatternSet
     public int[] LabelRelevant => Enumerable.Range(0, NumLabelRelevant).ToArray();
     public int[] LabelIrrelevant => Enumerable.Range(NumLabelRelevant, Count - NumLabelRelevant).ToArray();
 
-    public bool IsLabelRelevant(int pattern) => pattern < NumLabelRelevant;
-
     /// <summary>+1, −1 for a label-relevant pattern's class; 0 for a label-irrelevant one.</summary>
     public int ClassOf(int pattern) => pattern < NumLabelRelevant / 2 ? 1 : pattern < NumLabelRelevant ? -1 : 0;
 
     public double[] Pattern(int j) => Matrices.Row(Vectors, j);
-
-    /// <summary>The label-relevant patterns as rows, [K, d].</summary>
-    public double[,] LabelRelevantVectors()
-    {
-        var r = new double[NumLabelRelevant, Dim];
-        for (int j = 0; j < NumLabelRelevant; j++)
-            for (int c = 0; c < Dim; c++)
-                r[j, c] = Vectors[j, c];
-        return r;
-    }
 
     public static PatternSet Create(DataConfig config, int seed)
     {

@@ -22,7 +22,7 @@ public static class Claims
     {
         var verdicts = new List<Verdict?>
         {
-            LowRank(data, updates), LabelRelevantSpan(updates), Noise(sweeps.Noise), RankVsK(sweeps.LabelRelevant),
+            LowRank(data, updates), LabelRelevantSpan(data, updates), Noise(sweeps.Noise), RankVsK(sweeps.LabelRelevant),
             LuckyNeurons(data, sparsity), MagnitudePruning(pruning, sparsity.LuckyFractionMean), RandomPruning(pruning),
             MagnitudeBeatsRandom(pruning, sparsity.LuckyFractionMean), LargestFirst(pruning, sparsity.LuckyFractionMean),
             RankTruncation(data, lowRank), Lora(data, lowRank), Attention(updates),
@@ -39,11 +39,11 @@ public static class Claims
             $"{k} dominant singular values (rank at 99 % energy = {k}, top-{k} energy ≥ 0.99 [ours])", string.Join("; ", ranks), holds);
     }
 
-    public static Verdict LabelRelevantSpan(UpdatesSection updates)
+    public static Verdict LabelRelevantSpan(Data.DataConfig data, UpdatesSection updates)
     {
         double q = updates.Weights["W_Q"].LabelRelevantEnergyOutputMean ?? 0, k = updates.Weights["W_K"].LabelRelevantEnergyMean, v = updates.Weights["W_V"].LabelRelevantEnergyMean;
         return new Verdict("label_relevant_span", "The updates concentrate on the label-relevant directions", "paper",
-            "label-relevant energy ≥ 0.9 for ΔW_Q (output side), ≥ 0.85 for ΔW_K and ≥ 0.9 for ΔW_V (input side) [ours]",
+            $"the updates live on {Predictions.ConcentrationSpan(data)}: label-relevant energy ≥ 0.9 for ΔW_Q (output side), ≥ 0.85 for ΔW_K and ≥ 0.9 for ΔW_V (input side) [ours]",
             $"ΔW_Q output {F(q, 3)}, ΔW_K input {F(k, 3)}, ΔW_V input {F(v, 3)}", q >= 0.9 && k >= 0.85 && v >= 0.9);
     }
 

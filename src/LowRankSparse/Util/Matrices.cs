@@ -49,6 +49,4 @@ public static class Matrices
         for (int j = 0; j < r.Length; j++) r[j] = a[i, j];
         return r;
     }
-
-    public static double[,] Copy(double[,] a) => (double[,])a.Clone();
 }
