@@ -120,19 +120,24 @@ public static class ConfigLoader
         }
     }
 
+    /// <summary>The expected JSON type of a field, read off the config records' property types (enums list their values).</summary>
     private static string ExpectedType(string field)
     {
-        JsonNode? d = Lookup(Schema(), field);
-        if (field.EndsWith("noise_kind")) return "one of \"sphere\", \"gaussian\"";
-        if (field.EndsWith("patterns")) return "one of \"standard_basis\", \"random_orthonormal\"";
-        if (field.EndsWith("mixing")) return "one of \"per_sample\", \"per_token\"";
-        return d switch
+        var naming = Json.Options.PropertyNamingPolicy!;
+        Type? type = typeof(ExperimentConfig);
+        foreach (string part in field.Split('.', StringSplitOptions.RemoveEmptyEntries))
+            type = type?.GetProperties().FirstOrDefault(p => naming.ConvertName(p.Name) == part)?.PropertyType;
+        Type? nullable = type is null ? null : Nullable.GetUnderlyingType(type);
+        string orNull = nullable is null ? "" : " or null";
+        type = nullable ?? type;
+        return type switch
         {
-            null => "an integer or null",
-            JsonValue v when v.TryGetValue(out int _) => "an integer",
-            JsonValue v when v.TryGetValue(out double _) => "a number",
-            JsonObject => "an object",
-            _ => "a value of the documented type",
+            null => "a value of the documented type",
+            { IsEnum: true } => "one of " + string.Join(", ", Enum.GetNames(type).Select(n => $"\"{naming.ConvertName(n)}\"")),
+            _ when type == typeof(int) => "an integer" + orNull,
+            _ when type == typeof(double) => "a number" + orNull,
+            _ when type == typeof(string) => "a string" + orNull,
+            _ => "an object",
         };
     }
 
