@@ -31,8 +31,8 @@ public sealed record LowRankSection(
             lora.Add(new LoraPoint(r, result.Alpha, result.Test.Accuracy, result.Test.HingeLoss, result.TrainableParameters));
             advance();
         }
-        var full = runs.Select(run => run.EvaluateTest()).ToList();
-        return new LowRankSection(truncation, lora, full[0].Accuracy, full[0].HingeLoss);
+        var full = runs[0].EvaluateTest();   // the reference the LoRA adapters (first seed) are compared with
+        return new LowRankSection(truncation, lora, full.Accuracy, full.HingeLoss);
     }
 
     public static int Units(ReproduceOptions options) => 1 + options.Ranks.Count;
