@@ -10,7 +10,7 @@ internal static class BenchTable
     public static void Print(BenchResults r)
     {
         AnsiConsole.MarkupLine($"float32 matmul: {F(r.MatmulGflopsOneThread, 1)} GFLOP/s on 1 thread, {F(r.MatmulGflopsAllThreads, 1)} on {r.ProcessorCount}; " +
-                               $"training uses {r.TrainingThreadsPerOp} thread per op ({LowRankSparse.Training.BatchedTrainer.BatchedThreadsPerOp} for stacked seeds); medians of {r.Repeats} repeats");
+                               $"training uses {r.TrainingThreadsPerOp} thread per op (stacked seeds: up to {LowRankSparse.Training.BatchedTrainer.WorkersFor(int.MaxValue)} groups in parallel); medians of {r.Repeats} repeats");
         var table = new Table().Title("Training speed (library Trainer.Train with its log, snapshots and checks)").AddColumn("measure");
         foreach (var c in r.Configs) table.AddColumn(new TableColumn(Markup.Escape(c.Name)).RightAligned());
         void Row(string measure, Func<ConfigBench, string> value) => table.AddRow(new[] { measure }.Concat(r.Configs.Select(value)).ToArray());
@@ -29,10 +29,11 @@ internal static class BenchTable
         AnsiConsole.Write(table);
 
         var phases = new Table().Title("Bare fused step, split (ms, medians over steps)")
-            .AddColumns("config", "threads/op", "seeds", "forward", "backward", "update", "total");
+            .AddColumns("config", "threads/op", "seeds", "forward", "backward", "update", "total", "per seed");
         foreach (var c in r.Configs)
             foreach (var p in c.Phases)
-                phases.AddRow(c.Name, I(p.Threads), I(p.Seeds), F(p.ForwardMs, 3), F(p.BackwardMs, 3), F(p.UpdateMs, 3), F(p.TotalMs, 3));
+                phases.AddRow(c.Name, I(p.Threads), I(p.Seeds), F(p.ForwardMs, 3), F(p.BackwardMs, 3), F(p.UpdateMs, 3), F(p.TotalMs, 3),
+                    F(p.TotalMs / p.Seeds, 3));
         AnsiConsole.Write(phases);
         if (r.PyTorch is not null) AnsiConsole.MarkupLine($"[grey]PyTorch: {Markup.Escape(r.PyTorch)}[/]");
     }

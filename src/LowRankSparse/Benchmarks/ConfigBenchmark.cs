@@ -40,11 +40,21 @@ public static class ConfigBenchmark
         var seeds = Enumerable.Range(0, BatchedSeeds)
             .Select(s => config with { Training = config.Training with { Seed = config.Training.Seed + s } }).ToList();
         var batched = new List<double>();
-        for (int r = 0; r < Math.Max(1, repeats / 2); r++)
+        for (int r = 0; r <= repeats; r++)                    // run 0 warms up (the stacked shapes, the second thread)
         {
             var runs = BatchedTrainer.Train(seeds);
-            batched.Add(runs[0].TrainSeconds * 1000 / Math.Max(1, config.Training.Steps));
+            if (r > 0) batched.Add(runs[0].TrainSeconds * 1000 / Math.Max(1, config.Training.Steps));
             foreach (var x in runs) x.Dispose();
+        }
+        status?.Invoke($"{name}: {BatchedSeeds} seeds, step phases");
+        var stackedSetups = seeds.Select(TrainingSetup.Create).ToList();
+        try
+        {
+            phases.Add(StepPhases.Measure(stackedSetups, config.Training.Steps, BatchedTrainer.ThreadsPerOp));  // one stacked program
+        }
+        finally
+        {
+            foreach (var s in stackedSetups) s.Dispose();
         }
 
         double flops = FlopCount.Step(config);

@@ -3,8 +3,8 @@ using static TorchSharp.torch;
 
 namespace LowRankSparse.Experiments;
 
-/// <summary>Provenance recorded in every output: seed, library versions and thread counts (reductions depend on them; training uses its own).</summary>
-public sealed record RunInfo(int Seed, string LowRankSparseVersion, string TorchSharpVersion, string LibTorchVersion, int TorchThreads, int TrainingThreads, int BatchedTrainingThreads, string Runtime)
+/// <summary>Provenance recorded in every output: seed, library versions and thread counts (reductions depend on them; training uses one thread per op, and up to TrainingWorkers groups of stacked runs in parallel).</summary>
+public sealed record RunInfo(int Seed, string LowRankSparseVersion, string TorchSharpVersion, string LibTorchVersion, int TorchThreads, int TrainingThreads, int TrainingWorkers, string Runtime)
 {
     public const string LibTorchPackageVersion = "2.10.0";
 
@@ -15,7 +15,7 @@ public sealed record RunInfo(int Seed, string LowRankSparseVersion, string Torch
         LibTorchPackageVersion,
         get_num_threads(),
         Training.BatchedTrainer.ThreadsPerOp,
-        Training.BatchedTrainer.BatchedThreadsPerOp,
+        Training.BatchedTrainer.WorkersFor(int.MaxValue),
         System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription);
 
     private static string Version(Assembly a) =>

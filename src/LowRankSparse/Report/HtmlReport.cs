@@ -40,7 +40,7 @@ public static class HtmlReport
         sb.Append("<h2>Run</h2><p>")
           .Append(E($"Time by stage: {string.Join(", ", r.StageSeconds.Select(s => $"{s.Key} {s.Value:F1} s"))}. " +
                     $"Seed {r.Run.Seed}; LowRankSparse {r.Run.LowRankSparseVersion}, TorchSharp {r.Run.TorchSharpVersion}, libtorch {r.Run.LibTorchVersion}, " +
-                    $"{r.Run.TorchThreads} torch threads ({r.Run.TrainingThreads} while training one model, {r.Run.BatchedTrainingThreads} for stacked seeds), {r.Run.Runtime}."))
+                    $"{r.Run.TorchThreads} torch threads ({r.Run.TrainingThreads} per op while training; stacked seeds split over up to {r.Run.TrainingWorkers} parallel groups), {r.Run.Runtime}."))
           .Append("</p></main></body></html>");
         return sb.ToString();
     }

@@ -22,7 +22,10 @@ public static class FusedStep
         var v = qkv.narrow(2, 2 * kb, va);
         var p = bmm(q, k.mT).softmax(-1);                                // [SB, l, s] softmax over keys s
         var z = bmm(p, v);                                               // [SB, L, m_a]  Σ_s W_V x_s softmax_s
-        var hidden = bmm(z.view(s, b * l, va), w.Wo.mT).relu_();        // [S, BL, m]  ReLU(W_O z)
+        // W_Oᵀ copied contiguous: libtorch's bmm with a transposed view as second operand is 5× slower on 2 threads
+        // (default config, 10 seeds: 990 → 200 µs; measured with scratch profiling, see bench/README.md); same bits.
+        var woT = w.Wo.mT.contiguous();
+        var hidden = bmm(z.view(s, b * l, va), woT).relu_();            // [S, BL, m]  ReLU(W_O z)
         var output = hidden.view(s * b, -1).mv(a.Tiled).view(s, b);      // (1/L) Σ_l aᵀ ReLU(·)
         return new FusedActivations(xf, q, k, v, p, z, hidden, output);
     }

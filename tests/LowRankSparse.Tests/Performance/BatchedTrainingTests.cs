@@ -11,7 +11,7 @@ public class BatchedTrainingTests
 
     [Theory]
     [InlineData(64)]
-    [InlineData(128)]   // the default width: larger ops, where a second libtorch thread (batched runs) splits the work
+    [InlineData(128)]   // the default width
     public void Batched_runs_equal_sequential_runs_bit_for_bit(int neurons)
     {
         string width = $"model.neurons={neurons}";
@@ -21,6 +21,7 @@ public class BatchedTrainingTests
             Quick("training.seed=1", "data.noise=0.1", width),
             Quick("training.seed=2", "training.learning_rate=0.25", width),
             Quick("training.seed=3", width),
+            Quick("training.seed=4", "data.relevant_fraction=0.4", width),   // five runs: unequal groups on a multi-core machine
         };
         var batched = BatchedTrainer.Train(configs);
         try
@@ -42,6 +43,30 @@ public class BatchedTrainingTests
         {
             foreach (var r in batched) r.Dispose();
         }
+    }
+
+    [Fact]
+    public void A_run_diverging_in_a_parallel_group_stops_training_and_names_its_learning_rate()
+    {
+        var configs = new[] { Quick("training.seed=0"), Quick("training.seed=1"), Quick("training.seed=2", "training.learning_rate=1e30") };
+        Assert.True(BatchedTrainer.WorkersFor(configs.Length) >= 1);
+        var e = Assert.Throws<DivergenceException>(() => BatchedTrainer.Train(configs));
+        Assert.Contains("learning_rate (now 1E+30", e.Message);
+    }
+
+    [Fact]
+    public void Progress_is_reported_on_the_calling_thread_and_cancellation_stops_every_group()
+    {
+        var configs = Enumerable.Range(0, 4).Select(s => Quick($"training.seed={s}")).ToList();
+        int caller = Environment.CurrentManagedThreadId;
+        var threads = new HashSet<int>();
+        using var cancel = new CancellationTokenSource();
+        Assert.ThrowsAny<OperationCanceledException>(() => BatchedTrainer.Train(configs, done =>
+        {
+            threads.Add(Environment.CurrentManagedThreadId);
+            if (done >= 30) cancel.Cancel();
+        }, cancel.Token));
+        Assert.Equal(new[] { caller }, threads);
     }
 
     [Fact]
