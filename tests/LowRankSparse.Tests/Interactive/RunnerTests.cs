@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using LowRankSparse.Display;
 using LowRankSparse.Interactive.Notebooks;
+using LowRankSparse.Interactive.Notebooks.Html;
 
 namespace LowRankSparse.Tests.Interactive;
 
@@ -36,6 +37,10 @@ public sealed class RunnerTests
         Assert.Contains("<h1>Demo notebook</h1>", html);
         Assert.Contains("<strong>bold</strong>", html);
         Assert.Contains("<th>a</th>", html);
+        Assert.Contains("<span class=\"math\">$W_Q x_l$</span> with <em>emphasis</em>", html);   // no emphasis inside math
+        Assert.Equal(1, Count(html, MathAssets.HeadTags));                                       // KaTeX once, fonts inlined
+        Assert.Contains("src:url(data:font/woff2;base64,", MathAssets.HeadTags);
+        Assert.DoesNotContain("url(fonts/", MathAssets.HeadTags);
         Assert.Contains("demo.html", File.ReadAllText(Path.Combine(output, "index.html")));
     }
 
@@ -56,6 +61,7 @@ public sealed class RunnerTests
         Assert.Empty(cells[3].Outputs);
         Assert.Null(cells[3].ExecutionCount);
         Assert.Contains("failed in cell 3", File.ReadAllText(Path.Combine(output, "index.html")));
+        Assert.DoesNotContain("katex", File.ReadAllText(Path.Combine(output, "failing.html")));   // no math, no KaTeX
     }
 
     [Fact]

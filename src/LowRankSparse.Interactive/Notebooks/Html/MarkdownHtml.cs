@@ -6,7 +6,7 @@ namespace LowRankSparse.Interactive.Notebooks.Html;
 
 /// <summary>
 /// A small markdown-to-HTML conversion for notebook pages: headings, paragraphs, bullet and numbered lists, fenced code,
-/// block quotes, pipe tables, rules and the inline forms of <see cref="MarkdownInline"/>. Math ($…$) is left as written.
+/// block quotes, pipe tables, rules and the inline forms of <see cref="MarkdownInline"/>. Math ($…$) is kept for <see cref="MathAssets"/>.
 /// </summary>
 public static partial class MarkdownHtml
 {

@@ -5,7 +5,7 @@ namespace LowRankSparse.Interactive.Notebooks.Html;
 
 /// <summary>
 /// Inline markdown: `code`, **bold**, *italic* / _italic_, [links](url) and ![images](src); everything else is escaped.
-/// TeX math ($…$ and $$…$$) is kept verbatim (no emphasis inside it) in a span of class "math" (there is no offline TeX renderer).
+/// TeX math ($…$ and $$…$$) is kept verbatim (no emphasis inside it) in a span of class "math", which <see cref="MathAssets"/> typesets in the browser.
 /// </summary>
 internal static partial class MarkdownInline
 {

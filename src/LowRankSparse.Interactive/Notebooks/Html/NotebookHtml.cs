@@ -7,8 +7,8 @@ using LowRankSparse.Interactive.Engine;
 namespace LowRankSparse.Interactive.Notebooks.Html;
 
 /// <summary>
-/// A standalone page of an executed notebook: markdown rendered, code and outputs shown, plotly.js inlined once in the head so
-/// the charts render offline. Works from the nbformat JSON, so any executed notebook can be shown.
+/// A standalone page of an executed notebook: markdown rendered, code and outputs shown, plotly.js and (where there is TeX)
+/// KaTeX inlined once in the head so charts and math render offline. Works from the nbformat JSON, so any executed notebook can be shown.
 /// </summary>
 public static class NotebookHtml
 {
@@ -26,7 +26,9 @@ public static class NotebookHtml
             body.Append("</div>\n");
         }
         bool charts = notebook.Cells.Any(c => c.Outputs.Any(o => o?["data"]?[RichValue.Html] is not null));
-        return HtmlPage.Render(Title(notebook), body.ToString(), charts ? PlotlyAssets.ScriptTag : "");
+        string html = body.ToString();
+        string head = (charts ? PlotlyAssets.ScriptTag : "") + (MathAssets.HasMath(html) ? MathAssets.HeadTags : "");
+        return HtmlPage.Render(Title(notebook), html, head);
     }
 
     private static void Code(NotebookCell cell, StringBuilder body)

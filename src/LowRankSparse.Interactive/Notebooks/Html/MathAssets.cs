@@ -1,0 +1,60 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+
+namespace LowRankSparse.Interactive.Notebooks.Html;
+
+/// <summary>
+/// KaTeX (vendored under Notebooks/Html/Assets/katex, embedded in this assembly) inlined into a page's head, with its woff2 fonts
+/// as data URIs, plus a script that typesets every <c>span.math</c> that <see cref="MarkdownInline"/> wrote. Pages stay
+/// single files that render offline; TeX KaTeX cannot parse is shown in red instead of failing the page.
+/// </summary>
+public static partial class MathAssets
+{
+    private const string Typeset = """
+        document.addEventListener("DOMContentLoaded", function () {
+          document.querySelectorAll("span.math").forEach(function (el) {
+            var tex = el.textContent, display = tex.startsWith("$$");
+            tex = display ? tex.slice(2, -2) : tex.slice(1, -1);
+            el.title = tex;
+            katex.render(tex, el, { displayMode: display, throwOnError: false });
+          });
+        });
+        """;
+
+    private static readonly Lazy<string> Head = new(() =>
+        $"<style>{InlineFonts(Resource("katex/katex.min.css"))}</style>\n<script>{Resource("katex/katex.min.js")}</script>\n<script>{Typeset}</script>");
+
+    /// <summary>The style and script elements for the head of a page (once per page).</summary>
+    public static string HeadTags => Head.Value;
+
+    /// <summary>Whether a rendered page body holds math for <see cref="HeadTags"/> to typeset.</summary>
+    public static bool HasMath(string body) => body.Contains("<span class=\"math\">", StringComparison.Ordinal);
+
+    /// <summary>Replaces each @font-face source list (woff2, woff, ttf files next to the CSS) by the embedded woff2 as a data URI.</summary>
+    private static string InlineFonts(string css) => FontSources().Replace(css, m =>
+    {
+        var bytes = ResourceBytes($"katex/fonts/{m.Groups[1].Value}.woff2");
+        return $"src:url(data:font/woff2;base64,{Convert.ToBase64String(bytes)}) format(\"woff2\")";
+    });
+
+    [GeneratedRegex(@"src:url\(fonts/([A-Za-z0-9_-]+)\.woff2\)[^;}]*")]
+    private static partial Regex FontSources();
+
+    private static string Resource(string name)
+    {
+        using var reader = new StreamReader(Open(name));
+        return reader.ReadToEnd();
+    }
+
+    private static byte[] ResourceBytes(string name)
+    {
+        using var stream = Open(name);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    private static Stream Open(string name) =>
+        Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+        ?? throw new InvalidOperationException($"embedded resource {name} is missing from {Assembly.GetExecutingAssembly().GetName().Name}");
+}
