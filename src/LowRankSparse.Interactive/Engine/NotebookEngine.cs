@@ -71,6 +71,13 @@ public sealed class NotebookEngine : IDisposable
         return Completions.At(_session.CompilationFor(blanked), blanked, position);
     }
 
+    /// <summary>A description of the symbol at <paramref name="position"/> (UTF-16) in <paramref name="code"/> as the next cell, or null.</summary>
+    public string? Inspect(string code, int position)
+    {
+        string blanked = BlankDirectives(code);
+        return Inspection.At(_session.CompilationFor(blanked), blanked, position);
+    }
+
     /// <summary>Whether <paramref name="code"/> is a whole submission (false: e.g. an open bracket or string; wait for more lines).</summary>
     public static bool IsComplete(string code) =>
         Microsoft.CodeAnalysis.CSharp.SyntaxFactory.IsCompleteSubmission(

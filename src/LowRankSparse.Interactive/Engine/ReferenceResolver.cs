@@ -26,10 +26,10 @@ internal sealed class ReferenceResolver(string baseDirectory)
         string simpleName = Path.GetFileNameWithoutExtension(full);
         if (ScriptDefaults.PackageAssemblies.Any(a => a.GetName().Name == simpleName)) return null;  // referenced already
         var loaded = Loaded(simpleName);
-        if (loaded is not null) return MetadataReference.CreateFromFile(loaded.Location);
+        if (loaded is not null) return DocumentedReference.FromFile(loaded.Location);
         if (!File.Exists(full))
             throw new DirectiveException(directive.Line, $"line {directive.Line}: #r \"{directive.Path}\": file not found ({full})");
-        return MetadataReference.CreateFromFile(full);
+        return DocumentedReference.FromFile(full);
     }
 
     private static Assembly? Loaded(string simpleName) =>

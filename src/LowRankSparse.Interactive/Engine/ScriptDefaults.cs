@@ -27,7 +27,7 @@ public static class ScriptDefaults
     ];
 
     private static readonly Lazy<IReadOnlyList<MetadataReference>> All = new(() =>
-        LoadFramework().Concat(PackageAssemblies.Select(a => MetadataReference.CreateFromFile(a.Location))).ToList());
+        LoadFramework().Concat(PackageAssemblies.Select(a => (MetadataReference)DocumentedReference.FromFile(a.Location))).ToList());
 
     /// <summary>Created once per process: Roslyn then reads each assembly's metadata once for all sessions.</summary>
     public static IReadOnlyList<MetadataReference> References => All.Value;

@@ -61,15 +61,43 @@ public sealed class JupyterKernel : IDisposable
 
     private void ServeShell()
     {
-        foreach (var request in _shellQueue.GetConsumingEnumerable()) Serve(KernelChannel.Shell, request);
+        foreach (var request in _shellQueue.GetConsumingEnumerable())
+            if (Serve(KernelChannel.Shell, request) is { } reply && StopsTheQueue(request, reply)) AbortQueuedExecutions();
     }
 
-    private void Serve(KernelChannel channel, JupyterMessage request)
+    /// <summary>A failed (or interrupted) cell whose request kept stop_on_error (the default) cancels the cells queued behind it.</summary>
+    private static bool StopsTheQueue(JupyterMessage request, JsonObject reply) =>
+        request.Type == "execute_request" && reply["status"]?.GetValue<string>() == "error" && request.Flag("stop_on_error", true)
+        && !request.Flag("silent", false);
+
+    /// <summary>
+    /// Like ipykernel: every execute_request already received when a cell failed is answered with status "aborted" and not run
+    /// ("Run All" stops at the first error instead of piling up follow-up errors); other requests are served as usual, and
+    /// requests arriving later run normally.
+    /// </summary>
+    private void AbortQueuedExecutions()
+    {
+        while (_shellQueue.TryTake(out var queued))
+        {
+            if (queued.Type != "execute_request")
+            {
+                Serve(KernelChannel.Shell, queued);
+                continue;
+            }
+            Status(queued, "busy");
+            _server.Send(KernelChannel.Shell, _messages.Reply(queued, "execute_reply", new JsonObject { ["status"] = "aborted" }));
+            Status(queued, "idle");
+        }
+    }
+
+    /// <summary>Answers one request, framed by busy/idle; returns the reply content (null when none was sent).</summary>
+    private JsonObject? Serve(KernelChannel channel, JupyterMessage request)
     {
         Status(request, "busy");
+        JsonObject? reply = null;
         try
         {
-            var reply = request.Type switch
+            reply = request.Type switch
             {
                 "execute_request" => _execute.Handle(request),
                 "interrupt_request" => Interrupt(),
@@ -88,6 +116,7 @@ public sealed class JupyterKernel : IDisposable
             Status(request, "idle");
         }
         if (request.Type == "shutdown_request") Shutdown();
+        return reply;
     }
 
     private JsonObject Interrupt()

@@ -4,7 +4,7 @@ using LowRankSparse.Interactive.Engine;
 namespace LowRankSparse.Interactive.Kernel;
 
 /// <summary>
-/// The replies to the shell requests other than execute: kernel info, completion (Roslyn), is_complete, inspect (nothing found),
+/// The replies to the shell requests other than execute: kernel info, completion and inspect (Roslyn), is_complete,
 /// comm info (no comms) and history (none kept). Each returns the reply content.
 /// </summary>
 internal sealed class ShellHandlers(NotebookEngine engine)
@@ -16,11 +16,28 @@ internal sealed class ShellHandlers(NotebookEngine engine)
         "is_complete_request" => NotebookEngine.IsComplete(request.Text("code") ?? "")
             ? new JsonObject { ["status"] = "complete" }
             : new JsonObject { ["status"] = "incomplete", ["indent"] = "" },
-        "inspect_request" => new JsonObject { ["status"] = "ok", ["found"] = false, ["data"] = new JsonObject(), ["metadata"] = new JsonObject() },
+        "inspect_request" => Inspect(request),
         "comm_info_request" => new JsonObject { ["status"] = "ok", ["comms"] = new JsonObject() },
         "history_request" => new JsonObject { ["status"] = "ok", ["history"] = new JsonArray() },
         _ => null,
     };
+
+    private JsonObject Inspect(JupyterMessage request)
+    {
+        string code = request.Text("code") ?? "";
+        int cursor = CodePoints.ToUtf16(code, request.Number("cursor_pos") ?? code.Length);
+        string? text;
+        try
+        {
+            text = engine.Inspect(code, cursor);
+        }
+        catch (Exception)
+        {
+            text = null;  // like completions: a help, never an error
+        }
+        var data = text is null ? new JsonObject() : new JsonObject { ["text/plain"] = text };
+        return new JsonObject { ["status"] = "ok", ["found"] = text is not null, ["data"] = data, ["metadata"] = new JsonObject() };
+    }
 
     private JsonObject Complete(JupyterMessage request)
     {

@@ -7,7 +7,7 @@ namespace LowRankSparse.LowRank;
 
 /// <summary>
 /// Trains only rank-r adapters (and W_O) on top of the frozen initial W_Q, W_K, W_V, with the same data, batch order,
-/// learning rate and number of steps as the full training of <paramref name="run"/>, so the two are comparable step for step.
+/// learning rate and number of steps as the full training of the given run, so the two are comparable step for step.
 /// </summary>
 public static class LoraTraining
 {

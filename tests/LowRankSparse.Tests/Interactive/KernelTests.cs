@@ -121,6 +121,31 @@ public sealed class KernelTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void A_failing_cell_aborts_the_cells_queued_behind_it_unless_stop_on_error_is_off()
+    {
+        var (_, client) = StartKernel();
+        client.WaitForReady();
+        JupyterMessage Queue(string code, bool stopOnError = true) => client.Send(KernelChannel.Shell, "execute_request",
+            new JsonObject { ["code"] = code, ["silent"] = false, ["store_history"] = true, ["stop_on_error"] = stopOnError });
+        string Status(JupyterMessage reply) => reply.Content["status"]!.GetValue<string>();
+
+        // "Run All": every request is sent before the first reply; the first cell sleeps so the others are queued when it fails
+        var sent = new[] { Queue("System.Threading.Thread.Sleep(300);\nthrow new InvalidOperationException(\"first\");"), Queue("var ran = 1;"), Queue("ran") };
+        var replies = sent.Select(_ => client.Receive(KernelChannel.Shell)!).ToList();
+        Assert.Equal(sent.Select(m => m.Header["msg_id"]!.GetValue<string>()), replies.Select(r => r.ParentHeader["msg_id"]!.GetValue<string>()));
+        Assert.Equal(["error", "aborted", "aborted"], replies.Select(Status));
+        foreach (var request in sent.Skip(1))
+            Assert.Equal(["busy", "idle"], client.Published(request).Select(m => m.Content["execution_state"]!.GetValue<string>()));
+
+        var (later, _) = client.Execute("\"later cells run again\"");                  // sent after the failure: runs
+        Assert.Equal("ok", Status(later));
+        Assert.Equal(2, later.Content["execution_count"]!.GetValue<int>());                // the aborted cells did not count
+
+        var optedOut = new[] { Queue("System.Threading.Thread.Sleep(300);\nthrow new InvalidOperationException(\"second\");", stopOnError: false), Queue("40 + 2") };
+        Assert.Equal(["error", "ok"], optedOut.Select(_ => Status(client.Receive(KernelChannel.Shell)!)));
+    }
+
+    [Fact]
     public void Completion_is_complete_inspect_comm_info_and_history_reply()
     {
         var (_, client) = StartKernel();
@@ -135,7 +160,20 @@ public sealed class KernelTests(ITestOutputHelper output) : IDisposable
 
         Assert.Equal("incomplete", Reply(client, "is_complete_request", new JsonObject { ["code"] = "if (true) {" })["status"]!.GetValue<string>());
         Assert.Equal("complete", Reply(client, "is_complete_request", new JsonObject { ["code"] = "var a = 1;" })["status"]!.GetValue<string>());
-        Assert.False(Reply(client, "inspect_request", new JsonObject { ["code"] = "numbers", ["cursor_pos"] = 3, ["detail_level"] = 0 })["found"]!.GetValue<bool>());
+        var inspected = Reply(client, "inspect_request", new JsonObject { ["code"] = "numbers.Count", ["cursor_pos"] = 3, ["detail_level"] = 0 });
+        Assert.True(inspected["found"]!.GetValue<bool>());
+        string variable = inspected["data"]!["text/plain"]!.GetValue<string>();
+        output.WriteLine(variable);
+        Assert.StartsWith("variable: ", variable);
+        Assert.Contains("type: System.Collections.Generic.List<int>", variable);
+        string member = Reply(client, "inspect_request", new JsonObject { ["code"] = "numbers.Count", ["cursor_pos"] = 13, ["detail_level"] = 0 })["data"]!["text/plain"]!.GetValue<string>();
+        output.WriteLine(member);
+        Assert.Contains("property: int System.Collections.Generic.List<int>.Count", member);
+        string documented = Reply(client, "inspect_request", new JsonObject { ["code"] = "LowRankSparse.Analysis.Spectrum.Of", ["cursor_pos"] = 35, ["detail_level"] = 0 })["data"]!["text/plain"]!.GetValue<string>();
+        output.WriteLine(documented);
+        Assert.Contains("assembly: LowRankSparse", documented);   // with the library's own XML documentation
+        Assert.Contains("The singular values of a matrix", Reply(client, "inspect_request", new JsonObject { ["code"] = "LowRankSparse.Analysis.Spectrum.Of", ["cursor_pos"] = 26, ["detail_level"] = 0 })["data"]!["text/plain"]!.GetValue<string>());
+        Assert.False(Reply(client, "inspect_request", new JsonObject { ["code"] = "   ", ["cursor_pos"] = 1, ["detail_level"] = 0 })["found"]!.GetValue<bool>());
         Assert.Empty(Reply(client, "comm_info_request", [])["comms"]!.AsObject());
         Assert.Empty(Reply(client, "history_request", [])["history"]!.AsArray());
     }
