@@ -24,8 +24,11 @@ public sealed class StageCache
 
     public static StageCache None { get; } = new(null, false, "");
 
+    /// <summary>Of the options and of this library build (its module version id changes with every code change, so a stage saved
+    /// by another version of the code is never reused).</summary>
     public static string Fingerprint(ReproduceOptions options) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Json.Serialize(options))))[..16];
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
+            Json.Serialize(options) + typeof(StageCache).Assembly.ManifestModule.ModuleVersionId.ToString())))[..16];
 
     public bool TryLoad<T>(string stage, out T value)
     {

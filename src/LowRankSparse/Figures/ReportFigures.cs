@@ -12,8 +12,10 @@ public static class ReportFigures
         {
             UpdateFigures.Spectra(r.Updates, k, r.Seeds),
             UpdateFigures.EnergyVsStep(r.Updates, k),
+            EvolutionFigures.Spectra(r.Updates, k),
             UpdateFigures.Attention(r.Updates),
             SparsityFigures.RowNorms(r.Sparsity),
+            EvolutionFigures.RowNorms(r.Sparsity),
             SparsityFigures.Histogram(r.Sparsity),
             SparsityFigures.Alignment(r.Sparsity, k),
             PruningFigures.HingeLoss(r.Pruning, r.Sparsity.LuckyFractionMean, r.Seeds),

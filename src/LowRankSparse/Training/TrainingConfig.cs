@@ -10,8 +10,12 @@ public sealed record TrainingConfig
     public int Steps { get; init; } = 500;
     /// <summary>Master seed: data, initialisation and batch order all derive from it.</summary>
     public int Seed { get; init; } = 0;
-    /// <summary>Keep a snapshot of all weights every this many steps (0 = only at step 0 and the last step).</summary>
-    public int SnapshotEvery { get; init; } = 50;
+    /// <summary>
+    /// Keep a snapshot of all weights every this many steps (0 = only at step 0 and the last step). Default 5 [ours]: on the
+    /// default config the hinge loss of every batch reaches 0 by about step 45, after which SGD no longer moves the weights,
+    /// so the snapshots have to be dense early to show how the structure forms.
+    /// </summary>
+    public int SnapshotEvery { get; init; } = 5;
 
     public void Validate(Validator v, int trainSamples, string prefix = "training")
     {

@@ -4,11 +4,13 @@ using LowRankSparse.Util;
 
 namespace LowRankSparse.Experiments.Sections;
 
-/// <summary>Low-rank structure of ΔW_Q, ΔW_K, ΔW_V, ΔW_O over the training seeds (claim 1), and its evolution in training.</summary>
+/// <summary>Low-rank structure of ΔW_Q, ΔW_K, ΔW_V, ΔW_O over the training seeds (claim 1), and its evolution in training
+/// (top-K energy over seeds, the first seed's whole spectra at every snapshot).</summary>
 public sealed record UpdatesSection(
     IReadOnlyDictionary<string, WeightSummary> Weights,
     IReadOnlyList<EnergyAtStep> EnergyVsStep,
-    IReadOnlyList<AttentionAtStep> AttentionVsStep)
+    IReadOnlyList<AttentionAtStep> AttentionVsStep,
+    IReadOnlyList<SpectraAtStep> SpectraVsStep)
 {
     public static readonly string[] AttentionWeights = { "W_Q", "W_K", "W_V" };
 
@@ -17,20 +19,23 @@ public sealed record UpdatesSection(
         var weights = Model.Weights.Names.ToDictionary(name => name, name => WeightSummary.Of(metrics.Select(m => m[name]).ToList()));
         var energy = new List<EnergyAtStep>();
         var attention = new List<AttentionAtStep>();
+        var spectra = new List<SpectraAtStep>();
         var steps = runs[0].Snapshots.Select(s => s.Step).ToArray();
         for (int i = 0; i < steps.Length; i++)
         {
             if (steps[i] > 0)
             {
                 var perWeight = AttentionWeights.ToDictionary(name => name, name => runs.Select(r =>
-                    Spectrum.Of(Matrices.Subtract(r.Snapshots[i].Weights[name], r.Initial[name])).TopKEnergy(r.Patterns.NumLabelRelevant)).ToArray());
-                energy.Add(new EnergyAtStep(steps[i], perWeight.ToDictionary(p => p.Key, p => Stats.Mean(p.Value)),
-                    perWeight.ToDictionary(p => p.Key, p => Stats.Std(p.Value))));
+                    Spectrum.Of(Matrices.Subtract(r.Snapshots[i].Weights[name], r.Initial[name]))).ToArray());
+                int k = runs[0].Patterns.NumLabelRelevant;
+                energy.Add(new EnergyAtStep(steps[i], perWeight.ToDictionary(p => p.Key, p => Stats.Mean(p.Value.Select(s => s.TopKEnergy(k)))),
+                    perWeight.ToDictionary(p => p.Key, p => Stats.Std(p.Value.Select(s => s.TopKEnergy(k))))));
+                spectra.Add(new SpectraAtStep(steps[i], perWeight.ToDictionary(p => p.Key, p => p.Value[0].SingularValues)));
             }
             var mass = runs.Select(r => AttentionMass.OnLabelRelevant(r.Model, r.Snapshots[i].Weights, r.Test, r.Patterns)).ToArray();
             attention.Add(new AttentionAtStep(steps[i], Stats.Mean(mass), Stats.Std(mass)));
         }
-        return new UpdatesSection(weights, energy, attention);
+        return new UpdatesSection(weights, energy, attention, spectra);
     }
 }
 
@@ -60,6 +65,9 @@ public sealed record WeightSummary(
 
 /// <summary>Top-K energy (K = number of label-relevant patterns) of W(t) − W(0), mean and std over seeds.</summary>
 public sealed record EnergyAtStep(int Step, IReadOnlyDictionary<string, double> Mean, IReadOnlyDictionary<string, double> Std);
+
+/// <summary>The first seed's singular values of W(t) − W(0) for W_Q, W_K, W_V at a training step (descending).</summary>
+public sealed record SpectraAtStep(int Step, IReadOnlyDictionary<string, double[]> SingularValues);
 
 /// <summary>Mean attention mass on label-relevant keys (test set) at a training step, mean and std over seeds.</summary>
 public sealed record AttentionAtStep(int Step, double Mean, double Std);

@@ -1,0 +1,65 @@
+using LowRankSparse.Analysis;
+using LowRankSparse.Experiments.Sections;
+using LowRankSparse.Figures;
+using Plotly.NET;
+
+namespace LowRankSparse.Tests.Science;
+
+/// <summary>The claims during training (the "watch it happen" sliders): low rank all along, lucky neurons emerging.</summary>
+public class EvolutionTests(QuickRunFixture quick) : IClassFixture<QuickRunFixture>
+{
+    private UpdatesSection Updates => UpdatesSection.Compute([quick.Run], [quick.Results.Weights]);
+
+    [Fact]
+    public void The_updates_are_low_rank_at_every_snapshot_not_only_at_the_end()
+    {
+        var spectra = Updates.SpectraVsStep;
+        Assert.Equal(quick.Run.Snapshots.Skip(1).Select(s => s.Step), spectra.Select(s => s.Step));
+        foreach (var at in spectra)
+            foreach (var name in UpdatesSection.AttentionWeights)
+            {
+                var spectrum = new Spectrum(at.SingularValues[name]);
+                Assert.True(spectrum.TopKEnergy(2) >= 0.99, $"Δ{name} at step {at.Step}: top-2 energy {spectrum.TopKEnergy(2)}");
+            }
+        // the update grows: its leading singular value at the end is larger than after the first snapshot
+        Assert.True(spectra[^1].SingularValues["W_V"][0] > spectra[0].SingularValues["W_V"][0]);
+    }
+
+    [Fact]
+    public void Lucky_neurons_emerge_from_nothing_to_the_final_lucky_fraction()
+    {
+        var s = SparsitySection.Compute([quick.Run]);
+        var evolution = s.RowNormsVsStep;
+        Assert.Equal(quick.Run.Snapshots.Select(x => x.Step), evolution.Select(e => e.Step));
+        Assert.Equal(0.0, evolution[0].AboveFinalThreshold);                       // ξ = 0.01: every row starts small
+        Assert.Equal(s.LuckyFraction[0], evolution[^1].AboveFinalThreshold, 12);
+        Assert.True(evolution.Zip(evolution.Skip(1)).Count(p => p.Second.AboveFinalThreshold < p.First.AboveFinalThreshold) <= 1,
+            "the fraction above the final threshold should (almost) only grow: " + string.Join(", ", evolution.Select(e => e.AboveFinalThreshold)));
+    }
+
+    [Fact]
+    public void The_slider_has_one_position_per_changing_snapshot_and_shows_one_step_at_a_time()
+    {
+        var updates = Updates;
+        var figure = EvolutionFigures.Spectra(updates, 2);
+        var traces = GenericChart.getTraces(figure.Chart).ToList();
+        var slider = ((object[])GenericChart.getLayout(figure.Chart).GetPropertyValue("sliders"))
+            .Cast<Dictionary<string, object>>().Single();
+        var steps = ((Dictionary<string, object>[])slider["steps"]).ToList();
+
+        var spectra = updates.SpectraVsStep;
+        int changing = spectra.Where((x, i) => i == 0 || i == spectra.Count - 1
+            || !x.SingularValues["W_V"].SequenceEqual(spectra[i - 1].SingularValues["W_V"])).Count();
+        Assert.Equal(changing, steps.Count);
+        Assert.True(steps.Count < spectra.Count, "converged training repeats snapshots; they get no slider position");
+        Assert.Equal(spectra[^1].Step.ToString(), steps[^1]["label"]);
+        Assert.Equal(steps.Count - 1, slider["active"]);
+        foreach (var step in steps)
+        {
+            var visible = (bool[])((Dictionary<string, object>)((object[])step["args"])[0])["visible"];
+            Assert.Equal(traces.Count, visible.Length);
+            Assert.Equal(3 + 1, visible.Count(v => v));                           // ΔW_Q, ΔW_K, ΔW_V and the theory marker
+        }
+        Assert.Equal(3 + 1, traces.Count(t => (bool)t.GetPropertyValue("visible")));
+    }
+}
