@@ -138,12 +138,12 @@ public static class BatchedTrainer
         using var threads = TorchThreads.Use(ThreadsPerOp);
         var t = setups[0].Config.Training;
         var snapshotAt = new HashSet<int>(t.SnapshotSteps());
-        var snapshots = setups.Select(_ => new List<Snapshot>()).ToArray();
         using var sgd = new StackedSgd(setups);
+        using var recorder = new SnapshotRecorder(sgd.Weights.KeyDim, sgd.Weights.ValueDim);
         using var outputs = zeros(Math.Max(t.Steps, 1), setups.Count, t.BatchSize);  // F(X) of every batch sample, [T, S, B]
         int progressEvery = Math.Max(1, t.Steps / 100);
 
-        AddSnapshots(snapshots, 0, sgd.Weights);
+        recorder.Take(0, sgd.Weights);
         for (int step = 0; step < t.Steps; step++)
         {
             cancel.ThrowIfCancellationRequested();
@@ -154,19 +154,13 @@ public static class BatchedTrainer
             int done = step + 1;
             if (done % DivergenceCheckEvery == 0 || done == t.Steps)
                 StepLog.CheckFinite(outputs, sgd.Batches.Labels, (done - 1) / DivergenceCheckEvery * DivergenceCheckEvery, done, setups);
-            if (snapshotAt.Contains(done)) AddSnapshots(snapshots, done, sgd.Weights);
+            if (snapshotAt.Contains(done)) recorder.Take(done, sgd.Weights);
             if (onStep is not null && (done % progressEvery == 0 || done == t.Steps)) onStep(done);
         }
 
         var log = StepLog.Of(outputs, sgd.Batches.Labels, t.Steps);
         for (int s = 0; s < setups.Count; s++) sgd.Weights.CopyInto(setups[s].Model, s);
-        return new GroupResult(snapshots, log);
-    }
-
-    private static void AddSnapshots(List<Snapshot>[] snapshots, int step, StackedWeights weights)
-    {
-        var host = weights.ToHost();
-        for (int s = 0; s < snapshots.Length; s++) snapshots[s].Add(new Snapshot(step, host[s]));
+        return new GroupResult(recorder.ToSnapshots(), log);
     }
 
     /// <summary>

@@ -45,16 +45,6 @@ public sealed class StackedWeights : IDisposable
         return new StackedWeights(wqkv.DetachFromDisposeScope(), wo.DetachFromDisposeScope(), keyDim, valueDim);
     }
 
-    /// <summary>Host float64 copies of every model's weights (exact: float32 → float64 is lossless).</summary>
-    public Weights[] ToHost()
-    {
-        var result = new Weights[Seeds];
-        using var scope = NewDisposeScope();
-        for (int s = 0; s < Seeds; s++)
-            result[s] = new Weights(Matrices.ToHost(WQ[s]), Matrices.ToHost(WK[s]), Matrices.ToHost(WV[s]), Matrices.ToHost(Wo[s]));
-        return result;
-    }
-
     /// <summary>Copies model <paramref name="seed"/>'s weights into the parameters of <paramref name="model"/>.</summary>
     public void CopyInto(OneLayerTransformer model, int seed)
     {
