@@ -23,9 +23,9 @@ public static class BatchedTrainer
     /// <summary>
     /// Worker threads for S &gt; 1 stacked runs: the runs are split into this many contiguous groups, each trained as one stacked
     /// program on its own thread (one libtorch thread per op). Parallel over independent groups instead of inside each op: no
-    /// barriers, so a busy core slows one group down instead of stalling every op (default config, 10 seeds, quiet machine:
-    /// 0.16 ms per seed-step with 2 groups of 5 against 0.16–0.30 ms with one group and 2 threads per op; with one busy
-    /// core 0.24 against 0.39 ms). Each run's bits are those of training it alone, whatever the grouping.
+    /// barriers, so a busy core slows one group down instead of stalling every op (default config, 10 seeds, ms per seed-step,
+    /// quiet machine: 0.16–0.18 with 2 groups of 5 against 0.18–0.38 with one group and 2 threads per op; with one busy core
+    /// 0.24–0.28 against 0.39–0.41; bench/README.md). Each run's bits are those of training it alone, whatever the grouping.
     /// </summary>
     public static int WorkersFor(int runs) => Math.Max(1, Math.Min(runs, Environment.ProcessorCount));
 
