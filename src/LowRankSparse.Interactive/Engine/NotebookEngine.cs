@@ -161,6 +161,7 @@ public sealed class NotebookEngine : IDisposable
     {
         if (cell.Cancellation.IsCancellationRequested) return (null, null);  // stopped before it started: the caller reports that
         CellContext.Current = cell;
+        using var ambient = LowRankSparse.Util.AmbientCancellation.Use(cell.Cancellation);   // the library's training loops stop too
         try
         {
             var parsed = CellDirectives.Parse(source);

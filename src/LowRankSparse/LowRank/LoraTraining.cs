@@ -1,3 +1,4 @@
+using LowRankSparse.Util;
 using LowRankSparse.Config;
 using LowRankSparse.Model;
 using LowRankSparse.Training;
@@ -22,7 +23,7 @@ public static class LoraTraining
         using var batches = BatchSchedule.Indices(config.Data.TrainSamples, t.BatchSize, t.Steps, config.BatchSeed);
         for (int step = 0; step < t.Steps; step++)
         {
-            cancel.ThrowIfCancellationRequested();
+            AmbientCancellation.ThrowIfCancellationRequested(cancel);
             using var scope = NewDisposeScope();
             var index = batches[step];
             var loss = Network.HingeLoss(model.forward(run.Train.X.index_select(0, index)), run.Train.Y.index_select(0, index));

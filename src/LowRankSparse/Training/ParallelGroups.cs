@@ -1,11 +1,12 @@
 using System.Runtime.ExceptionServices;
+using LowRankSparse.Util;
 
 namespace LowRankSparse.Training;
 
 /// <summary>
 /// Independent groups of work run side by side, one thread each: the first on the calling thread (so progress callbacks stay
 /// there), the others on new threads. The first failure (e.g. a divergence) stops the other groups and is rethrown;
-/// cancellation stops all of them.
+/// cancellation (the given token or <see cref="AmbientCancellation"/>) stops all of them.
 /// </summary>
 internal static class ParallelGroups
 {
@@ -28,7 +29,7 @@ internal static class ParallelGroups
     {
         var results = new TResult[groups.Count];
         var errors = new Exception?[groups.Count];
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, AmbientCancellation.Current);   // a notebook interrupt stops every group
         void RunOne(int g, Action<int>? progress)
         {
             try

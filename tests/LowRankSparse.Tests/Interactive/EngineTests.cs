@@ -106,6 +106,25 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public async Task Interrupt_stops_library_training_running_in_parallel_groups()
+    {
+        using var session = new EngineSession();
+        string config = TestPaths.QuickConfig.Replace("\\", "/");
+        // 100 000 steps (about 40 s); the cell passes no token: the engine's ambient one reaches the training loops
+        string code = $"var config = LowRankSparse.Config.ConfigLoader.Load(\"{config}\", new[] {{ \"training.steps=100000\", \"training.snapshot_every=0\" }});\n" +
+                      "LowRankSparse.Experiments.SeedRuns.Train(config, 4).Count";
+        var running = session.Engine.ExecuteAsync(new CellRequest(code), new OutputCollector());
+        await Task.Delay(2000);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        session.Engine.Interrupt();
+        var result = await running.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(CellStatus.Interrupted, result.Status);
+        Assert.DoesNotContain("abandoned", result.Error!.Value);             // the loops stopped: no thread left behind
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"stopping took {clock.Elapsed.TotalSeconds:F1} s");
+        Assert.Equal("ok", session.Value("\"ok\""));
+    }
+
+    [Fact]
     public async Task Interrupt_stops_a_sleeping_loop()
     {
         using var session = new EngineSession();
