@@ -22,7 +22,8 @@ public static class Claims
     {
         var verdicts = new List<Verdict?>
         {
-            LowRank(data, updates), LabelRelevantSpan(data, updates), Noise(sweeps.Noise), RankVsK(sweeps.LabelRelevant),
+            LowRank(data, updates), LowRankThroughout(data, updates), LabelRelevantSpan(data, updates), Noise(sweeps.Noise),
+            RankVsK(sweeps.LabelRelevant),
             LuckyNeurons(data, sparsity), MagnitudePruning(pruning, sparsity.LuckyFractionMean), RandomPruning(pruning),
             MagnitudeBeatsRandom(pruning, sparsity.LuckyFractionMean), LargestFirst(pruning, sparsity.LuckyFractionMean),
             RankTruncation(data, lowRank), Lora(data, lowRank), Attention(updates),
@@ -37,6 +38,19 @@ public static class Claims
         bool holds = Qkv.All(w => updates.Weights[w].NumericalRank.All(r => r == k) && updates.Weights[w].TopKEnergyMean[k - 1] >= 0.99);
         return new Verdict("low_rank", "ΔW_Q, ΔW_K, ΔW_V are low-rank: as many dominant singular values as label-relevant patterns", "paper",
             $"{k} dominant singular values (rank at 99 % energy = {k}, top-{k} energy ≥ 0.99 [ours])", string.Join("; ", ranks), holds);
+    }
+
+    /// <summary>The theorem is about the SGD iterates: W(t) − W(0) is low-rank at every snapshot, not only at the end.</summary>
+    public static Verdict? LowRankThroughout(Data.DataConfig data, UpdatesSection updates)
+    {
+        if (updates.EnergyVsStep.Count == 0) return null;
+        int k = data.NumLabelRelevant;
+        var lowest = Qkv.Select(w => (Weight: w, Point: updates.EnergyVsStep.MinBy(e => e.Mean[w])!)).ToList();
+        return new Verdict("low_rank_throughout", "The updates are low-rank throughout training, not only at the end", "paper",
+            $"top-{k} energy of W(t) − W(0) ≥ 0.99 [ours] at every snapshot t (mean over seeds)",
+            $"lowest over {updates.EnergyVsStep.Count} snapshots: " +
+            string.Join(", ", lowest.Select(l => $"Δ{l.Weight} {F(l.Point.Mean[l.Weight], 4)} at step {l.Point.Step}")),
+            lowest.All(l => l.Point.Mean[l.Weight] >= 0.99));
     }
 
     public static Verdict LabelRelevantSpan(Data.DataConfig data, UpdatesSection updates)

@@ -1,6 +1,9 @@
 using LowRankSparse.Analysis;
 using LowRankSparse.Experiments.Sections;
+using LowRankSparse.Config;
 using LowRankSparse.Figures;
+using LowRankSparse.Theory;
+using LowRankSparse.Training;
 using Plotly.NET;
 
 namespace LowRankSparse.Tests.Science;
@@ -23,6 +26,20 @@ public class EvolutionTests(QuickRunFixture quick) : IClassFixture<QuickRunFixtu
             }
         // the update grows: its leading singular value at the end is larger than after the first snapshot
         Assert.True(spectra[^1].SingularValues["W_V"][0] > spectra[0].SingularValues["W_V"][0]);
+    }
+
+    [Fact]
+    public void The_throughout_claim_holds_here_and_fails_when_the_initial_attention_is_saturated()
+    {
+        var verdict = Claims.LowRankThroughout(quick.Config.Data, Updates)!;
+        Assert.True(verdict.Holds, verdict.Measured);
+
+        // δ = 2: the softmax starts saturated, the attention gradients vanish and noise directions fill ΔW_Q, ΔW_K (environment.md)
+        var saturated = ConfigLoader.Load(TestPaths.QuickConfig, ["model.qk_init_scale=2"]);
+        using var run = Trainer.Train(saturated);
+        var metrics = UpdateAnalysis.Analyze(run.Initial, run.Final, run.Patterns);
+        var failed = Claims.LowRankThroughout(saturated.Data, UpdatesSection.Compute([run], [metrics]))!;
+        Assert.False(failed.Holds, failed.Measured);
     }
 
     [Fact]
