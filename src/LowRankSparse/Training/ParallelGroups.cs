@@ -48,10 +48,35 @@ internal static class ParallelGroups
             .ToList();
         foreach (var w in workers) w.Start();
         RunOne(0, onProgress);
-        foreach (var w in workers) w.Join();
+        JoinAll(workers, stop);
 
         var failure = errors.FirstOrDefault(e => e is not null and not OperationCanceledException) ?? errors.FirstOrDefault(e => e is not null);
         if (failure is not null) ExceptionDispatchInfo.Capture(failure).Throw();
         return results;
+    }
+
+    /// <summary>
+    /// Waits for every worker, even when this thread is interrupted meanwhile (the notebook engine interrupts a cell's thread):
+    /// then the groups are told to stop, waited for all the same, and the interrupt is raised again afterwards. Returning
+    /// earlier would leave workers running on tensors and a token source that are about to be disposed.
+    /// </summary>
+    private static void JoinAll(List<Thread> workers, CancellationTokenSource stop)
+    {
+        bool interrupted = false;
+        foreach (var w in workers)
+            while (true)
+            {
+                try
+                {
+                    w.Join();
+                    break;
+                }
+                catch (ThreadInterruptedException)
+                {
+                    interrupted = true;
+                    stop.Cancel();
+                }
+            }
+        if (interrupted) Thread.CurrentThread.Interrupt();
     }
 }
