@@ -62,7 +62,12 @@ public sealed class JupyterKernel : IDisposable
     private void ServeShell()
     {
         foreach (var request in _shellQueue.GetConsumingEnumerable())
-            if (Serve(KernelChannel.Shell, request) is { } reply && StopsTheQueue(request, reply)) AbortQueuedExecutions();
+        {
+            var reply = Serve(KernelChannel.Shell, request);
+            if (reply is not null && StopsTheQueue(request, reply)) AbortQueuedExecutions();
+            // after the reply and idle went out: give the cell's freed native memory back while the user reads the output
+            if (request.Type == "execute_request" && _shellQueue.Count == 0) LowRankSparse.Util.NativeAllocator.ReleaseFreedMemory();
+        }
     }
 
     /// <summary>A failed (or interrupted) cell whose request kept stop_on_error (the default) cancels the cells queued behind it.</summary>

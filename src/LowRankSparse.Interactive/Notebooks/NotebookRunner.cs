@@ -30,6 +30,10 @@ public static class NotebookRunner
         finally
         {
             Environment.CurrentDirectory = previousDirectory;
+            // between notebooks: finalize the tensors the cells left to the GC, then give the freed native memory back
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            LowRankSparse.Util.NativeAllocator.ReleaseFreedMemory();
         }
     }
 

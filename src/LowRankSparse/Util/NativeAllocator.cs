@@ -28,6 +28,29 @@ public static class NativeAllocator
         }
     }
 
+    /// <summary>
+    /// Hands the freed memory that <see cref="KeepFreedMemory"/> keeps back to the kernel (glibc's malloc_trim, every arena;
+    /// 5–10 ms). Without it a long-lived process only ever grows, by free but fragmented heap (measured: six notebooks run five
+    /// times in one process, malloc in use flat at ≈ 100 MB while free heap memory grew to 500 MB). Call it where a pause does
+    /// not matter — between notebooks, after a kernel reply — not after every training run: the next run would page-fault
+    /// its buffers back in (measured 0.44 → 0.50–0.58 ms per step on default). A no-op elsewhere than glibc.
+    /// </summary>
+    public static void ReleaseFreedMemory()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        try
+        {
+            malloc_trim(0);
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            // not glibc: nothing to release this way
+        }
+    }
+
     [DllImport("libc", EntryPoint = "mallopt")]
     private static extern int mallopt(int param, int value);
+
+    [DllImport("libc", EntryPoint = "malloc_trim")]
+    private static extern int malloc_trim(nuint pad);
 }

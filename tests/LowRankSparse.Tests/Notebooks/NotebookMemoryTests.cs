@@ -5,10 +5,10 @@ using Xunit.Abstractions;
 namespace LowRankSparse.Tests.Notebooks;
 
 /// <summary>
-/// Opt-in (Category=Long): running the notebooks again and again in one process keeps the managed heap flat and frees every
-/// tensor. What does grow is the set of loaded assemblies: Roslyn scripting compiles each cell into an assembly that can
-/// never be unloaded (measured ≈ 2.5 MB of resident memory per executed cell, ≈ 110 MB per round of all six notebooks),
-/// so the resident-memory bound is per round, not zero.
+/// Opt-in (Category=Long): running the notebooks again and again in one process keeps the managed heap and the resident size
+/// flat. The runner hands the native memory freed by each notebook back to the kernel (NativeAllocator.ReleaseFreedMemory;
+/// before that, the free heap grew by 110–160 MB per round). What still grows a little is the set of loaded assemblies: Roslyn
+/// scripting compiles each cell into one that is never unloaded (a few MB per round of all six notebooks).
 /// </summary>
 public class NotebookMemoryTests(ITestOutputHelper output)
 {
@@ -32,8 +32,8 @@ public class NotebookMemoryTests(ITestOutputHelper output)
             managed.Add(GC.GetTotalMemory(forceFullCollection: true) / (1024 * 1024));
             output.WriteLine($"after round {round + 1}: RSS {rss[^1]} MB, managed heap {managed[^1]} MB, {AppDomain.CurrentDomain.GetAssemblies().Length} assemblies");
         }
-        // the first round loads libtorch, Roslyn and plotly.js; later rounds grow only by the compiled cells
+        // the first round loads libtorch, Roslyn and plotly.js; later rounds grow only by the compiled cells (measured: +4 to +39 MB)
         Assert.True(managed[2] - managed[1] < 16, $"managed heap grew from {managed[1]} MB to {managed[2]} MB");
-        Assert.True(rss[2] - rss[1] < 150, $"RSS grew from {rss[1]} MB to {rss[2]} MB between the second and third round");
+        Assert.True(rss[2] - rss[1] < 48, $"RSS grew from {rss[1]} MB to {rss[2]} MB between the second and third round");
     }
 }
