@@ -1,6 +1,10 @@
 namespace LowRankSparse.Cli;
 
-/// <summary>Checks an output folder before any work: creatable, writable, and not holding other files unless --force.</summary>
+/// <summary>
+/// Checks an output folder before any work: creatable, writable, and not holding other files unless --force. Subfolders are
+/// not in the way (the commands write files and their own subfolders only): `reproduce` into `out/` next to `out/notebooks`,
+/// `out/quick` or `out/train` from the other commands needs no --force.
+/// </summary>
 internal static class OutputFolder
 {
     /// <param name="ownFiles">File names this command writes itself (an earlier run's outputs); those never need --force.</param>
@@ -10,7 +14,7 @@ internal static class OutputFolder
         if (File.Exists(full)) throw new UsageException($"--out '{path}' is a file; expected a folder");
         if (Directory.Exists(full) && !force)
         {
-            var foreign = Directory.EnumerateFileSystemEntries(full)
+            var foreign = Directory.EnumerateFiles(full)
                 .Select(Path.GetFileName)
                 .Where(n => !ownFiles.Contains(n) && !n!.StartsWith('.'))
                 .Take(3).ToList();

@@ -55,6 +55,19 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Other_commands_subfolders_in_the_output_folder_need_no_force()
+    {
+        // e.g. out/ after `notebooks run` (out/notebooks) and the tests' export app (out/tests): only files are in the way
+        string dir = TestPaths.NewTempDir("cli");
+        Directory.CreateDirectory(Path.Combine(dir, "notebooks"));
+        File.WriteAllText(Path.Combine(dir, "notebooks", "index.html"), "kept");
+        var r = CliRunner.Run("train", "--config", "data/configs/quick.json", "--set", "training.steps=20", "--out", dir);
+        Assert.True(r.ExitCode == 0, r.Err);
+        Assert.True(File.Exists(Path.Combine(dir, "results.json")));
+        Assert.Equal("kept", File.ReadAllText(Path.Combine(dir, "notebooks", "index.html")));
+    }
+
+    [Fact]
     public void Verbose_adds_the_stack_trace()
     {
         var r = CliRunner.Run("train", "--config", "no/such.json", "--verbose");
