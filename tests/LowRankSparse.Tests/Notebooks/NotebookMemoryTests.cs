@@ -33,8 +33,8 @@ public class NotebookMemoryTests(ITestOutputHelper output)
             output.WriteLine($"after round {round + 1}: RSS {rss[^1]} MB, managed heap {managed[^1]} MB, {AppDomain.CurrentDomain.GetAssemblies().Length} assemblies");
         }
         // the first round loads libtorch, Roslyn and plotly.js; later rounds grow a little (compiled cells, heap fragmentation:
-        // measured +4 to +39 MB per round)
+        // measured +4 to +40 MB per round; before the runner handed freed memory back: +68 to +160 MB)
         Assert.True(managed[2] - managed[1] < 16, $"managed heap grew from {managed[1]} MB to {managed[2]} MB");
-        Assert.True(rss[2] - rss[1] < 48, $"RSS grew from {rss[1]} MB to {rss[2]} MB between the second and third round");
+        Assert.True(rss[2] - rss[1] < 64, $"RSS grew from {rss[1]} MB to {rss[2]} MB between the second and third round");
     }
 }
