@@ -13,6 +13,10 @@ public static class Charts
             ? Chart.Line<double, double, string>(x: x, y: y, Name: name, ShowMarkers: markers)
             : Chart.Line<double, double, string>(x: x, y: y, Name: name, ShowMarkers: markers, LineDash: dash);
 
+    /// <summary>A line in a fixed colour (e.g. the same weight at every slider position keeps its colour).</summary>
+    public static GenericChart Line(IEnumerable<double> x, IEnumerable<double> y, string name, string color) =>
+        Chart.Line<double, double, string>(x: x, y: y, Name: name, ShowMarkers: true, LineColor: Color.fromString(color), MarkerColor: Color.fromString(color));
+
     public static GenericChart Points(IEnumerable<double> x, IEnumerable<double> y, string name, IEnumerable<string>? text = null) =>
         text is null
             ? Chart.Point<double, double, string>(x: x, y: y, Name: name)

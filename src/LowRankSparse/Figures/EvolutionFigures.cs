@@ -10,6 +10,12 @@ namespace LowRankSparse.Figures;
 /// </summary>
 public static class EvolutionFigures
 {
+    /// <summary>One colour per weight at every slider position (Plotly would otherwise colour traces by their index).</summary>
+    private static readonly IReadOnlyDictionary<string, string> Colors = new Dictionary<string, string>
+    {
+        ["W_Q"] = "#1f77b4", ["W_K"] = "#ff7f0e", ["W_V"] = "#2ca02c",
+    };
+
     public static Figure Spectra(UpdatesSection updates, int k)
     {
         var table = new DataTable("step", "weight", "index", "singular_value");
@@ -23,7 +29,7 @@ public static class EvolutionFigures
             {
                 var values = at.SingularValues[name];
                 var positive = values.Select(v => Math.Max(v, 1e-12)).ToArray();
-                charts.Add(Charts.Line(Enumerable.Range(1, values.Length).Select(i => (double)i), positive, $"Δ{name}"));
+                charts.Add(Charts.Line(Enumerable.Range(1, values.Length).Select(i => (double)i), positive, $"Δ{name}", Colors[name]));
                 for (int i = 0; i < values.Length; i++) table.Add(at.Step, name, i + 1, values[i]);
                 max = Math.Max(max, positive.Max());
                 min = Math.Min(min, positive.Where(v => v > 1e-9).DefaultIfEmpty(1e-6).Min());
@@ -52,7 +58,7 @@ public static class EvolutionFigures
         {
             var rank = Enumerable.Range(1, at.RowNorms.Length).Select(i => (double)i).ToArray();
             for (int i = 0; i < rank.Length; i++) table.Add(at.Step, i + 1, at.RowNorms[i], at.RowNorms[i] > s.Threshold ? 1 : 0);
-            if (shown.Contains(at)) steps.Add(new StepSlider.Step($"{at.Step} ({at.AboveFinalThreshold:P0} above)", [Charts.Line(rank, at.RowNorms, "W_O row norms")]));
+            if (shown.Contains(at)) steps.Add(new StepSlider.Step($"{at.Step} ({at.AboveFinalThreshold:P0} above)", [Charts.Line(rank, at.RowNorms, "W_O row norms", "#1f77b4")]));
         }
         int m = s.RowNormsVsStep[0].RowNorms.Length;
         var threshold = Charts.Line([1.0, m], [s.Threshold, s.Threshold], "final lucky threshold (Otsu) [ours]", markers: false, dash: StyleParam.DrawingStyle.Dash);

@@ -78,5 +78,12 @@ public class EvolutionTests(QuickRunFixture quick) : IClassFixture<QuickRunFixtu
             Assert.Equal(3 + 1, visible.Count(v => v));                           // ΔW_Q, ΔW_K, ΔW_V and the theory marker
         }
         Assert.Equal(3 + 1, traces.Count(t => (bool)t.GetPropertyValue("visible")));
+
+        // each weight keeps its colour at every slider position
+        string html = figure.ChartHtml();
+        int start = html.IndexOf("var data = ", StringComparison.Ordinal) + "var data = ".Length;
+        var data = System.Text.Json.Nodes.JsonNode.Parse(html[start..html.IndexOf(";\n", start, StringComparison.Ordinal)])!.AsArray();
+        foreach (var name in new[] { "ΔW_Q", "ΔW_K", "ΔW_V" })
+            Assert.NotNull(Assert.Single(data.Where(t => (string?)t!["name"] == name).Select(t => (string?)t!["line"]?["color"]).Distinct()));
     }
 }
