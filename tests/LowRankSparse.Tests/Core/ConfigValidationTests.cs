@@ -26,6 +26,7 @@ public class ConfigValidationTests
     [InlineData("training.batch_size=5000", "training.batch_size = 5000", "≤ data.train_samples")]
     [InlineData("training.steps=-1", "training.steps = -1", "≥ 0")]
     [InlineData("training.seed=-2", "training.seed = -2", "≥ 0")]
+    [InlineData("training.steps=100000", "training.snapshot_every = 5", "use training.snapshot_every ≥ 50")]
     public void Out_of_range_values_name_the_field_value_and_allowed_range(string set, string field, string allowed)
     {
         var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(TestPaths.DefaultConfig, new[] { set }));
