@@ -28,9 +28,13 @@ internal sealed class ReferenceResolver(string baseDirectory)
         var loaded = Loaded(simpleName);
         if (loaded is not null) return DocumentedReference.FromFile(loaded.Location);
         if (!File.Exists(full))
-            throw new DirectiveException(directive.Line, $"line {directive.Line}: #r \"{directive.Path}\": file not found ({full})");
+            throw new DirectiveException(directive.Line, $"line {directive.Line}: #r \"{directive.Path}\": file not found ({full})" +
+                (IsBuildOutput(full) ? "; it is a build output: run `dotnet build` in the repository root first" : ""));
         return DocumentedReference.FromFile(full);
     }
+
+    private static bool IsBuildOutput(string path) =>
+        path.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Contains("bin", StringComparer.Ordinal);
 
     private static Assembly? Loaded(string simpleName) =>
         AppDomain.CurrentDomain.GetAssemblies()

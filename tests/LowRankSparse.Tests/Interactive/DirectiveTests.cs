@@ -42,6 +42,11 @@ public sealed class DirectiveTests
         Assert.Equal("DirectiveError", result.Error!.Name);
         Assert.Contains("file not found", result.Error.Value);
         Assert.Contains("Nowhere.dll", result.Error.Value);
+        Assert.DoesNotContain("dotnet build", result.Error.Value);
+
+        var (unbuilt, _) = session.Run("#r \"../src/Mine/bin/Debug/net10.0/Mine.dll\"");
+        Assert.Contains("file not found", unbuilt.Error!.Value);
+        Assert.Contains("run `dotnet build` in the repository root first", unbuilt.Error.Value);
     }
 
     [Fact]
