@@ -50,7 +50,8 @@ public static class ConfigBenchmark
         var stackedSetups = seeds.Select(TrainingSetup.Create).ToList();
         try
         {
-            phases.Add(StepPhases.Measure(stackedSetups, config.Training.Steps, BatchedTrainer.ThreadsPerOp));  // one stacked program
+            // all seeds as one stacked program, on one thread per op and on all threads (what the trainer's groups replace)
+            foreach (int threads in ThreadCounts()) phases.Add(StepPhases.Measure(stackedSetups, config.Training.Steps, threads));
         }
         finally
         {
