@@ -24,8 +24,7 @@ internal sealed class ShellHandlers(NotebookEngine engine)
 
     private JsonObject Inspect(JupyterMessage request)
     {
-        string code = request.Text("code") ?? "";
-        int cursor = CodePoints.ToUtf16(code, request.Number("cursor_pos") ?? code.Length);
+        var (code, cursor) = CodeAndCursor(request);
         string? text;
         try
         {
@@ -39,10 +38,16 @@ internal sealed class ShellHandlers(NotebookEngine engine)
         return new JsonObject { ["status"] = "ok", ["found"] = text is not null, ["data"] = data, ["metadata"] = new JsonObject() };
     }
 
-    private JsonObject Complete(JupyterMessage request)
+    /// <summary>The request's code and its cursor_pos (Unicode code points in the protocol) as a UTF-16 index.</summary>
+    private static (string Code, int Cursor) CodeAndCursor(JupyterMessage request)
     {
         string code = request.Text("code") ?? "";
-        int cursor = CodePoints.ToUtf16(code, request.Number("cursor_pos") ?? code.Length);
+        return (code, CodePoints.ToUtf16(code, request.Number("cursor_pos") ?? code.Length));
+    }
+
+    private JsonObject Complete(JupyterMessage request)
+    {
+        var (code, cursor) = CodeAndCursor(request);
         CompletionList list;
         try
         {

@@ -17,7 +17,7 @@ public sealed record TrainingConfig
     /// </summary>
     public int SnapshotEvery { get; init; } = 5;
 
-    /// <summary>[ours] A bound on the snapshots one run keeps: each holds all weights and is analysed (SVDs, attention on the
+    /// <summary>[ours] A bound on the snapshots one run keeps after step 0: each holds all weights and is analysed (SVDs, attention on the
     /// test set) after training, so long runs need a coarser <see cref="SnapshotEvery"/>.</summary>
     public const int MaxSnapshots = 2000;
 
@@ -29,10 +29,11 @@ public sealed record TrainingConfig
         v.Require(Steps >= 0, $"{prefix}.steps", Steps, "must be an integer ≥ 0");
         v.Require(Seed >= 0, $"{prefix}.seed", Seed, "must be an integer ≥ 0");
         v.Require(SnapshotEvery >= 0, $"{prefix}.snapshot_every", SnapshotEvery, "must be an integer ≥ 0 (0 = first and last step only)");
-        if (SnapshotEvery > 0 && Steps / SnapshotEvery > MaxSnapshots)
+        long afterStart = SnapshotEvery > 0 ? ((long)Steps + SnapshotEvery - 1) / SnapshotEvery : 0;   // every e-th step and the last
+        if (afterStart > MaxSnapshots)
             v.Require(false, $"{prefix}.snapshot_every", SnapshotEvery,
-                $"gives {Steps / SnapshotEvery + 1} snapshots of all weights for {prefix}.steps = {Steps}; at most {MaxSnapshots} are kept " +
-                $"(each is analysed after training): use {prefix}.snapshot_every ≥ {(Steps + MaxSnapshots - 1) / MaxSnapshots}, or 0 for the first and last step only");
+                $"gives {afterStart} snapshots of all weights after step 0 for {prefix}.steps = {Steps}; at most {MaxSnapshots} are kept " +
+                $"(each is analysed after training): use {prefix}.snapshot_every ≥ {((long)Steps + MaxSnapshots - 1) / MaxSnapshots}, or 0 for the first and last step only");
     }
 
     /// <summary>The steps at which snapshots are taken: 0, every <see cref="SnapshotEvery"/>, and the last step.</summary>

@@ -9,6 +9,9 @@ namespace LowRankSparse.Interactive.Notebooks.Html;
 /// </summary>
 internal static partial class MarkdownInline
 {
+    /// <summary>How TeX math opens in the HTML (<see cref="MathAssets"/> typesets these spans).</summary>
+    public const string MathSpan = "<span class=\"math\">";
+
     public static string ToHtml(string text)
     {
         var codeSpans = new List<string>();
@@ -19,7 +22,7 @@ internal static partial class MarkdownInline
         });
         withoutCode = Math().Replace(withoutCode, m =>
         {
-            codeSpans.Add("<span class=\"math\">" + WebUtility.HtmlEncode(m.Value) + "</span>");
+            codeSpans.Add(MathSpan + WebUtility.HtmlEncode(m.Value) + "</span>");
             return $"\u0001{codeSpans.Count - 1}\u0001";
         });
         string html = WebUtility.HtmlEncode(withoutCode);

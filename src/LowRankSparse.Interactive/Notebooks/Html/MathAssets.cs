@@ -28,7 +28,7 @@ public static partial class MathAssets
     public static string HeadTags => Head.Value;
 
     /// <summary>Whether a rendered page body holds math for <see cref="HeadTags"/> to typeset.</summary>
-    public static bool HasMath(string body) => body.Contains("<span class=\"math\">", StringComparison.Ordinal);
+    public static bool HasMath(string body) => body.Contains(MarkdownInline.MathSpan, StringComparison.Ordinal);
 
     /// <summary>Replaces each @font-face source list (woff2, woff, ttf files next to the CSS) by the embedded woff2 as a data URI.</summary>
     private static string InlineFonts(string css) => FontSources().Replace(css, m =>
@@ -40,11 +40,7 @@ public static partial class MathAssets
     [GeneratedRegex(@"src:url\(fonts/([A-Za-z0-9_-]+)\.woff2\)[^;}]*")]
     private static partial Regex FontSources();
 
-    private static string Resource(string name)
-    {
-        using var reader = new StreamReader(Open(name));
-        return reader.ReadToEnd();
-    }
+    private static string Resource(string name) => System.Text.Encoding.UTF8.GetString(ResourceBytes(name));
 
     private static byte[] ResourceBytes(string name)
     {

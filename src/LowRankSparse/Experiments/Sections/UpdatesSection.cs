@@ -21,15 +21,16 @@ public sealed record UpdatesSection(
         var attention = new List<AttentionAtStep>();
         var spectra = new List<SpectraAtStep>();
         var steps = runs[0].Snapshots.Select(s => s.Step).ToArray();
+        int k = runs[0].Patterns.NumLabelRelevant;
         for (int i = 0; i < steps.Length; i++)
         {
             if (steps[i] > 0)
             {
                 var perWeight = AttentionWeights.ToDictionary(name => name, name => runs.Select(r =>
                     Spectrum.Of(Matrices.Subtract(r.Snapshots[i].Weights[name], r.Initial[name]))).ToArray());
-                int k = runs[0].Patterns.NumLabelRelevant;
-                energy.Add(new EnergyAtStep(steps[i], perWeight.ToDictionary(p => p.Key, p => Stats.Mean(p.Value.Select(s => s.TopKEnergy(k)))),
-                    perWeight.ToDictionary(p => p.Key, p => Stats.Std(p.Value.Select(s => s.TopKEnergy(k))))));
+                var topK = perWeight.ToDictionary(p => p.Key, p => p.Value.Select(s => s.TopKEnergy(k)).ToArray());
+                energy.Add(new EnergyAtStep(steps[i], topK.ToDictionary(p => p.Key, p => Stats.Mean(p.Value)),
+                    topK.ToDictionary(p => p.Key, p => Stats.Std(p.Value))));
                 spectra.Add(new SpectraAtStep(steps[i], perWeight.ToDictionary(p => p.Key, p => p.Value[0].SingularValues)));
             }
             var mass = runs.Select(r => AttentionMass.OnLabelRelevant(r.Model, r.Snapshots[i].Weights, r.Test, r.Patterns)).ToArray();
