@@ -21,10 +21,11 @@ public static class Reproduction
         var seconds = new Dictionary<string, double>();
         IReadOnlyList<TrainingRun>? trained = null;
         int reported = 0;
-        IReadOnlyList<TrainingRun> Runs() => trained ??= Stage("train seeds", options.Config.Training.Steps, seconds, progress,
-            () => SeedRuns.Train(options.Config, options.Seeds, done => { progress.Advance(done - reported); reported = done; }, cancel));
+        int n = options.Seeds, steps = options.Config.Training.Steps;
+        IReadOnlyList<TrainingRun> Runs() => trained ??= Stage(StageNames.Train, $"train {n} seeds × {steps} steps", steps, seconds, progress,
+            () => SeedRuns.Train(options.Config, n, done => { progress.Advance(done - reported); reported = done; }, cancel));
 
-        T Cached<T>(string name, int units, Func<T> work, bool needsRuns = true)
+        T Cached<T>(string name, string label, int units, Func<T> work, bool needsRuns = true)
         {
             if (cache.TryLoad(name, out T saved))
             {
@@ -32,19 +33,26 @@ public static class Reproduction
                 return saved;
             }
             if (needsRuns) Runs();   // train first, so training time is not counted in this stage
-            var value = Stage(name, units, seconds, progress, work);
+            var value = Stage(name, label, units, seconds, progress, work);
             cache.Save(name, value);
             return value;
         }
 
+        void Advance() => progress.Advance();
         try
         {
-            var perSeed = Cached("seeds", 1, () => Runs().Select(SeedResult.Of).ToList());
-            var updates = Cached("low-rank updates", 1, () => UpdatesSection.Compute(Runs(), perSeed.Select(p => p.Weights).ToList()));
-            var sparsity = Cached("sparse output layer", 1, () => SparsitySection.Compute(Runs()));
-            var pruning = Cached("pruning", PruningSection.Curves, () => PruningSection.Compute(Runs(), options, () => progress.Advance()));
-            var lowRank = Cached("low-rank adaption", LowRankSection.Units(options), () => LowRankSection.Compute(Runs(), options, () => progress.Advance(), cancel));
-            var sweeps = Cached("sweeps", SweepsSection.Units(options), () => SweepsSection.Compute(options, () => progress.Advance(), cancel), needsRuns: false);
+            // every stage runs one libtorch thread per op, its independent items side by side (ParallelWork)
+            var perSeed = Cached(StageNames.PerSeed, $"test and analyse each of {n} seeds", n,
+                () => ParallelWork.Map(Runs(), SeedResult.Of, Advance, cancel).ToList());
+            var updates = Cached(StageNames.Updates, $"low-rank updates: spectra and attention at {options.Config.Training.SnapshotSteps().Count} snapshots × {n} seeds", n,
+                () => UpdatesSection.Compute(Runs(), perSeed.Select(p => p.Weights).ToList(), Advance, cancel));
+            var sparsity = Cached(StageNames.Sparsity, "sparse output layer: lucky neurons", 1, () => SparsitySection.Compute(Runs()));
+            var pruning = Cached(StageNames.Pruning, $"pruning: {PruningSection.Curves} curves × {options.Rates.Count} rates × {n} seeds", PruningSection.Curves,
+                () => PruningSection.Compute(Runs(), options, Advance, cancel));
+            var lowRank = Cached(StageNames.LowRank, $"low-rank adaption: truncation and LoRA at ranks {string.Join(", ", options.Ranks)}", LowRankSection.Units(options),
+                () => LowRankSection.Compute(Runs(), options, Advance, cancel));
+            var sweeps = Cached(StageNames.Sweeps, $"sweeps: train and measure {SweepsSection.Units(options)} models", SweepsSection.Units(options),
+                () => SweepsSection.Compute(options, Advance, cancel), needsRuns: false);
             return new ReproduceResults
             {
                 Config = options.Config,
@@ -67,11 +75,11 @@ public static class Reproduction
         }
     }
 
-    private static T Stage<T>(string name, int units, Dictionary<string, double> seconds, IStageProgress progress, Func<T> work)
+    private static T Stage<T>(string name, string label, int units, Dictionary<string, double> seconds, IStageProgress progress, Func<T> work)
     {
-        progress.Begin(name, units);
+        progress.Begin(label, units);
         var clock = Stopwatch.StartNew();
-        var result = work();
+        var result = ParallelWork.OneThreadPerOp(work);
         seconds[name] = clock.Elapsed.TotalSeconds;
         progress.End();
         return result;

@@ -16,23 +16,32 @@ public sealed record LowRankSection(
 {
     public static LowRankSection Compute(IReadOnlyList<TrainingRun> runs, ReproduceOptions options, Action advance, CancellationToken cancel)
     {
+        // the truncations (one item) and each LoRA rank side by side on the workers (ParallelWork)
+        var items = Enumerable.Range(-1, 1 + options.Ranks.Count).ToList();
+        var done = ParallelWork.Map(items, (i, stop) => i < 0 ? (object)Truncations(runs, options.Ranks) : TrainLora(runs[0], options.Ranks[i], stop),
+            advance, cancel);
+        var truncation = (List<RankPoint>)done[0];
+        var lora = done.Skip(1).Cast<LoraPoint>().ToList();
+        var full = runs[0].EvaluateTest();   // the reference the LoRA adapters (first seed) are compared with
+        return new LowRankSection(truncation, lora, full.Accuracy, full.HingeLoss);
+    }
+
+    private static List<RankPoint> Truncations(IReadOnlyList<TrainingRun> runs, IReadOnlyList<int> ranks)
+    {
         var truncation = new List<RankPoint>();
-        foreach (int r in options.Ranks)
+        foreach (int r in ranks)
         {
             var evals = runs.Select(run => Evaluation.Of(LowRank.Truncation.Apply(run.Initial, run.Final, r), run.OutputVector, run.Test)).ToList();
             truncation.Add(new RankPoint(r, Stats.Mean(evals.Select(e => e.Accuracy)), Stats.Std(evals.Select(e => e.Accuracy)),
                 Stats.Mean(evals.Select(e => e.HingeLoss)), Stats.Std(evals.Select(e => e.HingeLoss))));
         }
-        advance();
-        var lora = new List<LoraPoint>();
-        foreach (int r in options.Ranks)
-        {
-            var result = LoraTraining.Train(runs[0], new LoraConfig(r, Alpha: r), cancel);
-            lora.Add(new LoraPoint(r, result.Alpha, result.Test.Accuracy, result.Test.HingeLoss, result.TrainableParameters));
-            advance();
-        }
-        var full = runs[0].EvaluateTest();   // the reference the LoRA adapters (first seed) are compared with
-        return new LowRankSection(truncation, lora, full.Accuracy, full.HingeLoss);
+        return truncation;
+    }
+
+    private static LoraPoint TrainLora(TrainingRun run, int r, CancellationToken cancel)
+    {
+        var result = LoraTraining.Train(run, new LoraConfig(r, Alpha: r), cancel);
+        return new LoraPoint(r, result.Alpha, result.Test.Accuracy, result.Test.HingeLoss, result.TrainableParameters);
     }
 
     public static int Units(ReproduceOptions options) => 1 + options.Ranks.Count;

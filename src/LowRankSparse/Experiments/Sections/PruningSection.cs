@@ -17,20 +17,19 @@ public sealed record PruningSection(
 {
     public const int Curves = 6;
 
-    public static PruningSection Compute(IReadOnlyList<TrainingRun> runs, ReproduceOptions options, Action advance)
+    /// <summary>The six curves side by side on the workers (<see cref="ParallelWork"/>), <paramref name="advance"/> once per curve.</summary>
+    public static PruningSection Compute(IReadOnlyList<TrainingRun> runs, ReproduceOptions options, Action advance, CancellationToken cancel = default)
     {
-        IReadOnlyList<PruningPoint> Curve(PruneMethod method, PruningCurves.Target target)
+        var curves = new (PruneMethod Method, PruningCurves.Target Target)[]
         {
-            var points = PruningCurves.Compute(runs, options.Rates, method, target, options.RandomMasks);
-            advance();
-            return points;
-        }
-        return new PruningSection(
-            Curve(PruneMethod.Magnitude, PruningCurves.Neurons),
-            Curve(PruneMethod.Random, PruningCurves.Neurons),
-            Curve(PruneMethod.LargestFirst, PruningCurves.Neurons),
-            Curve(PruneMethod.Magnitude, PruningCurves.OutputWeights),
-            Curve(PruneMethod.Random, PruningCurves.OutputWeights),
-            Curve(PruneMethod.Magnitude, PruningCurves.AllWeights));
+            (PruneMethod.Magnitude, PruningCurves.Neurons),
+            (PruneMethod.Random, PruningCurves.Neurons),
+            (PruneMethod.LargestFirst, PruningCurves.Neurons),
+            (PruneMethod.Magnitude, PruningCurves.OutputWeights),
+            (PruneMethod.Random, PruningCurves.OutputWeights),
+            (PruneMethod.Magnitude, PruningCurves.AllWeights),
+        };
+        var c = ParallelWork.Map(curves, x => PruningCurves.Compute(runs, options.Rates, x.Method, x.Target, options.RandomMasks), advance, cancel);
+        return new PruningSection(c[0], c[1], c[2], c[3], c[4], c[5]);
     }
 }

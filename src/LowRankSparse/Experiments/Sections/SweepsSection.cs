@@ -31,12 +31,8 @@ public sealed record SweepsSection(
         var runs = BatchedTrainer.TrainGrouped(configs, cancel: cancel);
         try
         {
-            var measured = runs.Select(run =>
-            {
-                var m = (Metrics: UpdateAnalysis.Analyze(run.Initial, run.Final, run.Patterns), Test: run.EvaluateTest(), run.Config);
-                advance();
-                return m;
-            }).ToList();
+            var measured = ParallelWork.Map(runs, run => (Metrics: UpdateAnalysis.Analyze(run.Initial, run.Final, run.Patterns), Test: run.EvaluateTest(), run.Config),
+                advance, cancel);   // the sweep points side by side (ParallelWork)
             var label = labelPoints.Select((p, i) => new LabelRelevantPoint(p.k, ModeName(p.mode),
                 UpdatesSection.AttentionWeights.ToDictionary(w => w, w => measured[i].Metrics[w].GapRank),
                 Predictions.GapRanks(measured[i].Config.Data), measured[i].Test.Accuracy)).ToList();

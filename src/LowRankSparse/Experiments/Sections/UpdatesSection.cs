@@ -14,7 +14,8 @@ public sealed record UpdatesSection(
 {
     public static readonly string[] AttentionWeights = { "W_Q", "W_K", "W_V" };
 
-    public static UpdatesSection Compute(IReadOnlyList<TrainingRun> runs, IReadOnlyList<IReadOnlyDictionary<string, UpdateMetrics>> metrics)
+    public static UpdatesSection Compute(IReadOnlyList<TrainingRun> runs, IReadOnlyList<IReadOnlyDictionary<string, UpdateMetrics>> metrics,
+        Action? onItemDone = null, CancellationToken cancel = default)
     {
         var weights = Model.Weights.Names.ToDictionary(name => name, name => WeightSummary.Of(metrics.Select(m => m[name]).ToList()));
         var energy = new List<EnergyAtStep>();
@@ -22,21 +23,35 @@ public sealed record UpdatesSection(
         var spectra = new List<SpectraAtStep>();
         var steps = runs[0].Snapshots.Select(s => s.Step).ToArray();
         int k = runs[0].Patterns.NumLabelRelevant;
+        var perRun = ParallelWork.Map(runs, run => Snapshots(run, steps.Length), onItemDone, cancel);   // one seed per worker
         for (int i = 0; i < steps.Length; i++)
         {
             if (steps[i] > 0)
             {
-                var perWeight = AttentionWeights.ToDictionary(name => name, name => runs.Select(r =>
-                    Spectrum.Of(Matrices.Subtract(r.Snapshots[i].Weights[name], r.Initial[name]))).ToArray());
+                var perWeight = AttentionWeights.ToDictionary(name => name, name => perRun.Select(r => r.Spectra[i]![name]).ToArray());
                 var topK = perWeight.ToDictionary(p => p.Key, p => p.Value.Select(s => s.TopKEnergy(k)).ToArray());
                 energy.Add(new EnergyAtStep(steps[i], topK.ToDictionary(p => p.Key, p => Stats.Mean(p.Value)),
                     topK.ToDictionary(p => p.Key, p => Stats.Std(p.Value))));
                 spectra.Add(new SpectraAtStep(steps[i], perWeight.ToDictionary(p => p.Key, p => p.Value[0].SingularValues)));
             }
-            var mass = runs.Select(r => AttentionMass.OnLabelRelevant(r.Model, r.Snapshots[i].Weights, r.Test, r.Patterns)).ToArray();
+            var mass = perRun.Select(r => r.Attention[i]).ToArray();
             attention.Add(new AttentionAtStep(steps[i], Stats.Mean(mass), Stats.Std(mass)));
         }
         return new UpdatesSection(weights, energy, attention, spectra);
+    }
+
+    /// <summary>One run's update spectra (null at step 0) and attention mass on label-relevant keys at each of its snapshots.</summary>
+    private static (Dictionary<string, Spectrum>?[] Spectra, double[] Attention) Snapshots(TrainingRun r, int count)
+    {
+        var spectra = new Dictionary<string, Spectrum>?[count];
+        var mass = new double[count];
+        for (int i = 0; i < count; i++)
+        {
+            if (r.Snapshots[i].Step > 0)
+                spectra[i] = AttentionWeights.ToDictionary(name => name, name => Spectrum.Of(Matrices.Subtract(r.Snapshots[i].Weights[name], r.Initial[name])));
+            mass[i] = AttentionMass.OnLabelRelevant(r.Model, r.Snapshots[i].Weights, r.Test, r.Patterns);
+        }
+        return (spectra, mass);
     }
 }
 

@@ -1,0 +1,16 @@
+namespace LowRankSparse.Experiments;
+
+/// <summary>
+/// The stages of a reproduction by their stable names: the keys of results.json's <c>stage_seconds</c> and of the saved stages
+/// that <c>--resume</c> reuses. What the progress display shows is a longer label saying what the stage does.
+/// </summary>
+public static class StageNames
+{
+    public const string Train = "train seeds";
+    public const string PerSeed = "per-seed metrics";
+    public const string Updates = "low-rank updates";
+    public const string Sparsity = "sparse output layer";
+    public const string Pruning = "pruning";
+    public const string LowRank = "low-rank adaption";
+    public const string Sweeps = "sweeps";
+}
