@@ -3,7 +3,8 @@ using Spectre.Console;
 
 namespace LowRankSparse.Cli;
 
-/// <summary>One Spectre.Console progress bar per stage of a reproduction (plain lines when not on a terminal).</summary>
+/// <summary>One Spectre.Console progress bar per stage of a reproduction (plain lines when not on a terminal): label, bar, percentage,
+/// elapsed time (stopped when the stage ends) and the estimated time left.</summary>
 internal sealed class StageProgress(ProgressContext? context) : IStageProgress
 {
     private ProgressTask? _task;
@@ -21,7 +22,11 @@ internal sealed class StageProgress(ProgressContext? context) : IStageProgress
 
     public void End()
     {
-        if (_task is not null) _task.Value = _task.MaxValue;
+        if (_task is not null)
+        {
+            _task.Value = _task.MaxValue;
+            _task.StopTask();   // a finished stage's clock stops at its own duration
+        }
         else Console.Error.WriteLine($"{_stage}: {(DateTime.UtcNow - _started).TotalSeconds:F1} s");
     }
 
@@ -31,7 +36,8 @@ internal sealed class StageProgress(ProgressContext? context) : IStageProgress
         if (!AnsiConsole.Profile.Capabilities.Interactive) return work(new StageProgress(null));
         T result = default!;
         AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(),
+                new RemainingTimeColumn())   // the ETA of the running stage
             .Start(ctx => result = work(new StageProgress(ctx)));
         return result;
     }

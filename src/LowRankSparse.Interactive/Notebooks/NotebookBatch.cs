@@ -12,6 +12,7 @@ public static class NotebookBatch
         IReadOnlyList<string> files, RunSettings settings, string outDir, TextWriter log, CancellationToken cancellation = default)
     {
         var notebooks = files.Select(Notebook.Load).ToList();
+        ParameterCell.CheckKnown(notebooks, settings.Parameters);
         Directory.CreateDirectory(outDir);
         var results = new List<NotebookRunResult>();
         foreach (var notebook in notebooks)

@@ -1,7 +1,10 @@
+using System.Text.Json.Serialization;
+
 namespace LowRankSparse.Analysis;
 
 /// <summary>
 /// The low-rank measurements of one weight update ΔW (paper-spec §4.1). Field names are the results.json keys.
+/// NumericalRank is the smallest r reaching 99 % of the energy (results.json: rank_at_99_energy).
 /// LabelRelevantEnergy is the input side ‖ΔW P_rel‖²/‖ΔW‖²; LabelRelevantEnergyOutput the output side (null where undefined).
 /// </summary>
 public sealed record UpdateMetrics(
@@ -10,6 +13,6 @@ public sealed record UpdateMetrics(
     double LabelRelevantEnergy,
     double? LabelRelevantEnergyOutput,
     double StableRank,
-    int NumericalRank,
+    [property: JsonPropertyName("rank_at_99_energy")] int NumericalRank,
     int GapRank,
     double FrobeniusNorm);

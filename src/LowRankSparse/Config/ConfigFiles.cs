@@ -3,17 +3,34 @@ namespace LowRankSparse.Config;
 /// <summary>Finds the shipped configs (data/configs/NAME.json) from wherever a notebook or app runs: the working folder or above, or the library's folder or above.</summary>
 public static class ConfigFiles
 {
-    public static string Find(string name)
+    public static string Find(string name) => TryFind(name) ??
+        throw new ConfigException($"config '{name}' not found: looked for data/configs/{FileName(name)} above {Environment.CurrentDirectory} and above the library's folder");
+
+    /// <summary>The path of the shipped config NAME (data/configs/NAME.json), or null when there is none.</summary>
+    public static string? TryFind(string name)
     {
-        string file = name.EndsWith(".json", StringComparison.Ordinal) ? name : name + ".json";
+        string file = FileName(name);
         foreach (string start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory, Path.GetDirectoryName(typeof(ConfigFiles).Assembly.Location) ?? "" })
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
                 string candidate = Path.Combine(dir.FullName, "data", "configs", file);
                 if (File.Exists(candidate)) return candidate;
             }
-        throw new ConfigException($"config '{name}' not found: looked for data/configs/{file} above {Environment.CurrentDirectory} and above the library's folder");
+        return null;
     }
+
+    /// <summary>
+    /// What a <c>--config</c> value means: an existing file, else a bare name ("quick", "default.json") of a shipped config, else the
+    /// value itself (so the loader reports the missing file).
+    /// </summary>
+    public static string Resolve(string pathOrName)
+    {
+        if (File.Exists(pathOrName) || Directory.Exists(pathOrName)) return pathOrName;
+        bool bareName = pathOrName.IndexOfAny(new[] { '/', '\\' }) < 0;
+        return bareName && TryFind(pathOrName) is string shipped ? shipped : pathOrName;
+    }
+
+    private static string FileName(string name) => name.EndsWith(".json", StringComparison.Ordinal) ? name : name + ".json";
 
     /// <summary>Loads a shipped config by name ("default", "quick") with optional section.key=value overrides.</summary>
     public static ExperimentConfig Load(string name, params string[] overrides) => ConfigLoader.Load(Find(name), overrides);

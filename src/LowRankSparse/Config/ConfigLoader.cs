@@ -15,6 +15,7 @@ public static class ConfigLoader
 {
     public static ExperimentConfig Load(string? path, IEnumerable<string>? overrides = null)
     {
+        if (path is not null) path = ConfigFiles.Resolve(path);   // "quick" = data/configs/quick.json
         JsonObject root = path is null ? new JsonObject() : ReadFile(path);
         string source = path is null ? "defaults" : $"config file '{path}'";
         CheckKeys(root, Schema(), "", source);
@@ -40,7 +41,7 @@ public static class ConfigLoader
     private static JsonObject ReadFile(string path)
     {
         if (Directory.Exists(path)) throw new ConfigException($"config file '{path}' is a directory; expected a JSON file such as data/configs/default.json");
-        if (!File.Exists(path)) throw new ConfigException($"config file '{path}' does not exist (see data/configs/ for examples)");
+        if (!File.Exists(path)) throw new ConfigException($"config file '{path}' does not exist (see data/configs/ for examples; a shipped config can be named: --config quick)");
         string text;
         try { text = File.ReadAllText(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -64,11 +65,22 @@ public static class ConfigLoader
         return node as JsonObject ?? throw new ConfigException($"{source}: the top level must be a JSON object with sections \"data\", \"model\", \"training\"");
     }
 
+    /// <summary>Keys that are computed from others and cannot be set, with what they are derived from.</summary>
+    public static readonly IReadOnlyDictionary<string, string> DerivedKeys = new Dictionary<string, string>
+    {
+        ["data_seed"] = "training.seed × 7919 + 1",
+        ["test_seed"] = "training.seed × 7919 + 2",
+        ["init_seed"] = "training.seed × 7919 + 3",
+        ["batch_seed"] = "training.seed × 7919 + 4",
+    };
+
     private static void CheckKeys(JsonObject given, JsonObject schema, string prefix, string source)
     {
         foreach (var (key, value) in given)
         {
             string path = prefix + key;
+            if (prefix == "" && DerivedKeys.TryGetValue(key, out string? from))
+                throw new ConfigException($"{source}: {path} = {value?.ToJsonString() ?? "null"}: derived from {from}, cannot be set; set training.seed (an integer ≥ 0) instead");
             if (!schema.TryGetPropertyValue(key, out JsonNode? expected))
                 throw new ConfigException($"{source}: unknown key '{path}' (allowed here: {string.Join(", ", schema.Select(p => p.Key))})");
             if (expected is JsonObject sub)

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using LowRankSparse.Data;
 using LowRankSparse.Model;
 using LowRankSparse.Training;
@@ -24,8 +25,10 @@ public sealed record ExperimentConfig
         return this;
     }
 
-    public int DataSeed => Training.Seed * 7919 + 1;
-    public int TestSeed => Training.Seed * 7919 + 2;
-    public int InitSeed => Training.Seed * 7919 + 3;
-    public int BatchSeed => Training.Seed * 7919 + 4;
+    // Derived from training.seed, so not part of the JSON: a config that sets them is refused (ConfigLoader.DerivedKeys);
+    // results.json records their values under provenance.seeds.
+    [JsonIgnore] public int DataSeed => Training.Seed * 7919 + 1;
+    [JsonIgnore] public int TestSeed => Training.Seed * 7919 + 2;
+    [JsonIgnore] public int InitSeed => Training.Seed * 7919 + 3;
+    [JsonIgnore] public int BatchSeed => Training.Seed * 7919 + 4;
 }

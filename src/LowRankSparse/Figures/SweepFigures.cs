@@ -43,7 +43,7 @@ public static class SweepFigures
 
     public static Figure PatternCount(IReadOnlyList<PatternCountPoint> points)
     {
-        var table = new DataTable("num_patterns", "dim", "weight", "top2_energy", "numerical_rank");
+        var table = new DataTable("num_patterns", "dim", "weight", "top2_energy", "rank_at_99_energy");
         var traces = new List<GenericChart>();
         foreach (var w in UpdatesSection.AttentionWeights)
         {

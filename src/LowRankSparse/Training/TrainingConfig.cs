@@ -26,7 +26,7 @@ public sealed record TrainingConfig
         v.Positive(BatchSize, $"{prefix}.batch_size");
         v.Require(BatchSize <= trainSamples, $"{prefix}.batch_size", BatchSize, $"must be ≤ data.train_samples = {trainSamples}");
         v.Positive(LearningRate, $"{prefix}.learning_rate");
-        v.Require(Steps >= 0, $"{prefix}.steps", Steps, "must be an integer ≥ 0");
+        v.Require(Steps >= 1, $"{prefix}.steps", Steps, "must be an integer ≥ 1 (a run of 0 steps has no update ΔW to measure)");
         v.Require(Seed >= 0, $"{prefix}.seed", Seed, "must be an integer ≥ 0");
         v.Require(SnapshotEvery >= 0, $"{prefix}.snapshot_every", SnapshotEvery, "must be an integer ≥ 0 (0 = first and last step only)");
         long afterStart = SnapshotEvery > 0 ? ((long)Steps + SnapshotEvery - 1) / SnapshotEvery : 0;   // every e-th step and the last

@@ -17,6 +17,9 @@ public class BadInputTests
         File.WriteAllText(unknownKey, "{ \"training\": { \"epochs\": 3 } }");
         string wrongType = Path.Combine(empty, "type.json");
         File.WriteAllText(wrongType, "{ \"model\": { \"neurons\": \"many\" } }");
+        string derived = Path.Combine(empty, "derived.json");
+        File.WriteAllText(derived, "{ \"data_seed\": 42 }");
+        string demo = Path.Combine(Interactive.Fixtures.Copy("demo"), "demo.ipynb");
         string aFile = Path.Combine(empty, "a-file");
         File.WriteAllText(aFile, "");
         string outDir = Path.Combine(empty, "out");
@@ -36,6 +39,10 @@ public class BadInputTests
             { new[] { "train", "--set", "data.confusion_fraction=0.9", "--out", outDir }, 2, "must be ≤ 1" },
             { new[] { "train", "--set", "data.num_label_relevant=5", "--out", outDir }, 2, "must be an even integer" },
             { new[] { "train", "--set", "training.batch_size=0", "--out", outDir }, 2, "training.batch_size = 0" },
+            { new[] { "train", "--config", derived, "--out", outDir }, 2, "data_seed = 42: derived from training.seed × 7919 + 1, cannot be set" },
+            { new[] { "train", "--set", "training.steps=0", "--out", outDir }, 2, "training.steps = 0: must be an integer ≥ 1" },
+            { new[] { "train", "--config", "nosuch", "--out", outDir }, 2, "config file 'nosuch' does not exist" },
+            { new[] { "notebooks", "run", demo, "-p", "Seedz=3", "--out", outDir }, 2, "-p Seedz = 3: no notebook declares a parameter 'Seedz'; known parameters: Quick, Steps, Label" },
             { new[] { "train", "--out", occupied }, 2, "already holds other files" },
             { new[] { "train", "--out", aFile }, 2, "is a file" },
             { new[] { "reproduce", "--quick", "--seeds", "1", "--out", outDir }, 2, "--seeds = 1" },
@@ -65,6 +72,15 @@ public class BadInputTests
         Assert.True(r.ExitCode == 0, r.Err);
         Assert.True(File.Exists(Path.Combine(dir, "results.json")));
         Assert.Equal("kept", File.ReadAllText(Path.Combine(dir, "notebooks", "index.html")));
+    }
+
+    [Fact]
+    public void A_config_can_be_named_wherever_a_config_file_is_accepted()
+    {
+        string dir = TestPaths.NewTempDir("cli");
+        var r = CliRunner.Run("train", "--config", "quick", "--set", "training.steps=20", "--out", dir);
+        Assert.True(r.ExitCode == 0, r.Err);
+        Assert.Contains("\"neurons\": 64", File.ReadAllText(Path.Combine(dir, "results.json")));   // quick.json's m, not default's 128
     }
 
     [Fact]

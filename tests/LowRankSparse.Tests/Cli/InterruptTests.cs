@@ -19,7 +19,7 @@ public class InterruptTests
         };
         using var process = Process.Start(start)!;
         string? line;
-        while ((line = process.StandardError.ReadLine()) is not null && !line.StartsWith("train seeds", StringComparison.Ordinal)) { }
+        while ((line = process.StandardError.ReadLine()) is not null && !line.StartsWith("train ", StringComparison.Ordinal)) { }
         Assert.NotNull(line);   // the first stage finished: the run is well under way
         Assert.Equal(0, Kill(process.Id, "INT"));
         string rest = process.StandardError.ReadToEnd();

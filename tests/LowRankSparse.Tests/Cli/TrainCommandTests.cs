@@ -20,7 +20,7 @@ public class TrainCommandTests
         foreach (var key in new[] { "config", "train_accuracy", "test_accuracy", "test_loss", "train_seconds", "steps", "w_o_row_norms", "lucky_fraction", "run" })
             Assert.True(first.ContainsKey(key), key);
         foreach (var w in new[] { "W_Q", "W_K", "W_V", "W_O" })
-            foreach (var key in new[] { "singular_values", "top_k_energy", "label_relevant_energy", "label_relevant_energy_output", "stable_rank", "numerical_rank" })
+            foreach (var key in new[] { "singular_values", "top_k_energy", "label_relevant_energy", "label_relevant_energy_output", "stable_rank", "rank_at_99_energy" })
                 Assert.True(first["weights"]![w]!.AsObject().ContainsKey(key), $"{w}.{key}");
         Assert.Equal(1.0, first["test_accuracy"]!.GetValue<double>(), 2);
         Assert.False(string.IsNullOrEmpty(first["run"]!["torch_sharp_version"]!.GetValue<string>()));

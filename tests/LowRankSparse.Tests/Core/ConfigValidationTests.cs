@@ -24,7 +24,8 @@ public class ConfigValidationTests
     [InlineData("training.learning_rate=0", "training.learning_rate = 0", "> 0")]
     [InlineData("training.batch_size=0", "training.batch_size = 0", "positive")]
     [InlineData("training.batch_size=5000", "training.batch_size = 5000", "≤ data.train_samples")]
-    [InlineData("training.steps=-1", "training.steps = -1", "≥ 0")]
+    [InlineData("training.steps=-1", "training.steps = -1", "≥ 1")]
+    [InlineData("training.steps=0", "training.steps = 0", "≥ 1")]
     [InlineData("training.seed=-2", "training.seed = -2", "≥ 0")]
     [InlineData("training.steps=100000", "training.snapshot_every = 5", "use training.snapshot_every ≥ 50")]
     public void Out_of_range_values_name_the_field_value_and_allowed_range(string set, string field, string allowed)
@@ -45,6 +46,10 @@ public class ConfigValidationTests
     [InlineData("{\"model\": {\"value_dim\": 2.5}}", "model.value_dim = 2.5: wrong type, expected an integer or null")]
     [InlineData("{\"data\": {\"mixing\": \"both\"}}", "data.mixing = \"both\": wrong type, expected one of \"per_sample\", \"per_token\"")]
     [InlineData("{\"data\": 5}", "'data' must be an object")]
+    [InlineData("{\"data_seed\": 42}", "data_seed = 42: derived from training.seed × 7919 + 1, cannot be set; set training.seed")]
+    [InlineData("{\"test_seed\": 1}", "test_seed = 1: derived from training.seed × 7919 + 2")]
+    [InlineData("{\"init_seed\": 1}", "init_seed = 1: derived from training.seed × 7919 + 3")]
+    [InlineData("{\"batch_seed\": 1}", "batch_seed = 1: derived from training.seed × 7919 + 4")]
     [InlineData("[1, 2]", "top level must be a JSON object")]
     [InlineData("{\"data\": {\"dim\": 16,,}}", "not valid JSON (line 1")]
     public void Malformed_files_get_a_named_error(string json, string expected)
@@ -104,5 +109,13 @@ public class ConfigValidationTests
         var partial = ConfigLoader.Load(path);
         Assert.Equal(10, partial.Training.Steps);
         Assert.Equal(new LowRankSparse.Data.DataConfig(), partial.Data);
+    }
+
+    [Fact]
+    public void A_shipped_config_can_be_given_by_name_and_derived_seeds_are_not_part_of_the_json()
+    {
+        Assert.Equal(ConfigLoader.Load(TestPaths.QuickConfig), ConfigLoader.Load("quick"));
+        Assert.Equal(ConfigLoader.Load(TestPaths.QuickConfig), ConfigLoader.Load("quick.json"));
+        Assert.DoesNotContain("data_seed", ConfigLoader.ToJson(ConfigLoader.Load("quick")));
     }
 }

@@ -14,14 +14,14 @@ public class LoraTests
     {
         // Chain rule with B = 0: dL/dB = s · G · Aᵀ and dL/dA = 0, where G = dL/dW is the full-training gradient at W(0).
         // One LoRA step therefore moves W by −η s² G AᵀA: full training's step, seen through AᵀA (full rank when r = d).
-        var config = ConfigLoader.Load(TestPaths.QuickConfig, new[] { "training.steps=0", "data.train_samples=64", "data.test_samples=64", "model.neurons=16" });
-        using var run = Trainer.Train(config);
+        var config = ConfigLoader.Load(TestPaths.QuickConfig, new[] { "data.train_samples=64", "data.test_samples=64", "model.neurons=16" });
+        using var run = TrainingSetup.Create(config);   // the untrained model W(0)
         using var scope = NewDisposeScope();
         var x = run.Train.X.narrow(0, 0, 32);
         var y = run.Train.Y.narrow(0, 0, 32);
         Network.HingeLoss(run.Model.forward(x), y).backward();
         var lora = new LoraConfig(R: config.Data.Dim, Alpha: 2.0 * config.Data.Dim);
-        using var adapted = new LoraTransformer(run.Initial, run.OutputVector, lora, seed: 1);
+        using var adapted = new LoraTransformer(Weights.Of(run.Model), run.Model.OutputVector, lora, seed: 1);
         Network.HingeLoss(adapted.forward(x), y).backward();
 
         foreach (var (g, a, b) in new[] { (run.Model.WQ.grad!, adapted.AQ, adapted.BQ), (run.Model.WK.grad!, adapted.AK, adapted.BK), (run.Model.WV.grad!, adapted.AV, adapted.BV) })
@@ -46,9 +46,10 @@ public class LoraTests
     [Fact]
     public void Adapters_start_at_the_base_model()
     {
-        var config = ConfigLoader.Load(TestPaths.QuickConfig, new[] { "training.steps=0", "data.train_samples=64", "data.test_samples=64", "model.neurons=8" });
-        using var run = Trainer.Train(config);
-        var lora = LoraTraining.Train(run, new LoraConfig(R: 2, Alpha: 4));
-        Assert.Equal(0, Matrices.FrobeniusSquared(lora.Merged.Minus(run.Initial).WQ));
+        var config = ConfigLoader.Load(TestPaths.QuickConfig, new[] { "data.train_samples=64", "data.test_samples=64", "model.neurons=8" });
+        using var run = TrainingSetup.Create(config);
+        var initial = Weights.Of(run.Model);
+        using var adapted = new LoraTransformer(initial, run.Model.OutputVector, new LoraConfig(R: 2, Alpha: 4), seed: 1);
+        Assert.Equal(0, Matrices.FrobeniusSquared(adapted.Merged().Minus(initial).WQ));
     }
 }

@@ -14,7 +14,7 @@ public class ResumeTests(QuickReproductionFixture quick)
     {
         var resumed = Reproduction.Run(quick.Options, cache: quick.CacheFor(resume: true));
         Assert.All(resumed.StageSeconds.Values, s => Assert.Equal(0, s));
-        Assert.DoesNotContain("train seeds", resumed.StageSeconds.Keys);   // nothing needed the trained models
+        Assert.DoesNotContain(StageNames.Train, resumed.StageSeconds.Keys);   // nothing needed the trained models
         Assert.Equal(WithoutTimings(quick.Results), WithoutTimings(resumed));
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using LowRankSparse.Analysis;
 using LowRankSparse.Config;
 using LowRankSparse.Data;
@@ -66,4 +67,4 @@ public sealed record NoisePoint(double Noise, IReadOnlyDictionary<string, double
 
 /// <summary>Top-2 energy and 99 %-energy rank of each update for M patterns (d = max(M, base d)).</summary>
 public sealed record PatternCountPoint(int NumPatterns, int Dim, IReadOnlyDictionary<string, double> Top2Energy,
-    IReadOnlyDictionary<string, int> NumericalRank, double TestAccuracy);
+    [property: JsonPropertyName("rank_at_99_energy")] IReadOnlyDictionary<string, int> NumericalRank, double TestAccuracy);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using LowRankSparse.Analysis;
 using LowRankSparse.Training;
 using LowRankSparse.Util;
@@ -60,7 +61,7 @@ public sealed record WeightSummary(
     double[] SingularValuesMean,
     double[] SingularValuesStd,
     double[] TopKEnergyMean,
-    int[] NumericalRank,
+    [property: JsonPropertyName("rank_at_99_energy")] int[] NumericalRank,
     int[] GapRank,
     double StableRankMean,
     double LabelRelevantEnergyMean,
