@@ -27,6 +27,7 @@ internal static class CliHost
             return UsageError;
         }
         bool verbose = parsed.GetValue(CommonOptions.Verbose);
+        Arguments = args;
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
@@ -50,6 +51,9 @@ internal static class CliHost
             Console.CancelKeyPress -= onCancel;
         }
     }
+
+    /// <summary>The arguments the app was started with (recorded in results.json).</summary>
+    public static IReadOnlyList<string> Arguments { get; private set; } = [];
 
     /// <summary>Cancelled by Ctrl+C; commands pass it to long-running work.</summary>
     public static CancellationToken Cancellation { get; private set; }

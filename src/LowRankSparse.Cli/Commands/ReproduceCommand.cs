@@ -2,7 +2,6 @@ using System.CommandLine;
 using LowRankSparse.Config;
 using LowRankSparse.Experiments;
 using LowRankSparse.Report;
-using LowRankSparse.Util;
 using Spectre.Console;
 
 namespace LowRankSparse.Cli.Commands;
@@ -15,30 +14,49 @@ internal static class ReproduceCommand
         var config = CommonOptions.Config();
         var set = CommonOptions.Set();
         var output = CommonOptions.Out("out");
-        var force = CommonOptions.Force();
+        var force = new Option<bool>("--force")
+        {
+            Description = "Write into an output folder that holds other files, or a run with other settings (that run is kept in OUT/previous/).",
+        };
         var quick = new Option<bool>("--quick") { Description = "Small configuration and grids (data/configs/quick.json unless --config is given): seconds, for tests and CI." };
         var seeds = new Option<int?>("--seeds") { Description = "Training seeds behind every band (default 5; 3 with --quick)." };
         var resume = new Option<bool>("--resume") { Description = "Reuse the stages an interrupted run with the same options completed (saved in OUT/.stages)." };
         var command = new Command("reproduce",
-            "Reproduce every claim of the paper: low-rank updates, lucky neurons, pruning curves, low-rank adaption and sweeps, each checked against the theory. Writes OUT/report.html, OUT/results.json and one CSV per figure.")
+            "Reproduce every claim of the paper: low-rank updates, lucky neurons, pruning curves, low-rank adaption and sweeps, each checked against the theory. " +
+            "Writes OUT/report.html, OUT/results.json and one CSV per figure; an earlier run in OUT is kept in OUT/previous/, and one with other settings is replaced only with --force.")
         {
             config, set, output, force, quick, seeds, resume,
         };
         command.SetAction(parse =>
         {
             bool isQuick = parse.GetValue(quick);
-            string configPath = parse.GetResult(config) is { Implicit: false } ? parse.GetValue(config)! : isQuick ? "data/configs/quick.json" : parse.GetValue(config)!;
-            var cfg = ConfigLoader.Load(configPath, parse.GetValue(set));
+            string configPath = ConfigFiles.Resolve(parse.GetResult(config) is { Implicit: false } ? parse.GetValue(config)! : isQuick ? "quick" : parse.GetValue(config)!);
+            var overrides = parse.GetValue(set) ?? [];
+            var cfg = ConfigLoader.Load(configPath, overrides);
             var options = isQuick ? ReproduceOptions.QuickFor(cfg) : new ReproduceOptions { Config = cfg };
             if (parse.GetValue(seeds) is int n) options = options with { Seeds = n };
             options.Validated();
-            string dir = OutputFolder.Prepare(parse.GetValue(output)!, parse.GetValue(force), ReportFiles.OwnFiles);
+            string outArg = parse.GetValue(output)!;
+            bool forced = parse.GetValue(force);
+            string dir = OutputFolder.Prepare(outArg, forced, ReportFiles.OwnFiles);
+            EarlierRun.CheckSettings(outArg, dir, options, forced);
 
+            var provenance = Provenance.Of(options, CliHost.Arguments, Path.GetRelativePath(Environment.CurrentDirectory, Path.GetFullPath(configPath)), overrides);
             var cache = new StageCache(Path.Combine(dir, ".stages"), parse.GetValue(resume), StageCache.Fingerprint(options));
-            var results = StageProgress.Run(progress => Reproduction.Run(options, progress, CliHost.Cancellation, cache));
-            ReportFiles.Write(dir, results);
+            ReproduceResults results;
+            try
+            {
+                results = StageProgress.Run(progress => Reproduction.Run(options, progress, CliHost.Cancellation, cache));
+            }
+            catch (OperationCanceledException)
+            {
+                throw new OperationCanceledException(
+                    $"the completed stages are saved in {Path.Combine(outArg, ".stages")}; run the same command with --resume to continue from them");
+            }
+            string? kept = ReportFiles.Write(dir, results with { Provenance = provenance });
             Verdicts.Print(results);
             AnsiConsole.MarkupLine($"[grey]wrote {Markup.Escape(Path.Combine(dir, "report.html"))} and results.json[/]");
+            if (kept is not null) AnsiConsole.MarkupLine($"[grey]the earlier run is kept in {Markup.Escape(kept)}[/]");
             return 0;
         });
         return command;

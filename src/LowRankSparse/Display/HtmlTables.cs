@@ -20,11 +20,13 @@ public static class HtmlTables
         return sb.Append("</table>").ToString();
     }
 
-    public static string Config(ExperimentConfig config)
+    /// <param name="highlighted">Keys (section.key) to highlight, e.g. those a run overrode with --set.</param>
+    public static string Config(ExperimentConfig config, IReadOnlySet<string>? highlighted = null)
     {
         var sb = new StringBuilder("<table><tr><th>key</th><th>value</th><th>tag</th><th>note</th></tr>");
         foreach (var (key, value, tag, note) in ConfigTags.Rows(config))
-            sb.Append($"<tr><td><code>{E(key)}</code></td><td>{E(value)}</td><td>{Tag(tag)}</td><td>{E(note)}</td></tr>");
+            sb.Append(highlighted?.Contains(key) == true ? "<tr class=\"override\" style=\"background:#fef3c7\">" : "<tr>")
+              .Append($"<td><code>{E(key)}</code></td><td>{E(value)}</td><td>{Tag(tag)}</td><td>{E(note)}</td></tr>");
         return sb.Append("</table>").ToString();
     }
 

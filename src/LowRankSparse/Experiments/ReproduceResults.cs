@@ -20,6 +20,8 @@ public sealed record ReproduceResults
     public required IReadOnlyList<Verdict> Verdicts { get; init; }
     public required IReadOnlyDictionary<string, double> StageSeconds { get; init; }
     public required RunInfo Run { get; init; }
+    /// <summary>How, when and by which build the run was made (set by the front end; null for library calls).</summary>
+    public Provenance? Provenance { get; init; }
 
     public bool AllHold => Verdicts.All(v => v.Holds);
 }

@@ -3,7 +3,8 @@ using static TorchSharp.torch;
 
 namespace LowRankSparse.Experiments;
 
-/// <summary>Provenance recorded in every output: seed, library versions and thread counts (reductions depend on them; training uses one thread per op, and up to TrainingWorkers groups of stacked runs in parallel).</summary>
+/// <summary>Provenance recorded in every output: seed, library versions and thread counts (reductions depend on them): TorchThreads is libtorch's default per op;
+/// training and every analysis stage use TrainingThreads (one) per op, with up to TrainingWorkers groups or items side by side.</summary>
 public sealed record RunInfo(int Seed, string LowRankSparseVersion, string TorchSharpVersion, string LibTorchVersion, int TorchThreads, int TrainingThreads, int TrainingWorkers, string Runtime)
 {
     public const string LibTorchPackageVersion = "2.10.0";

@@ -15,9 +15,11 @@ public static class HtmlReport
     public static string Render(ReproduceResults r, IReadOnlyList<Figure> figures)
     {
         var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>LowRankSparse reproduction</title>");
+        string setup = RunTitle.Of(r);
+        sb.Append($"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>LowRankSparse reproduction — {E(setup)}</title>");
         sb.Append(Style).Append(PlotlyAssets.ScriptTag).Append("</head><body><main>");
         sb.Append("<h1>Learning on transformers is provably low-rank and sparse — reproduced</h1>");
+        sb.Append($"<p class=\"setup\"><strong>{E(setup)}</strong>{RunTitle.Line(r)}</p>");
         sb.Append("<p>This report reproduces the claims of Li, Wang, Zhang, Liu and Chen, <em>Learning on Transformers is Provable Low-Rank and Sparse: ")
           .Append("A One-layer Analysis</em> (arXiv 2406.17167), on the paper's synthetic data model: a one-layer transformer trained by SGD on the hinge loss ")
           .Append("learns weight updates ΔW_Q, ΔW_K, ΔW_V of low rank (one direction per label-relevant pattern), and its output layer W_O becomes sparse, ")
@@ -35,13 +37,16 @@ public static class HtmlReport
               .Append($"<a href=\"figures/{f.Id}.csv\">data (CSV)</a></p></section>");
 
         sb.Append("<h2>Configuration</h2>");
-        if (r.Config.Description is string d) sb.Append($"<p>{E(d)}</p>");
-        sb.Append(HtmlTables.Config(r.Config));
+        var overrides = r.Provenance?.Overrides ?? [];
+        if (r.Config.Description is string d)
+            sb.Append(overrides.Count == 0 ? $"<p>{E(d)}</p>" : $"<p>The config file's description, written for it without the overrides: <em>{E(d)}</em></p>");
+        if (overrides.Count > 0) sb.Append("<p>Values set by <code>--set</code> are <mark>highlighted</mark>.</p>");
+        sb.Append(HtmlTables.Config(r.Config, RunTitle.OverriddenKeys(overrides)));
         sb.Append("<h2>Run</h2><p>")
           .Append(E($"Time by stage: {string.Join(", ", r.StageSeconds.Select(s => $"{s.Key} {s.Value:F1} s"))}. " +
                     $"Seed {r.Run.Seed}; LowRankSparse {r.Run.LowRankSparseVersion}, TorchSharp {r.Run.TorchSharpVersion}, libtorch {r.Run.LibTorchVersion}, " +
-                    $"{r.Run.TorchThreads} torch threads ({r.Run.TrainingThreads} per op while training; stacked seeds split over up to {r.Run.TrainingWorkers} parallel groups), {r.Run.Runtime}."))
-          .Append("</p></main></body></html>");
+                    $"libtorch's default {r.Run.TorchThreads} threads per op; every stage uses {r.Run.TrainingThreads} per op, independent seeds, curves and runs side by side on up to {r.Run.TrainingWorkers} workers; {r.Run.Runtime}."))
+          .Append("</p>").Append(RunTitle.ProvenanceHtml(r)).Append("</main></body></html>");
         return sb.ToString();
     }
 
@@ -57,6 +62,7 @@ public static class HtmlReport
         td.yes { color: #0a7a2f; font-weight: bold; } td.no { color: #b00020; font-weight: bold; }
         .tag { border-radius: 4px; padding: 0 0.35rem; font-size: 0.8rem; }
         .tag.paper { background: #dbeafe; } .tag.ours { background: #fde68a; }
+        mark { background: #fde68a; } tr.override td { background: #fef3c7; } .setup { color: #333; }
         .figure { margin: 1.5rem 0; } .caption { color: #444; font-size: 0.92rem; }
         </style>
         """;

@@ -5,19 +5,55 @@ using LowRankSparse.Util;
 namespace LowRankSparse.Report;
 
 /// <summary>
-/// Writes the outputs of a reproduction: removes an old results.json, writes figures/*.csv and report.html, then results.json
-/// last — each file atomically, so a results.json that exists always belongs to a complete set.
+/// Writes the outputs of a reproduction so that a results.json in the folder always belongs to a complete set, whenever the
+/// process is killed: the new set is written into a hidden staging folder first; then an earlier run is archived
+/// (<see cref="RunArchive"/>: <c>previous/STAMP/</c>), its results.json removed, the new figures/ and report.html moved in,
+/// and results.json moved in last.
 /// </summary>
 public static class ReportFiles
 {
     public static readonly string[] OwnFiles = { "results.json", "report.html", "figures" };
 
-    public static void Write(string dir, ReproduceResults results)
+    private const string StagingPrefix = ".incoming-";
+
+    /// <summary>Tests only: called after each step of <see cref="Write"/>; throwing there stands for the process being killed at that moment.</summary>
+    [ThreadStatic] internal static Action<string>? Step;
+
+    /// <summary>The files of one run, rendered: figures/ID.csv, report.html and results.json.</summary>
+    public sealed record Set(IReadOnlyList<(string Id, string Csv)> Figures, string Html, string Json);
+
+    public static Set Render(ReproduceResults results)
     {
-        File.Delete(Path.Combine(dir, "results.json"));   // until the new set is complete, no results.json vouches for the folder
         var figures = ReportFigures.All(results);
-        foreach (var f in figures) Json.WriteAtomically(Path.Combine(dir, "figures", f.Id + ".csv"), f.Data.ToCsv());
-        Json.WriteAtomically(Path.Combine(dir, "report.html"), HtmlReport.Render(results, figures));
-        Json.WriteAtomically(Path.Combine(dir, "results.json"), Json.Serialize(results));
+        return new Set(figures.Select(f => (f.Id, f.Data.ToCsv())).ToList(), HtmlReport.Render(results, figures), Json.Serialize(results));
+    }
+
+    /// <summary>Writes the set; returns the folder the earlier run was archived to, or null when there was none.</summary>
+    public static string? Write(string dir, ReproduceResults results) => Write(dir, Render(results));
+
+    public static string? Write(string dir, Set set)
+    {
+        foreach (string stale in Directory.EnumerateDirectories(dir, StagingPrefix + "*")) Directory.Delete(stale, recursive: true);   // a killed run's
+        string staging = Path.Combine(dir, StagingPrefix + Environment.ProcessId);
+        Directory.CreateDirectory(staging);
+        foreach (var (id, csv) in set.Figures) Json.WriteAtomically(Path.Combine(staging, "figures", id + ".csv"), csv);
+        Json.WriteAtomically(Path.Combine(staging, "report.html"), set.Html);
+        Json.WriteAtomically(Path.Combine(staging, "results.json"), set.Json);
+        Step?.Invoke("staged");
+
+        string? archived = RunArchive.Keep(dir, OwnFiles, Step);
+        File.Delete(Path.Combine(dir, "results.json"));   // until the new set is complete, no results.json vouches for the folder
+        Step?.Invoke("removed results.json");
+        string oldFigures = Path.Combine(dir, "figures");
+        if (Directory.Exists(oldFigures)) Directory.Delete(oldFigures, recursive: true);
+        Step?.Invoke("removed figures");
+        Directory.Move(Path.Combine(staging, "figures"), oldFigures);
+        Step?.Invoke("moved figures");
+        File.Move(Path.Combine(staging, "report.html"), Path.Combine(dir, "report.html"), overwrite: true);
+        Step?.Invoke("moved report.html");
+        File.Move(Path.Combine(staging, "results.json"), Path.Combine(dir, "results.json"), overwrite: true);
+        Step?.Invoke("moved results.json");
+        Directory.Delete(staging, recursive: true);
+        return archived;
     }
 }

@@ -11,7 +11,7 @@ public class InterruptTests
         string cli = Path.Combine(AppContext.BaseDirectory, "LowRankSparse.Cli.dll");
         string outDir = TestPaths.NewTempDir("interrupt");
         File.WriteAllText(Path.Combine(outDir, "results.json"), "{\"previous\": true}");   // an earlier run's complete output
-        var start = new ProcessStartInfo("dotnet", new[] { cli, "reproduce", "--quick", "--out", outDir })
+        var start = new ProcessStartInfo("dotnet", new[] { cli, "reproduce", "--quick", "--out", outDir, "--force" })
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
