@@ -26,16 +26,31 @@ internal static class BenchCommand
         var comparePyTorch = new Option<bool>("--compare-pytorch") { Description = $"Also time {Script} (needs python3 with torch) and print the ratio." };
         var repeats = new Option<int>("--repeats") { Description = "Repeats per measurement; medians are reported. Default: 5", DefaultValueFactory = _ => 5 };
         var scaling = new Option<bool>("--scaling") { Description = "Also measure how the step time grows with L, m and B (around default) and print a markdown table." };
+        var reproduce = new Option<bool>("--reproduce")
+        {
+            Description = "Instead: time reproduce --quick quiet and with every core kept busy by `sh -c 'while :; do :; done'` processes (started and ended by this command), " +
+                          "alternating, medians of --repeats; writes bench/reproduce-load.json.",
+        };
+        var reproduceCli = new Option<string?>("--reproduce-cli") { Description = "With --reproduce: time this LowRankSparse.Cli.dll instead (e.g. another commit's build)." };
         var set = CommonOptions.Set();
         var output = new Option<string>("--out", "-o") { Description = "Results file. Default: bench/results.json", DefaultValueFactory = _ => "bench/results.json" };
         var command = new Command("bench", "Measure training speed against the arithmetic limit (and PyTorch with --compare-pytorch). Writes bench/results.json.")
         {
-            configs, comparePyTorch, repeats, scaling, set, output,
+            configs, comparePyTorch, repeats, scaling, reproduce, reproduceCli, set, output,
         };
         command.SetAction(parse =>
         {
             int n = parse.GetValue(repeats);
             if (n < 1) throw new UsageException($"--repeats {n}: must be ≥ 1");
+            if (parse.GetValue(reproduce))
+            {
+                var load = BenchReproduce.Run(n, parse.GetValue(reproduceCli) is string other ? Path.GetFullPath(other) : null);
+                string loadFile = parse.GetResult(output) is { Implicit: false } ? parse.GetValue(output)! : "bench/reproduce-load.json";
+                Json.WriteAtomically(loadFile, Json.Serialize(load));
+                BenchReproduce.Print(load);
+                AnsiConsole.MarkupLine($"[grey]wrote {Markup.Escape(Path.GetFullPath(loadFile))}[/]");
+                return 0;
+            }
             var named = parse.GetValue(configs)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(c => (Name: Path.GetFileNameWithoutExtension(c), Config: ConfigLoader.Load(PathOf(c), parse.GetValue(set)))).ToList();
             var results = Run(named, n, parse.GetValue(comparePyTorch));

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using LowRankSparse.Benchmarks;
+using Spectre.Console;
+
+namespace LowRankSparse.Cli.Commands;
+
+/// <summary>
+/// <c>bench --reproduce</c>: runs this app's <c>reproduce --quick</c> as a child process, quiet and with every core kept busy
+/// (<see cref="BusyCores"/>), alternating, and prints wall and stage times side by side.
+/// </summary>
+internal static class BenchReproduce
+{
+    public static LoadComparison Run(int repeats, string? cli = null)
+    {
+        string scratch = Path.Combine(Path.GetTempPath(), $"lowranksparse-bench-{Environment.ProcessId}");
+        var runs = new List<LoadRun>();
+        try
+        {
+            cli ??= typeof(BenchReproduce).Assembly.Location;
+            Once(cli, scratch, loaded: false);   // warm-up: file cache, JIT of the child's first start
+            for (int i = 0; i < repeats; i++)
+            {
+                runs.Add(Once(cli, scratch, loaded: false));
+                runs.Add(Once(cli, scratch, loaded: true));
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(scratch)) Directory.Delete(scratch, recursive: true);
+        }
+        return new LoadComparison
+        {
+            StartedUtc = DateTime.UtcNow,
+            ProcessorCount = Environment.ProcessorCount,
+            BusyProcesses = Environment.ProcessorCount,
+            Repeats = repeats,
+            Runs = runs,
+            Cli = cli,
+        };
+    }
+
+    private static LoadRun Once(string cli, string scratch, bool loaded)
+    {
+        Console.Error.WriteLine($"bench: reproduce --quick, {(loaded ? $"{Environment.ProcessorCount} cores kept busy" : "quiet")} …");
+        double? load = BusyCores.LoadAverage();
+        using var busy = loaded ? new BusyCores(Environment.ProcessorCount) : null;
+        var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet", [cli, "reproduce", "--quick", "--out", scratch, "--force"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var clock = Stopwatch.StartNew();
+        using var child = Process.Start(start) ?? throw new InvalidOperationException("could not start reproduce");
+        var stdout = child.StandardOutput.ReadToEndAsync();
+        string stderr = child.StandardError.ReadToEnd();
+        child.WaitForExit();
+        clock.Stop();
+        _ = stdout.Result;
+        if (child.ExitCode != 0) throw new InvalidOperationException($"reproduce --quick exited with {child.ExitCode}: {stderr.Trim()}");
+        var stages = JsonNode.Parse(File.ReadAllText(Path.Combine(scratch, "results.json")))!["stage_seconds"]!.AsObject()
+            .ToDictionary(p => p.Key, p => p.Value!.GetValue<double>());
+        return new LoadRun(loaded, clock.Elapsed.TotalSeconds, stages, load);
+    }
+
+    public static void Print(LoadComparison c)
+    {
+        var table = new Table().Title($"reproduce --quick, quiet vs {c.BusyProcesses} busy-loop processes (medians of {c.Repeats}, s)")
+            .AddColumn("stage").AddColumn(new TableColumn("quiet").RightAligned()).AddColumn(new TableColumn("loaded").RightAligned())
+            .AddColumn(new TableColumn("loaded / quiet").RightAligned());
+        foreach (var (stage, quiet, loaded) in c.Stages) table.AddRow(Markup.Escape(stage), F(quiet), F(loaded), quiet > 0 ? F(loaded / quiet) : "–");
+        table.AddRow("[bold]wall time of the process[/]", F(c.QuietWallSeconds), F(c.LoadedWallSeconds), F(c.Ratio));
+        AnsiConsole.Write(table);
+        string loads = string.Join(", ", c.Runs.Select(r => r.LoadAverageBefore is double l ? l.ToString("F1", CultureInfo.InvariantCulture) : "?"));
+        AnsiConsole.MarkupLine($"[grey]load average before each run (quiet, loaded, …): {loads}[/]");
+    }
+
+    private static string F(double v) => v.ToString("F2", CultureInfo.InvariantCulture);
+}
