@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using LowRankSparse.Interactive.Kernel;
 using LowRankSparse.Interactive.Notebooks;
+using NetMQ;
+using NetMQ.Sockets;
 using Xunit.Abstractions;
 
 namespace LowRankSparse.Tests.Interactive;
@@ -37,15 +39,19 @@ public sealed class KernelProcessTests(ITestOutputHelper output)
         {
             client.WaitForReady();
             long before = PeakResidentKiB(kernel.Id);
-            using (var probe = new NetMQ.Sockets.DealerSocket())
+            using (var probe = new DealerSocket())
             {
                 probe.Options.Linger = TimeSpan.Zero;
                 probe.Connect(client.Connection.Address(client.Connection.ShellPort));
-                var frame = new NetMQ.Msg();
+                var frame = new Msg();
                 frame.InitGC(new byte[64 << 20], 64 << 20);
                 Assert.True(probe.TrySend(ref frame, TimeSpan.FromSeconds(10), more: false));
                 frame.Close();
-                client.AnswersKernelInfo(KernelChannel.Shell, TimeSpan.FromSeconds(5));
+                var info = new JupyterMessage([], new MessageFactory().Header("kernel_info_request"), [], [], []);
+                probe.SendMultipartBytes(client.Codec.Encode(info));
+                // after the big frame on the same connection: its reply comes once the kernel read (old) or refused the frame
+                var reply = new List<byte[]>();
+                Assert.True(probe.TryReceiveMultipartBytes(TimeSpan.FromSeconds(30), ref reply!), "no reply to the kernel_info sent after the frame");
             }
             client.AnswersKernelInfo(KernelChannel.Shell, TimeSpan.FromSeconds(5));   // the probe gone: still answering
             long after = PeakResidentKiB(kernel.Id);

@@ -163,15 +163,6 @@ public sealed class KernelTests(ITestOutputHelper output) : IDisposable
         Assert.True(kernel.WaitForShutdown(TimeSpan.FromSeconds(10)));
     }
 
-    [Fact]
-    public void An_empty_key_is_rejected_unless_allowed()
-    {
-        string file = Path.Combine(_kernels.Folder, "unsigned.json");
-        File.WriteAllText(file, """{"transport": "tcp", "ip": "127.0.0.1", "shell_port": 1, "iopub_port": 2, "stdin_port": 3, "control_port": 4, "hb_port": 5, "key": ""}""");
-        Assert.Contains("--allow-unsigned", Assert.Throws<KernelConfigException>(() => ConnectionInfo.Load(file, allowUnsigned: false)).Message);
-        Assert.Equal("", ConnectionInfo.Load(file, allowUnsigned: true).Key);
-    }
-
     private string Gate(string name) => Path.Combine(_kernels.Folder, $"gate-{name}");
 
     /// <summary>A cell that says "waiting", waits for its gate file, then throws.</summary>
