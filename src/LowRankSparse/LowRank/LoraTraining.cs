@@ -20,7 +20,7 @@ public static class LoraTraining
         var t = config.Training;
         using var model = new LoraTransformer(run.Initial, run.OutputVector, lora, config.InitSeed);
         var parameters = model.parameters().ToArray();
-        using var batches = BatchSchedule.Indices(config.Data.TrainSamples, t.BatchSize, t.Steps, config.BatchSeed);
+        using var batches = BatchSchedule.Indices(config.Data.TrainSamples, t.BatchSize, t.Steps, config.BatchSeed, cancel);
         for (int step = 0; step < t.Steps; step++)
         {
             AmbientCancellation.ThrowIfCancellationRequested(cancel);
