@@ -24,8 +24,8 @@ public sealed class JupyterKernel : IDisposable
     public JupyterKernel(ConnectionInfo connection, string workingDirectory, TextWriter? log = null)
     {
         _log = log ?? ConsoleRouter.OriginalError;
+        _server = new KernelServer(connection, OnRequest, _log);   // first: a port in use fails before an engine exists
         _engine = new NotebookEngine(EngineOptions.For(workingDirectory));
-        _server = new KernelServer(connection, OnRequest, _log);
         _shellHandlers = new ShellHandlers(_engine);
         _execute = new ExecuteHandler(_engine, _server, _messages);
         _worker = new Thread(ServeShell) { IsBackground = true, Name = "jupyter shell" };

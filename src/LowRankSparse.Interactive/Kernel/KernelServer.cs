@@ -45,14 +45,23 @@ public sealed class KernelServer : IKernelOutbox, IDisposable
             socket.Options.Linger = TimeSpan.FromSeconds(1);
             socket.Options.MaxMsgSize = MaxFrameBytes;
         }
-        Connection = info with
+        try
         {
-            ShellPort = Bind(_shell, info, info.ShellPort),
-            ControlPort = Bind(_control, info, info.ControlPort),
-            StdinPort = Bind(_stdin, info, info.StdinPort),
-            IopubPort = Bind(_iopub, info, info.IopubPort),
-            HbPort = Bind(_heartbeat, info, info.HbPort),
-        };
+            Connection = info with
+            {
+                ShellPort = Bind(_shell, info, "shell_port", info.ShellPort),
+                ControlPort = Bind(_control, info, "control_port", info.ControlPort),
+                StdinPort = Bind(_stdin, info, "stdin_port", info.StdinPort),
+                IopubPort = Bind(_iopub, info, "iopub_port", info.IopubPort),
+                HbPort = Bind(_heartbeat, info, "hb_port", info.HbPort),
+            };
+        }
+        catch
+        {
+            foreach (var socket in Sockets) socket.Dispose();
+            _outbox.Dispose();
+            throw;
+        }
         _shell.ReceiveReady += (_, _) => Receive(_shell, KernelChannel.Shell);
         _control.ReceiveReady += (_, _) => Receive(_control, KernelChannel.Control);
         _stdin.ReceiveReady += (_, _) => Receive(_stdin, KernelChannel.Stdin);
@@ -64,11 +73,18 @@ public sealed class KernelServer : IKernelOutbox, IDisposable
     /// <summary>The connection as bound: a port 0 of the connection file is here the free port the kernel got.</summary>
     public ConnectionInfo Connection { get; }
 
-    private static int Bind(NetMQSocket socket, ConnectionInfo info, int port)
+    private static int Bind(NetMQSocket socket, ConnectionInfo info, string field, int port)
     {
-        if (port == 0) return socket.BindRandomPort($"{info.Transport}://{info.Ip}");
-        socket.Bind(info.Address(port));
-        return port;
+        try
+        {
+            if (port == 0) return socket.BindRandomPort($"{info.Transport}://{info.Ip}");
+            socket.Bind(info.Address(port));
+            return port;
+        }
+        catch (AddressAlreadyInUseException)
+        {
+            throw new KernelConfigException($"{field} {port} on {info.Ip} is already in use");
+        }
     }
 
     private IEnumerable<NetMQSocket> Sockets => [_shell, _control, _stdin, _iopub, _heartbeat];

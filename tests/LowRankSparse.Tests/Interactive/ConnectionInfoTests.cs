@@ -67,4 +67,14 @@ public sealed class ConnectionInfoTests
         Assert.Equal(bound, ConnectionInfo.Load(file, false));
         Assert.Equal(KernelSpec.DefaultName, JsonNode.Parse(System.IO.File.ReadAllText(file))!["kernel_name"]!.GetValue<string>());
     }
+
+    [Fact]
+    public void A_port_in_use_is_refused_by_name()
+    {
+        using var taken = new NetMQ.Sockets.ResponseSocket();
+        int port = taken.BindRandomPort("tcp://127.0.0.1");
+        var info = new ConnectionInfo("tcp", "127.0.0.1", 0, 0, 0, port, 0, "k", SignatureScheme.HmacSha256);
+        var e = Assert.Throws<KernelConfigException>(() => new JupyterKernel(info, _folder, TextWriter.Null));
+        Assert.Equal($"control_port {port} on 127.0.0.1 is already in use", e.Message);
+    }
 }
