@@ -39,7 +39,7 @@ internal sealed class ChildProcess : IDisposable
     /// <exception cref="System.ComponentModel.Win32Exception">No such program.</exception>
     public static ChildProcess Start(string program, IEnumerable<string> args, string? workingDirectory = null, IDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = false };
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
         foreach (string arg in args) start.ArgumentList.Add(arg);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
