@@ -48,6 +48,7 @@ public sealed class DigestHistoryTests(ITestOutputHelper output)
                          $"{grown} bytes more over {signatures.Length} additions; with the signatures themselves (hmac-sha256) at most " +
                          $"{(structure + (long)(DigestHistory.DefaultCapacity + 1) * perString) / 1024.0 / 1024:F1} MiB");
         Assert.Equal(DigestHistory.DefaultCapacity, most);
-        Assert.True(grown < 4096, $"grew by {grown} bytes");
+        // flat: no resize (one would allocate over 1 MiB), no per-addition cost (196 608 of them); a few KiB of runtime noise
+        Assert.True(grown < 64 * 1024, $"grew by {grown} bytes");
     }
 }
