@@ -45,7 +45,7 @@ public static class PruningFigures
         double free = Claims.LargestFreeRate(p.Magnitude);
         return new Figure(id, title,
             $"Theory [paper]: removing the smallest neurons is nearly free until R ≈ 1 − lucky fraction = {threshold:F2}; random pruning costs ~O(R); largest-first is the worst case. " +
-            $"Measured over {seeds} seed(s): magnitude pruning stays within {Claims.FreeLossTolerance} hinge loss up to R = {free:F1}; random pruning at R = 0.3 has hinge loss {At(p.Random, 0.3):F3}.",
+            $"Measured over {seeds} seed(s): magnitude pruning stays within {Thresholds.FreeLoss} hinge loss up to R = {free:F1}; random pruning at R = 0.3 has hinge loss {At(p.Random, 0.3):F3}.",
             Charts.Styled(Charts.Combine(traces), title + " (mean ± std)", "pruning rate R (fraction of neurons removed)", yTitle), table);
     }
 

@@ -26,8 +26,9 @@ public static class DataChecks
         int positive = data.Labels.Count(l => l > 0);
         bool holds = majority == data.Count && counts == data.Count && positive * 2 == data.Count;
         return new Verdict("data_model", "Labels are the majority vote of the discriminative tokens; classes are balanced", "paper",
+            "none: a property of the generated data",
             $"every sample: label = sign(#class +1 tokens − #class −1 tokens); {config.RelevantTokens} relevant and {config.ConfusionTokens} confusion tokens of {config.Tokens}; N/2 per class",
             string.Create(CultureInfo.InvariantCulture, $"{majority}/{data.Count} labels are the majority vote, {counts}/{data.Count} samples have the configured token counts, {positive} of {data.Count} are class +1"),
-            holds);
+            holds ? VerdictStatus.Holds : VerdictStatus.Fails);
     }
 }

@@ -34,4 +34,10 @@ public static class Predictions
     /// 1 − lucky fraction of the trained W_O.
     /// </summary>
     public static double FreePruningRate(double luckyFraction) => 1 - luckyFraction;
+
+    /// <summary>
+    /// Attention mass on label-relevant keys under uniform attention [exact, from the data config]: every key weighs 1/L, and a
+    /// sample holds round(α*·L) tokens of its own class's pattern(s).
+    /// </summary>
+    public static double UniformAttentionMass(DataConfig data) => data.RelevantTokens / (double)data.Tokens;
 }
