@@ -7,7 +7,7 @@ using LowRankSparse.Training;
 namespace LowRankSparse.Experiments;
 
 /// <summary>
-/// The project's main job: trains the seeds, measures every claim of paper-spec §4, runs the sweeps and checks each claim
+/// The project's main job: trains the seeds, measures every claim of docs/paper-notes.md §4, runs the sweeps and checks each claim
 /// against its prediction. Each trained model is reused by every analysis (never retrained per pruning rate).
 /// </summary>
 public static class Reproduction
@@ -45,7 +45,7 @@ public static class Reproduction
             var pruning = Cached("pruning", PruningSection.Curves, () => PruningSection.Compute(Runs(), options, () => progress.Advance()));
             var lowRank = Cached("low-rank adaption", LowRankSection.Units(options), () => LowRankSection.Compute(Runs(), options, () => progress.Advance(), cancel));
             var sweeps = Cached("sweeps", SweepsSection.Units(options), () => SweepsSection.Compute(options, () => progress.Advance(), cancel), needsRuns: false);
-            var controls = Cached("controls", 1, () => ControlsSection.Compute(options, Runs(), cancel));
+            var controls = Cached("controls", 1, () => ControlsSection.Compute(Runs(), ControlsSection.Seeds(options), cancel));
             var convergence = Convergence.Of(perSeed.Select(p => (p.TestLoss, p.TestAccuracy)));
             return new ReproduceResults
             {

@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace LowRankSparse.LowRank;
 
 /// <summary>The one-layer transformer with frozen W_Q^(0), W_K^(0), W_V^(0) plus trainable rank-r adapters, and W_O: trainable from
-/// <paramref name="initial"/>'s, or frozen at <paramref name="head"/> (<see cref="LoraConfig.FrozenHead"/>).</summary>
+/// the initial W_O, or frozen at the given head (<see cref="LoraConfig.FrozenHead"/>).</summary>
 public sealed class LoraTransformer : nn.Module<Tensor, Tensor>
 {
     private readonly Tensor _wq0, _wk0, _wv0, _a;

@@ -9,7 +9,7 @@ namespace LowRankSparse.Theory;
 public static class Predictions
 {
     /// <summary>
-    /// Number of dominant singular values of each update [paper for K = 2; ours for K &gt; 2, paper-spec §4.1]: per-sample mixing gives
+    /// Number of dominant singular values of each update [paper for K = 2; ours for K &gt; 2, docs/paper-notes.md §4.1]: per-sample mixing gives
     /// K for ΔW_Q and ΔW_K and 2 (the number of classes) for ΔW_V; per-token mixing makes a class's patterns exchangeable: 2 for all.
     /// </summary>
     public static IReadOnlyDictionary<string, int> GapRanks(DataConfig data)

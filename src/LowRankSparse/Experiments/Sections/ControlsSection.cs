@@ -18,11 +18,14 @@ public sealed record ControlsSection(ControlRun Saturated, ControlRun UniformAtt
 
     public static int Seeds(ReproduceOptions options) => Math.Min(options.Seeds, 3);
 
-    /// <summary>Trains the control runs (stacked, in parallel groups) and reads the untrained control off the real runs' W(0).</summary>
-    public static ControlsSection Compute(ReproduceOptions options, IReadOnlyList<TrainingRun> runs, CancellationToken cancel = default)
+    /// <summary>
+    /// Trains the control runs (the config and first seed of <paramref name="runs"/>, <paramref name="seeds"/> seeds, stacked in
+    /// parallel groups) and reads the untrained control off the real runs' W(0).
+    /// </summary>
+    public static ControlsSection Compute(IReadOnlyList<TrainingRun> runs, int seeds = 2, CancellationToken cancel = default)
     {
-        int seeds = Seeds(options);
-        var b = options.Config;
+        using var threads = TorchThreads.Use(BatchedTrainer.ThreadsPerOp);   // evaluation ops are tiny: one thread per op does not stall under load
+        var b = runs[0].Config;
         var configs = new[] { SaturatedScale, UniformScale }
             .SelectMany(scale => Enumerable.Range(0, seeds).Select(s =>
                 SeedRuns.WithSeed(b with { Model = b.Model with { QkInitScale = scale } }, b.Training.Seed + s)))
@@ -33,13 +36,17 @@ public sealed record ControlsSection(ControlRun Saturated, ControlRun UniformAtt
             return new ControlsSection(
                 ControlRun.Of(SaturatedScale, trained.Take(seeds).ToList()),
                 ControlRun.Of(UniformScale, trained.Skip(seeds).ToList()),
-                OutputSparsityMean.Of(runs.Select(r => OutputSparsity.Of(r.Initial, r.Initial, r.OutputVector, r.Patterns))));
+                UntrainedOf(runs));
         }
         finally
         {
             foreach (var run in trained) run.Dispose();
         }
     }
+
+    /// <summary>The untrained control: each run's W(0) read as if it were the trained W_O.</summary>
+    public static OutputSparsityMean UntrainedOf(IReadOnlyList<TrainingRun> runs) =>
+        OutputSparsityMean.Of(runs.Select(r => OutputSparsity.Of(r.Initial, r.Initial, r.OutputVector, r.Patterns)));
 }
 
 /// <summary>A control training run over seeds: its initial attention scale δ, convergence, update analysis and sparsity.</summary>
@@ -51,7 +58,7 @@ public sealed record ControlRun(double QkInitScale, double TestLossMean, double 
     {
         var metrics = runs.Select(r => UpdateAnalysis.Analyze(r.Initial, r.Final, r.Patterns)).ToList();
         var convergence = Convergence.Of(runs);
-        return new ControlRun(scale, convergence.TestLossMean, convergence.TestAccuracyMean, UpdatesSection.Compute(runs, metrics),
+        return new ControlRun(scale, convergence.TestLossMean, convergence.TestAccuracyMean, UpdatesSection.Compute(runs, metrics, attentionAtEverySnapshot: false),
             OutputSparsityMean.Of(runs.Select(r => OutputSparsity.Of(r.Final, r.Initial, r.OutputVector, r.Patterns))));
     }
 }
