@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace LowRankSparse.Analysis;
 
 /// <summary>
-/// The low-rank measurements of one weight update ΔW (paper-spec §4.1). Field names are the results.json keys.
+/// The low-rank measurements of one weight update ΔW (docs/paper-notes.md §4.1). Field names are the results.json keys.
 /// NumericalRank is the smallest r reaching 99 % of the energy (results.json: rank_at_99_energy).
 /// LabelRelevantEnergy is the input side ‖ΔW P_rel‖²/‖ΔW‖²; LabelRelevantEnergyOutput the output side (null where undefined).
 /// </summary>

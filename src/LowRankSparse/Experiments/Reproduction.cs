@@ -7,7 +7,7 @@ using LowRankSparse.Training;
 namespace LowRankSparse.Experiments;
 
 /// <summary>
-/// The project's main job: trains the seeds, measures every claim of paper-spec §4, runs the sweeps and checks each claim
+/// The project's main job: trains the seeds, measures every claim of docs/paper-notes.md §4, runs the sweeps and checks each claim
 /// against its prediction. Each trained model is reused by every analysis (never retrained per pruning rate).
 /// </summary>
 public static class Reproduction
@@ -45,7 +45,7 @@ public static class Reproduction
             var perSeed = Cached(StageNames.PerSeed, $"test and analyse each of {n} seeds", n,
                 () => ParallelWork.Map(Runs(), SeedResult.Of, Advance, cancel).ToList());
             var updates = Cached(StageNames.Updates, $"low-rank updates: spectra and attention at {options.Config.Training.SnapshotSteps().Count} snapshots × {n} seeds", n,
-                () => UpdatesSection.Compute(Runs(), perSeed.Select(p => p.Weights).ToList(), Advance, cancel));
+                () => UpdatesSection.Compute(Runs(), perSeed.Select(p => p.Weights).ToList(), onItemDone: Advance, cancel: cancel));
             var sparsity = Cached(StageNames.Sparsity, "sparse output layer: lucky neurons", 1, () => SparsitySection.Compute(Runs()));
             var pruning = Cached(StageNames.Pruning, $"pruning: {PruningSection.Curves} curves × {options.Rates.Count} rates × {n} seeds", PruningSection.Curves,
                 () => PruningSection.Compute(Runs(), options, Advance, cancel));
@@ -53,6 +53,9 @@ public static class Reproduction
                 () => LowRankSection.Compute(Runs(), options, Advance, cancel));
             var sweeps = Cached(StageNames.Sweeps, $"sweeps: train and measure {SweepsSection.Units(options)} models", SweepsSection.Units(options),
                 () => SweepsSection.Compute(options, Advance, cancel), needsRuns: false);
+            var controls = Cached(StageNames.Controls, $"controls: train and measure {2 * ControlsSection.Seeds(options)} runs of saturated and near-uniform attention", 1,
+                () => ControlsSection.Compute(Runs(), ControlsSection.Seeds(options), cancel));
+            var convergence = Convergence.Of(perSeed.Select(p => (p.TestLoss, p.TestAccuracy)));
             return new ReproduceResults
             {
                 Config = options.Config,
@@ -64,7 +67,8 @@ public static class Reproduction
                 Pruning = pruning,
                 LowRank = lowRank,
                 Sweeps = sweeps,
-                Verdicts = Claims.Check(options.Config.Data, updates, sparsity, pruning, lowRank, sweeps),
+                Controls = controls,
+                Verdicts = Claims.CheckAll(new ClaimInputs(options.Config.Data, convergence, updates, sparsity, pruning, lowRank, sweeps, controls)),
                 StageSeconds = seconds,
                 Run = RunInfo.Current(options.Config.Training.Seed),
             };

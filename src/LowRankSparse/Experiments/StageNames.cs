@@ -13,4 +13,5 @@ public static class StageNames
     public const string Pruning = "pruning";
     public const string LowRank = "low-rank adaption";
     public const string Sweeps = "sweeps";
+    public const string Controls = "controls";
 }

@@ -26,7 +26,8 @@ public static class UpdateFigures
         var top = UpdatesSection.AttentionWeights.Select(n => $"Δ{n} {updates.Weights[n].TopKEnergyMean[k - 1]:F4}");
         return new Figure("spectra", "Singular values of the weight updates",
             $"Theory [paper]: ΔW_Q, ΔW_K, ΔW_V have {k} dominant singular values (one per label-relevant pattern). " +
-            $"Measured over {seeds} seed(s): top-{k} energy {string.Join(", ", top)}; everything after index {k} is orders of magnitude smaller.",
+            $"Measured over {seeds} seed(s): top-{k} energy {string.Join(", ", top)}; " +
+            SpectrumWords.Gap(UpdatesSection.AttentionWeights.ToDictionary(n => n, n => (IReadOnlyList<double>)updates.Weights[n].SingularValuesMean), k) + ".",
             Charts.Styled(Charts.Combine(traces), "Singular values of ΔW = W(T) − W(0) (mean ± std over seeds)", "index i (descending)", "singular value σ_i (log scale)", logY: true),
             table);
     }

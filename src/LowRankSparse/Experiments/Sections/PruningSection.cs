@@ -18,7 +18,7 @@ public sealed record PruningSection(
     public const int Curves = 6;
 
     /// <summary>The six curves side by side on the workers (<see cref="ParallelWork"/>), <paramref name="advance"/> once per curve.</summary>
-    public static PruningSection Compute(IReadOnlyList<TrainingRun> runs, ReproduceOptions options, Action advance, CancellationToken cancel = default)
+    public static PruningSection Compute(IReadOnlyList<TrainingRun> runs, ReproduceOptions options, Action? advance = null, CancellationToken cancel = default)
     {
         var curves = new (PruneMethod Method, PruningCurves.Target Target)[]
         {

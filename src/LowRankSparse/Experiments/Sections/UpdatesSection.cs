@@ -15,8 +15,11 @@ public sealed record UpdatesSection(
 {
     public static readonly string[] AttentionWeights = { "W_Q", "W_K", "W_V" };
 
+    /// <param name="attentionAtEverySnapshot">False: the attention mass only at the first and the last snapshot (what a verdict reads;
+    /// the mass at every snapshot is the costly part).</param>
+    /// <param name="onItemDone">Called once per run (seed) measured; the seeds are measured side by side (<see cref="ParallelWork"/>).</param>
     public static UpdatesSection Compute(IReadOnlyList<TrainingRun> runs, IReadOnlyList<IReadOnlyDictionary<string, UpdateMetrics>> metrics,
-        Action? onItemDone = null, CancellationToken cancel = default)
+        bool attentionAtEverySnapshot = true, Action? onItemDone = null, CancellationToken cancel = default)
     {
         var weights = Model.Weights.Names.ToDictionary(name => name, name => WeightSummary.Of(metrics.Select(m => m[name]).ToList()));
         var energy = new List<EnergyAtStep>();
@@ -24,7 +27,7 @@ public sealed record UpdatesSection(
         var spectra = new List<SpectraAtStep>();
         var steps = runs[0].Snapshots.Select(s => s.Step).ToArray();
         int k = runs[0].Patterns.NumLabelRelevant;
-        var perRun = ParallelWork.Map(runs, run => Snapshots(run, steps.Length), onItemDone, cancel);   // one seed per worker
+        var perRun = ParallelWork.Map(runs, run => Snapshots(run, steps.Length, attentionAtEverySnapshot), onItemDone, cancel);   // one seed per worker
         for (int i = 0; i < steps.Length; i++)
         {
             if (steps[i] > 0)
@@ -35,6 +38,7 @@ public sealed record UpdatesSection(
                     topK.ToDictionary(p => p.Key, p => Stats.Std(p.Value))));
                 spectra.Add(new SpectraAtStep(steps[i], perWeight.ToDictionary(p => p.Key, p => p.Value[0].SingularValues)));
             }
+            if (!attentionAtEverySnapshot && i > 0 && i < steps.Length - 1) continue;
             var mass = perRun.Select(r => r.Attention[i]).ToArray();
             attention.Add(new AttentionAtStep(steps[i], Stats.Mean(mass), Stats.Std(mass)));
         }
@@ -42,7 +46,7 @@ public sealed record UpdatesSection(
     }
 
     /// <summary>One run's update spectra (null at step 0) and attention mass on label-relevant keys at each of its snapshots.</summary>
-    private static (Dictionary<string, Spectrum>?[] Spectra, double[] Attention) Snapshots(TrainingRun r, int count)
+    private static (Dictionary<string, Spectrum>?[] Spectra, double[] Attention) Snapshots(TrainingRun r, int count, bool attentionAtEverySnapshot)
     {
         var spectra = new Dictionary<string, Spectrum>?[count];
         var mass = new double[count];
@@ -50,7 +54,8 @@ public sealed record UpdatesSection(
         {
             if (r.Snapshots[i].Step > 0)
                 spectra[i] = AttentionWeights.ToDictionary(name => name, name => Spectrum.Of(Matrices.Subtract(r.Snapshots[i].Weights[name], r.Initial[name])));
-            mass[i] = AttentionMass.OnLabelRelevant(r.Model, r.Snapshots[i].Weights, r.Test, r.Patterns);
+            if (attentionAtEverySnapshot || i == 0 || i == count - 1)
+                mass[i] = AttentionMass.OnLabelRelevant(r.Model, r.Snapshots[i].Weights, r.Test, r.Patterns);
         }
         return (spectra, mass);
     }
