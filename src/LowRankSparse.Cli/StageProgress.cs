@@ -8,6 +8,9 @@ namespace LowRankSparse.Cli;
 internal sealed class StageProgress(ProgressContext? context) : IStageProgress
 {
     private ProgressTask? _task;
+
+    /// <summary>The bar of the current (or last) stage; null when not on a terminal.</summary>
+    internal ProgressTask? Task => _task;
     private string _stage = "";
     private DateTime _started;
 
