@@ -30,7 +30,7 @@ public static class RealDataReport
           .Append(E($"{r.Span.Rank} right singular directions of the class-mean difference of the tokens (position by position), which hold {r.Span.EnergyInSpan:F3} of that difference's energy. "))
           .Append("A claim that the data contradict reads <em>not reproduced</em>: on real data that is a finding, not a failure.</p>");
         sb.Append($"<h2>Verdicts: {E(VerdictSummary.Of(r.Verdicts))}</h2>");
-        sb.Append(HtmlTables.Verdicts(r.Verdicts));
+        sb.Append(HtmlTables.Verdicts(r.Verdicts, FiguresOf));
         sb.Append("<h2>Every signature, real beside controls and synthetic</h2>").Append(Comparison(r));
         sb.Append("<h2>Figures</h2>");
         foreach (var f in figures)
@@ -106,6 +106,16 @@ public static class RealDataReport
             sb.Append($"<tr><td><code>{E(key)}</code></td><td>{E(value)}</td><td>{HtmlTables.Tag("ours")}</td><td>{E(note)}</td></tr>");
         return sb.Append("</table>").ToString();
     }
+
+    /// <summary>The figures that show the evidence of each real-data claim (linked from its verdict row).</summary>
+    public static IReadOnlyList<string> FiguresOf(string verdictId) => verdictId switch
+    {
+        "real_low_rank" or "real_label_relevant_span" => ["real_spectra"],
+        "real_lucky_neurons" => ["real_row_norms"],
+        "real_magnitude_beats_random" or "real_random_pruning" => ["real_pruning"],
+        "real_rank_truncation" => ["real_truncation"],
+        _ => [],
+    };
 
     private static double At(IReadOnlyList<Pruning.PruningPoint> curve, double rate) => curve.MinBy(p => Math.Abs(p.Rate - rate))!.TestLoss;
     private static string F(double v, int digits) => v.ToString("F" + digits, CultureInfo.InvariantCulture);
