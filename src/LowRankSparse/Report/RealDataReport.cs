@@ -71,6 +71,7 @@ public static class RealDataReport
         Row("W_O large / small mean row norm (untrained)", s => s.Sparsity is { } x ? $"{F(x.Separation, 2)} ({F(s.Untrained!.Separation, 2)})" : null);
         Row("lucky at init that end large", s => s.Sparsity is { } x ? F(x.LuckyAtInitThatAreLarge, 3) : null);
         Row("large rows that were lucky at init", s => s.Sparsity is { } x ? F(x.LargeThatWereLuckyAtInit, 3) : null);
+        Row("large / small rows aligned with their own class's W_V μ at the end", s => s.LargeAlignedWithOwnClass is double l ? $"{F(l, 3)} / {F(s.SmallAlignedWithOwnClass ?? double.NaN, 3)}" : null);
         foreach (double rate in new[] { 0.2, 0.4, 0.6 })
             Row($"hinge at R = {rate:F1}: magnitude / random / largest first", s => s.Magnitude is null ? null :
                 $"{F(At(s.Magnitude, rate), 3)} / {F(At(s.Random!, rate), 3)} / {F(At(s.LargestFirst!, rate), 3)}");

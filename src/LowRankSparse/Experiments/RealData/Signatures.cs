@@ -20,7 +20,8 @@ public sealed record Signatures(
     double[]? SortedRowNorms, double[]? InitialSortedRowNorms, double? OtsuThreshold,
     OutputSparsity? Sparsity, OutputSparsity? Untrained,
     IReadOnlyList<PruningPoint>? Magnitude, IReadOnlyList<PruningPoint>? Random, IReadOnlyList<PruningPoint>? LargestFirst,
-    IReadOnlyList<TruncationPoint>? Truncation)
+    IReadOnlyList<TruncationPoint>? Truncation,
+    double? LargeAlignedWithOwnClass = null, double? SmallAlignedWithOwnClass = null)
 {
     public static readonly double[] Rates = { 0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9 };
     public const int MaxTruncationRank = 4;
@@ -48,7 +49,16 @@ public sealed record Signatures(
             PruningCurves.Compute(runs, Rates, PruneMethod.Magnitude, PruningCurves.Neurons),
             PruningCurves.Compute(runs, Rates, PruneMethod.Random, PruningCurves.Neurons),
             PruningCurves.Compute(runs, Rates, PruneMethod.LargestFirst, PruningCurves.Neurons),
-            truncation);
+            truncation,
+            OwnClassShare(lucky, run.OutputVector, large: true), OwnClassShare(lucky, run.OutputVector, large: false));
+    }
+
+    /// <summary>Share of the large (or small) trained rows whose W_O row points more along W_V μ_c of the class c it votes for (sign a_i)
+    /// than along the other class's: the end-of-training view of luck, beside the initial one.</summary>
+    private static double OwnClassShare(LuckyNeurons lucky, double[] a, bool large)
+    {
+        var rows = Enumerable.Range(0, a.Length).Where(i => lucky.IsLucky[i] == large).ToList();
+        return rows.Count == 0 ? double.NaN : rows.Count(i => lucky.PreferredPattern[i] == (a[i] > 0 ? 0 : 1)) / (double)rows.Count;
     }
 
     /// <summary>ΔW_Q, ΔW_K, ΔW_V, ΔW_O against the span: input side for all, output sides as in <see cref="UpdateAnalysis"/>
