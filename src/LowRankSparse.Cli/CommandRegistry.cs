@@ -12,5 +12,6 @@ internal static class CommandRegistry
         yield return KernelCommand.Create();
         yield return BenchCommand.Create();
         yield return CompareCommand.Create();
+        yield return RealDataCommand.Create();
     }
 }
