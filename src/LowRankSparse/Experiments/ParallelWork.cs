@@ -40,7 +40,7 @@ public static class ParallelWork
         return results;
     }
 
-    /// <summary><see cref="Map{T,TResult}"/> for work that needs no token.</summary>
+    /// <summary>The token-taking <c>Map</c> for work that needs no token.</summary>
     public static TResult[] Map<T, TResult>(IReadOnlyList<T> items, Func<T, TResult> work, Action? onItemDone = null,
         CancellationToken cancel = default) => Map(items, (item, _) => work(item), onItemDone, cancel);
 

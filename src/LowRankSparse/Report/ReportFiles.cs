@@ -16,7 +16,7 @@ public static class ReportFiles
 
     private const string StagingPrefix = ".incoming-";
 
-    /// <summary>Tests only: called after each step of <see cref="Write"/>; throwing there stands for the process being killed at that moment.</summary>
+    /// <summary>Tests only: called after each step of <c>Write</c>; throwing there stands for the process being killed at that moment.</summary>
     [ThreadStatic] internal static Action<string>? Step;
 
     /// <summary>The files of one run, rendered: figures/ID.csv, report.html and results.json.</summary>
