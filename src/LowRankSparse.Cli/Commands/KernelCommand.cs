@@ -75,7 +75,7 @@ internal static class KernelCommand
                 Console.WriteLine($"kept the existing '{KernelSpecAlias.Name}' kernelspec ({other}): the notebooks open with it; pick '{parse.GetValue(displayName)}' to use this kernel");
                 return 0;
             }
-            string alias = KernelSpec.Install(KernelSpecAlias.Name, parse.GetValue(displayName)!, dll);
+            string alias = KernelSpec.Install(KernelSpecAlias.Name, $"{parse.GetValue(displayName)} as {KernelSpecAlias.Name}", dll);
             Console.WriteLine($"installed kernelspec '{KernelSpecAlias.Name}' (the name the notebooks carry; no other kernel has it): {alias}");
             return 0;
         });
