@@ -20,19 +20,24 @@ internal static class KernelCommand
         {
             connectionFile, allowUnsigned,
         };
-        command.SetAction(parse => Run(ConnectionInfo.Load(parse.GetValue(connectionFile)!, parse.GetValue(allowUnsigned))));
+        command.SetAction(parse => Run(parse.GetValue(connectionFile)!, parse.GetValue(allowUnsigned)));
         command.Subcommands.Add(Install());
         command.Subcommands.Add(Uninstall());
         return command;
     }
 
-    private static int Run(ConnectionInfo connection)
+    /// <summary>Serves until shutdown. A port 0 in the file is bound to a free port and written back before "kernel: listening".</summary>
+    private static int Run(string connectionFile, bool allowUnsigned)
     {
+        var requested = ConnectionInfo.Load(connectionFile, allowUnsigned);
         Console.SetIn(TextReader.Null);  // a cell's Console.ReadLine() gets null instead of blocking on Jupyter's pipe
-        using (var kernel = new JupyterKernel(connection, Environment.CurrentDirectory))
+        using (var kernel = new JupyterKernel(requested, Environment.CurrentDirectory))
         {
+            var bound = kernel.Connection;
+            if (requested.HasUnassignedPorts) bound.WritePorts(connectionFile);
             kernel.Start();
-            ConsoleRouter.OriginalError.WriteLine($"kernel: listening on {connection.Ip} (shell {connection.ShellPort}, control {connection.ControlPort})");
+            ConsoleRouter.OriginalError.WriteLine(
+                $"kernel: listening on {bound.Ip} (shell {bound.ShellPort}, iopub {bound.IopubPort}, stdin {bound.StdinPort}, control {bound.ControlPort}, hb {bound.HbPort})");
             kernel.WaitForShutdown();
         }
         NetMQConfig.Cleanup(block: false);

@@ -24,12 +24,18 @@ public sealed class JupyterKernel : IDisposable
     public JupyterKernel(ConnectionInfo connection, string workingDirectory, TextWriter? log = null)
     {
         _log = log ?? ConsoleRouter.OriginalError;
+        _server = new KernelServer(connection, OnRequest, _log);   // first: a port in use fails before an engine exists
         _engine = new NotebookEngine(EngineOptions.For(workingDirectory));
-        _server = new KernelServer(connection, OnRequest, _log);
         _shellHandlers = new ShellHandlers(_engine);
         _execute = new ExecuteHandler(_engine, _server, _messages);
         _worker = new Thread(ServeShell) { IsBackground = true, Name = "jupyter shell" };
     }
+
+    /// <summary>The connection as bound (the free ports it got for a connection file's port 0).</summary>
+    public ConnectionInfo Connection => _server.Connection;
+
+    /// <summary>Shell requests received and waiting for the worker (the one being served is not counted).</summary>
+    public int QueuedShellRequests => _shellQueue.Count;
 
     public void Start()
     {
@@ -109,7 +115,7 @@ public sealed class JupyterKernel : IDisposable
                 "shutdown_request" => new JsonObject { ["status"] = "ok", ["restart"] = request.Flag("restart", false) },
                 _ => _shellHandlers.Handle(request),
             };
-            if (reply is null) _log.WriteLine($"kernel: ignored an unknown request type '{request.Type}'");
+            if (reply is null) _log.WriteLine($"kernel: Unknown message type: '{request.Type}' (no reply, as ipykernel)");
             else _server.Send(channel, _messages.Reply(request, request.Type.Replace("_request", "_reply"), reply));
         }
         catch (Exception e)

@@ -16,7 +16,10 @@ public interface IKernelOutbox
 /// The five ZeroMQ sockets of a kernel (shell, control, stdin: ROUTER; iopub: PUB; heartbeat: REP echo), bound to the connection
 /// file's address only, and served by one poller thread. Every socket operation happens on that thread: other threads hand
 /// messages over through a queue. Incoming messages are decoded and verified here; malformed or wrongly signed ones are logged
-/// and dropped, so they can never run.
+/// and dropped, so they can never run; so is a replayed one (a signature seen before, on shell or control: one
+/// <see cref="DigestHistory"/> for the kernel, like jupyter_client's one Session). A frame over <see cref="MaxFrameBytes"/>
+/// is refused by ZeroMQ itself (MaxMsgSize) as soon as its length is read, before any memory is taken for it, and the peer
+/// that sent it is disconnected (its socket reconnects by itself).
 /// </summary>
 public sealed class KernelServer : IKernelOutbox, IDisposable
 {
@@ -29,23 +32,59 @@ public sealed class KernelServer : IKernelOutbox, IDisposable
     private readonly Action<KernelChannel, JupyterMessage> _onRequest;
     private readonly TextWriter _log;
 
+    /// <summary>The largest frame (one part of a message) the kernel accepts: 16 MiB.</summary>
+    public const long MaxFrameBytes = 16L << 20;
+
     public KernelServer(ConnectionInfo info, Action<KernelChannel, JupyterMessage> onRequest, TextWriter? log = null)
     {
-        _codec = new WireCodec(new MessageSigner(info.Key));
+        _codec = new WireCodec(new MessageSigner(info.Key, info.SignatureScheme), new DigestHistory());
         _onRequest = onRequest;
         _log = log ?? ConsoleRouter.OriginalError;
-        foreach (var socket in Sockets) socket.Options.Linger = TimeSpan.FromSeconds(1);
-        _shell.Bind(info.Address(info.ShellPort));
-        _control.Bind(info.Address(info.ControlPort));
-        _stdin.Bind(info.Address(info.StdinPort));
-        _iopub.Bind(info.Address(info.IopubPort));
-        _heartbeat.Bind(info.Address(info.HbPort));
+        foreach (var socket in Sockets)
+        {
+            socket.Options.Linger = TimeSpan.FromSeconds(1);
+            socket.Options.MaxMsgSize = MaxFrameBytes;
+        }
+        try
+        {
+            Connection = info with
+            {
+                ShellPort = Bind(_shell, info, "shell_port", info.ShellPort),
+                ControlPort = Bind(_control, info, "control_port", info.ControlPort),
+                StdinPort = Bind(_stdin, info, "stdin_port", info.StdinPort),
+                IopubPort = Bind(_iopub, info, "iopub_port", info.IopubPort),
+                HbPort = Bind(_heartbeat, info, "hb_port", info.HbPort),
+            };
+        }
+        catch
+        {
+            foreach (var socket in Sockets) socket.Dispose();
+            _outbox.Dispose();
+            throw;
+        }
         _shell.ReceiveReady += (_, _) => Receive(_shell, KernelChannel.Shell);
         _control.ReceiveReady += (_, _) => Receive(_control, KernelChannel.Control);
         _stdin.ReceiveReady += (_, _) => Receive(_stdin, KernelChannel.Stdin);
         _heartbeat.ReceiveReady += (_, _) => Echo();
         _outbox.ReceiveReady += (_, _) => Drain();
         _poller = [_shell, _control, _stdin, _heartbeat, _outbox];
+    }
+
+    /// <summary>The connection as bound: a port 0 of the connection file is here the free port the kernel got.</summary>
+    public ConnectionInfo Connection { get; }
+
+    private static int Bind(NetMQSocket socket, ConnectionInfo info, string field, int port)
+    {
+        try
+        {
+            if (port == 0) return socket.BindRandomPort($"{info.Transport}://{info.Ip}");
+            socket.Bind(info.Address(port));
+            return port;
+        }
+        catch (AddressAlreadyInUseException)
+        {
+            throw new KernelConfigException($"{field} {port} on {info.Ip} is already in use");
+        }
     }
 
     private IEnumerable<NetMQSocket> Sockets => [_shell, _control, _stdin, _iopub, _heartbeat];

@@ -6,9 +6,10 @@ namespace LowRankSparse.Interactive.Kernel;
 
 /// <summary>
 /// The wire format: identities, <c>&lt;IDS|MSG&gt;</c>, signature, header, parent header, metadata, content (then optional
-/// buffers, ignored). Decoding checks the signature before anything else is parsed.
+/// buffers, ignored). Decoding checks the signature before anything else is parsed, then (given a <see cref="DigestHistory"/>)
+/// that the signature was not seen before: a replayed message is refused.
 /// </summary>
-public sealed class WireCodec(MessageSigner signer)
+public sealed class WireCodec(MessageSigner signer, DigestHistory? history = null)
 {
     public static readonly byte[] Delimiter = Encoding.ASCII.GetBytes("<IDS|MSG>");
 
@@ -28,6 +29,11 @@ public sealed class WireCodec(MessageSigner signer)
         if (!signer.Verify(frames[delimiter + 1], parts))
         {
             problem = "missing or wrong signature";
+            return null;
+        }
+        if (history is not null && signer.Signs && !history.TryAdd(Encoding.ASCII.GetString(frames[delimiter + 1])))
+        {
+            problem = "duplicate signature (a replayed message)";
             return null;
         }
         try

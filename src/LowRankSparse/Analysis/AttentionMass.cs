@@ -6,7 +6,7 @@ namespace LowRankSparse.Analysis;
 
 /// <summary>
 /// Mean total attention weight that a query token puts on label-relevant keys (tokens carrying its sample's own class
-/// pattern), averaged over queries and samples (paper-spec §4.5; grows towards 1 in training).
+/// pattern), averaged over queries and samples (docs/paper-notes.md §4.5; grows towards 1 in training).
 /// </summary>
 public static class AttentionMass
 {

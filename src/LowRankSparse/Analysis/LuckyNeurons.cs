@@ -4,7 +4,7 @@ using LowRankSparse.Model;
 namespace LowRankSparse.Analysis;
 
 /// <summary>
-/// The sparse output layer (paper-spec §4.2): W_O row norms, the lucky (large) rows and each neuron's alignment with W_V μ.
+/// The sparse output layer (docs/paper-notes.md §4.2): W_O row norms, the lucky (large) rows and each neuron's alignment with W_V μ.
 /// Threshold rule [ours]: Otsu's split of the log row norms — the cut that maximises the between-group variance of
 /// log‖w_i‖, i.e. the most pronounced gap between "large" and "small" rows. Lucky = norm above the threshold.
 /// </summary>

@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace LowRankSparse.Analysis;
 
 /// <summary>
-/// The singular values of a matrix (descending) and the rank measures of paper-spec §4.1:
+/// The singular values of a matrix (descending) and the rank measures of docs/paper-notes.md §4.1:
 /// top-k energy fractions Σ_{i≤k} σ_i² / Σ σ_i², the rank at 99 % energy, the stable rank ‖W‖_F²/‖W‖_2² (as in WeightWatcher),
 /// and the gap rank (the number of singular values before the largest ratio σ_i/σ_{i+1} in the leading half of the spectrum).
 /// </summary>
@@ -58,7 +58,7 @@ public sealed record Spectrum(double[] SingularValues)
 
     /// <summary>
     /// Number of singular values before the largest gap σ_i/σ_{i+1}, searched among i ≤ ⌈<paramref name="searchLimit"/>/2⌉
-    /// (paper-spec §4.1: directions outside the pattern span make a steep tail whose ratio can exceed the real gap).
+    /// (docs/paper-notes.md §4.1: directions outside the pattern span make a steep tail whose ratio can exceed the real gap).
     /// </summary>
     public int GapRank(int searchLimit)
     {

@@ -6,7 +6,7 @@ namespace LowRankSparse.Analysis;
 
 /// <summary>
 /// Measures ΔW = W^(T) − W^(0) for W_Q, W_K, W_V, W_O. The label-relevant span is span{μ_j : j label-relevant} in R^d.
-/// Output sides (paper-spec §4.1): ΔW_Q onto span{W_K^(0) μ_j}, ΔW_K onto span{W_Q^(0) μ_j}; ΔW_V and ΔW_O have none.
+/// Output sides (docs/paper-notes.md §4.1): ΔW_Q onto span{W_K^(0) μ_j}, ΔW_K onto span{W_Q^(0) μ_j}; ΔW_V and ΔW_O have none.
 /// W_O's input side is R^{m_a}, where the label-relevant directions are span{W_V^(0) μ_j}.
 /// </summary>
 public static class UpdateAnalysis

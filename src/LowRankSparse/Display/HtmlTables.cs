@@ -13,10 +13,23 @@ public static class HtmlTables
 {
     public static string Verdicts(IEnumerable<Verdict> verdicts)
     {
-        var sb = new StringBuilder("<table class=\"verdicts\"><tr><th>claim</th><th>tag</th><th>prediction</th><th>measurement</th><th>holds?</th></tr>");
+        var sb = new StringBuilder("<table class=\"verdicts\"><tr><th>claim</th><th>tag</th><th>precondition</th><th>prediction</th><th>measurement</th>" +
+                                   "<th>outcome</th><th>control (the theory predicts it fails)</th></tr>");
         foreach (var v in verdicts)
-            sb.Append($"<tr><td>{E(v.Claim)}</td><td>{Tag(v.Tag)}</td><td>{E(v.Predicted)}</td><td>{E(v.Measured)}</td>")
-              .Append($"<td class=\"{(v.Holds ? "yes" : "no")}\" style=\"color:{(v.Holds ? "#0a7a2f" : "#b00020")};font-weight:bold\">{(v.Holds ? "holds" : "does not hold")}</td></tr>");
+        {
+            var (cls, colour) = v.Status switch
+            {
+                VerdictStatus.Holds => ("yes", "#0a7a2f"),
+                VerdictStatus.Fails => ("no", "#b00020"),
+                _ => ("na", "#8a6d00"),
+            };
+            sb.Append($"<tr id=\"verdict-{E(v.Id)}\"><td>{E(v.Claim)}</td><td>{Tag(v.Tag)}</td><td>{E(v.Precondition)}</td><td>{E(v.Predicted)}</td><td>{E(v.Measured)}</td>")
+              .Append($"<td class=\"{cls}\" style=\"color:{colour};font-weight:bold\">{E(v.StatusText)}</td>")
+              .Append(v.Control is null ? "<td>–</td>" :
+                  $"<td><em>{E(v.Control.Setting)}</em>: {E(v.Control.Measured)} — <strong style=\"color:{(v.Control.Holds ? "#b00020" : "#0a7a2f")}\">" +
+                  $"{(v.Control.Holds ? "holds: the check cannot tell the claim from its absence" : "fails, as predicted")}</strong></td>")
+              .Append("</tr>");
+        }
         return sb.Append("</table>").ToString();
     }
 

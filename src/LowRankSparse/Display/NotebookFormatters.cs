@@ -33,13 +33,16 @@ public static class NotebookFormatters
         Formatter.Register<Verdict>((v, writer) => writer.Write(HtmlTables.Verdicts(new[] { v })), HtmlFormatter.MimeType);
         Formatter.Register<IReadOnlyList<Verdict>>((v, writer) => writer.Write(HtmlTables.Verdicts(v)), HtmlFormatter.MimeType);
         Formatter.Register<IReadOnlyDictionary<string, UpdateMetrics>>((m, writer) => writer.Write(HtmlTables.Updates(m)), HtmlFormatter.MimeType);
-        Formatter.Register<Verdict>((v, writer) => writer.Write(
-            $"{(v.Holds ? "HOLDS" : "DOES NOT HOLD")} [{v.Tag}] {v.Claim}\n  predicted: {v.Predicted}\n  measured:  {v.Measured}"), PlainTextFormatter.MimeType);
-        Formatter.Register<IReadOnlyList<Verdict>>((list, writer) => writer.Write(string.Join("\n", list.Select(v =>
-            $"{(v.Holds ? "HOLDS" : "DOES NOT HOLD")} [{v.Tag}] {v.Claim}: {v.Measured}"))), PlainTextFormatter.MimeType);
+        Formatter.Register<Verdict>((v, writer) => writer.Write(PlainVerdict(v)), PlainTextFormatter.MimeType);
+        Formatter.Register<IReadOnlyList<Verdict>>((list, writer) => writer.Write(
+            string.Join("\n", list.Select(PlainVerdict)) + "\n" + VerdictSummary.Of(list)), PlainTextFormatter.MimeType);
         Formatter.Register<Spectrum>((s, writer) => writer.Write(
             "σ = [" + string.Join(", ", s.SingularValues.Select(v => v.ToString("G4", CultureInfo.InvariantCulture))) + "]"), PlainTextFormatter.MimeType);
     }
 
     private static string Script() => InlinePlotlyOnce && Interlocked.Exchange(ref _scriptSent, 1) == 0 ? PlotlyAssets.ScriptTag : "";
+
+    private static string PlainVerdict(Verdict v) =>
+        $"{v.StatusText.ToUpperInvariant()} [{v.Tag}] {v.Claim}\n  precondition: {v.Precondition}\n  predicted: {v.Predicted}\n  measured:  {v.Measured}" +
+        (v.Control is null ? "" : $"\n  control ({v.Control.Setting}): {v.Control.Measured} — {(v.Control.Holds ? "HOLDS: the check cannot tell the claim from its absence" : "fails, as predicted")}");
 }

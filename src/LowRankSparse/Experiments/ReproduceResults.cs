@@ -17,9 +17,14 @@ public sealed record ReproduceResults
     public required PruningSection Pruning { get; init; }
     public required LowRankSection LowRank { get; init; }
     public required SweepsSection Sweeps { get; init; }
+    /// <summary>The settings where the theory predicts the claims fail (saturated / near-uniform attention, untrained W_O).</summary>
+    public required ControlsSection Controls { get; init; }
     public required IReadOnlyList<Verdict> Verdicts { get; init; }
     public required IReadOnlyDictionary<string, double> StageSeconds { get; init; }
     public required RunInfo Run { get; init; }
 
     public bool AllHold => Verdicts.All(v => v.Holds);
+
+    /// <summary>Verdicts whose control did not fail: their check cannot tell the claim from its absence (a problem of the check).</summary>
+    [System.Text.Json.Serialization.JsonIgnore] public IReadOnlyList<Verdict> ControlsThatHold => Verdicts.Where(v => v.Control is { Holds: true }).ToList();
 }

@@ -7,7 +7,7 @@ using LowRankSparse.Training;
 namespace LowRankSparse.Experiments;
 
 /// <summary>
-/// The project's main job: trains the seeds, measures every claim of paper-spec §4, runs the sweeps and checks each claim
+/// The project's main job: trains the seeds, measures every claim of docs/paper-notes.md §4, runs the sweeps and checks each claim
 /// against its prediction. Each trained model is reused by every analysis (never retrained per pruning rate).
 /// </summary>
 public static class Reproduction
@@ -45,6 +45,8 @@ public static class Reproduction
             var pruning = Cached("pruning", PruningSection.Curves, () => PruningSection.Compute(Runs(), options, () => progress.Advance()));
             var lowRank = Cached("low-rank adaption", LowRankSection.Units(options), () => LowRankSection.Compute(Runs(), options, () => progress.Advance(), cancel));
             var sweeps = Cached("sweeps", SweepsSection.Units(options), () => SweepsSection.Compute(options, () => progress.Advance(), cancel), needsRuns: false);
+            var controls = Cached("controls", 1, () => ControlsSection.Compute(Runs(), ControlsSection.Seeds(options), cancel));
+            var convergence = Convergence.Of(perSeed.Select(p => (p.TestLoss, p.TestAccuracy)));
             return new ReproduceResults
             {
                 Config = options.Config,
@@ -56,7 +58,8 @@ public static class Reproduction
                 Pruning = pruning,
                 LowRank = lowRank,
                 Sweeps = sweeps,
-                Verdicts = Claims.Check(options.Config.Data, updates, sparsity, pruning, lowRank, sweeps),
+                Controls = controls,
+                Verdicts = Claims.CheckAll(new ClaimInputs(options.Config.Data, convergence, updates, sparsity, pruning, lowRank, sweeps, controls)),
                 StageSeconds = seconds,
                 Run = RunInfo.Current(options.Config.Training.Seed),
             };

@@ -25,11 +25,13 @@ public static class Charts
             : Chart.Point<double, double, string>(x: x, y: y, Name: name, MultiText: text.ToArray());
 
     /// <summary>A mean curve with a shaded band [mean − std, mean + std]; only the mean appears in the legend.</summary>
+    /// <summary>Mean line with a ± std band, the band clipped to [<paramref name="lowest"/>, <paramref name="highest"/>] (an accuracy stays in [0, 1]).</summary>
     /// <param name="color">The curve's colour (its band is a translucent version of it); null: Plotly's next colour and a grey band.</param>
-    public static GenericChart Band(IReadOnlyList<double> x, IReadOnlyList<double> mean, IReadOnlyList<double> std, string name, string? color = null)
+    public static GenericChart Band(IReadOnlyList<double> x, IReadOnlyList<double> mean, IReadOnlyList<double> std, string name,
+        double lowest = double.NegativeInfinity, double highest = double.PositiveInfinity, string? color = null)
     {
-        var upper = mean.Zip(std, (m, s) => m + s).ToArray();
-        var lower = mean.Zip(std, (m, s) => m - s).ToArray();
+        var upper = mean.Zip(std, (m, s) => Math.Min(m + s, highest)).ToArray();
+        var lower = mean.Zip(std, (m, s) => Math.Max(m - s, lowest)).ToArray();
         var shade = Color.fromString(color is null ? "rgba(120,120,120,0.25)" : WeightColors.Translucent(color, 0.2));
         return Chart.Combine(new[]
         {

@@ -38,8 +38,9 @@ public static class EvolutionFigures
         return new Figure("spectra_vs_step", "The updates' spectra during training",
             $"Theory [paper]: from the start, the updates of W_Q, W_K, W_V grow along {k} directions only. Move the slider " +
             $"(one position per snapshot that differs from the previous one): " +
-            $"the first {k} singular values grow with t while the rest stay orders of magnitude below. Measured top-{k} energy " +
-            $"(mean over seeds) at step {first.Step}: {Energies(first)}; at step {last.Step}: {Energies(last)}.",
+            $"watch whether the first {k} singular values grow while the rest stay far below. Measured top-{k} energy " +
+            $"(mean over seeds) at step {first.Step}: {Energies(first)}; at step {last.Step}: {Energies(last)}; at step {updates.SpectraVsStep[^1].Step} (first seed) " +
+            SpectrumWords.Gap(UpdatesSection.AttentionWeights.ToDictionary(n => n, n => (IReadOnlyList<double>)updates.SpectraVsStep[^1].SingularValues[n]), k) + ".",
             StepSlider.WithFixedYRange(chart, Math.Log10(min) - 0.2, Math.Log10(max) + 0.2), table);
     }
 

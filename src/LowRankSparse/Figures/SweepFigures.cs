@@ -24,7 +24,7 @@ public static class SweepFigures
         }
         int matches = points.Sum(p => UpdatesSection.AttentionWeights.Count(w => p.Ranks[w] == p.Predicted[w]));
         return new Figure("rank_vs_k", "Rank of the updates vs the number of label-relevant patterns K",
-            "Theory [ours, paper-spec §4.1]: per-sample mixing gives K dominant directions for ΔW_Q and ΔW_K and 2 for ΔW_V; per-token mixing gives 2 for all. " +
+            "Theory [ours, docs/paper-notes.md §4.1]: per-sample mixing gives K dominant directions for ΔW_Q and ΔW_K and 2 for ΔW_V; per-token mixing gives 2 for all. " +
             $"Measured gap ranks match the prediction in {matches} of {points.Count * 3} cases.",
             Panels.Stack(panels, "Gap rank of ΔW (singular values before the largest gap) vs K", columns: panels.Count, width: 900), table);
     }
@@ -40,8 +40,12 @@ public static class SweepFigures
         }
         traces.Add(Charts.Line(points.Select(p => p.Noise), points.Select(p => p.IrrelevantEnergyOutputWQ), "ΔW_Q output side", WeightColors.Of("W_Q"), dash: StyleParam.DrawingStyle.Dash));
         return new Figure("noise_sweep", "Label-irrelevant energy vs noise τ",
-            "Theory [paper]: the label-irrelevant part of the updates is small and grows with τ. Measured: it grows for ΔW_Q and ΔW_K (input side, where every query contributes) " +
-            $"from {points[0].IrrelevantEnergy["W_K"]:F3} to {points[^1].IrrelevantEnergy["W_K"]:F3} for ΔW_K, while ΔW_V and ΔW_Q's output side stay small and even shrink slightly.",
+            "Theory [paper]: the label-irrelevant part of the updates is small and grows with τ. Measured from the smallest to the largest τ: " +
+            string.Join("; ", new (string Name, Func<NoisePoint, double> Value)[]
+            {
+                ("ΔW_Q output side", p => p.IrrelevantEnergyOutputWQ), ("ΔW_K input side", p => p.IrrelevantEnergy["W_K"]),
+                ("ΔW_V input side", p => p.IrrelevantEnergy["W_V"]), ("ΔW_Q input side (not a concentrated side)", p => p.IrrelevantEnergy["W_Q"]),
+            }.Select(c => $"{c.Name} {Direction(c.Value(points[0]), c.Value(points[^1]))} from {c.Value(points[0]):F3} to {c.Value(points[^1]):F3}")) + ".",
             Charts.Styled(Charts.Combine(traces), "Share of the update's energy outside the label-relevant span", "noise level τ (‖z‖)", "label-irrelevant energy fraction"), table);
     }
 
@@ -59,4 +63,8 @@ public static class SweepFigures
             string.Join(", ", points.Select(p => $"M={p.NumPatterns}: {string.Join("/", UpdatesSection.AttentionWeights.Select(w => p.NumericalRank[w]))}")) + " (Q/K/V).",
             Charts.Styled(Charts.Combine(traces), "Top-2 energy of ΔW vs number of patterns", "number of patterns M", "top-2 energy fraction"), table);
     }
+
+    /// <summary>"grows", "falls" or "stays flat" (within 5 % of the first value) — the word the numbers support.</summary>
+    private static string Direction(double first, double last) =>
+        Math.Abs(last - first) <= 0.05 * Math.Max(Math.Abs(first), 1e-12) ? "stays flat" : last > first ? "grows" : "falls";
 }

@@ -2,10 +2,12 @@ namespace LowRankSparse.LowRank;
 
 /// <summary>
 /// LoRA adapters as in PEFT: W = W^(0) + (alpha / r) · B·A with A [r, in] random (Kaiming-uniform-like, seeded) and B [out, r]
-/// zero, so training starts at the base model. Adapted: W_Q, W_K, W_V (frozen W^(0)); W_O is trained in full (PEFT's
-/// "modules_to_save" — it starts near zero, there is no pre-trained head to keep). [ours]
+/// zero, so training starts at the base model. Adapted: W_Q, W_K, W_V (frozen W^(0)). The head W_O either is trained in full
+/// from W_O^(0) (PEFT's "modules_to_save"; then W_O alone already solves this task, so the adapters are not needed), or, with
+/// <paramref name="FrozenHead"/>, is frozen at the fully trained W_O^(T): then only the adapters can close the gap, the setting
+/// in which the rank of the adapters matters [ours]. R = 0 means no adapters at all (only the head, if trainable).
 /// </summary>
-public sealed record LoraConfig(int R, double Alpha)
+public sealed record LoraConfig(int R, double Alpha, bool FrozenHead = false)
 {
-    public double Scaling => Alpha / R;
+    public double Scaling => R == 0 ? 0 : Alpha / R;
 }

@@ -7,20 +7,20 @@ using static TorchSharp.torch;
 namespace LowRankSparse.LowRank;
 
 /// <summary>
-/// Trains only rank-r adapters (and W_O) on top of the frozen initial W_Q, W_K, W_V, with the same data, batch order,
+/// Trains only rank-r adapters (and W_O, unless the head is frozen at the trained W_O^(T)) on top of the frozen initial W_Q, W_K, W_V, with the same data, batch order,
 /// learning rate and number of steps as the full training of the given run, so the two are comparable step for step.
 /// </summary>
 public static class LoraTraining
 {
-    public sealed record Result(int R, double Alpha, Evaluation Test, Weights Merged, int TrainableParameters);
+    public sealed record Result(int R, double Alpha, bool FrozenHead, Evaluation Test, Weights Merged, int TrainableParameters);
 
     public static Result Train(TrainingRun run, LoraConfig lora, CancellationToken cancel = default)
     {
         ExperimentConfig config = run.Config;
         var t = config.Training;
-        using var model = new LoraTransformer(run.Initial, run.OutputVector, lora, config.InitSeed);
-        var parameters = model.parameters().ToArray();
-        using var batches = BatchSchedule.Indices(config.Data.TrainSamples, t.BatchSize, t.Steps, config.BatchSeed);
+        using var model = new LoraTransformer(run.Initial, run.OutputVector, lora, config.InitSeed, lora.FrozenHead ? run.Final.WO : null);
+        var parameters = model.parameters().Where(p => p.requires_grad).ToArray();
+        using var batches = BatchSchedule.Indices(config.Data.TrainSamples, t.BatchSize, t.Steps, config.BatchSeed, cancel);
         for (int step = 0; step < t.Steps; step++)
         {
             AmbientCancellation.ThrowIfCancellationRequested(cancel);
@@ -33,7 +33,7 @@ public static class LoraTraining
             foreach (var p in parameters) p.add_(p.grad!, alpha: -t.LearningRate);
         }
         var merged = model.Merged();
-        return new Result(lora.R, lora.Alpha, Evaluation.Of(merged, run.OutputVector, run.Test), merged,
+        return new Result(lora.R, lora.Alpha, lora.FrozenHead, Evaluation.Of(merged, run.OutputVector, run.Test), merged,
             (int)parameters.Sum(p => p.numel()));
     }
 }

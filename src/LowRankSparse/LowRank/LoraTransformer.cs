@@ -5,13 +5,14 @@ using static TorchSharp.torch;
 
 namespace LowRankSparse.LowRank;
 
-/// <summary>The one-layer transformer with frozen W_Q^(0), W_K^(0), W_V^(0) plus trainable rank-r adapters, and a trainable W_O.</summary>
+/// <summary>The one-layer transformer with frozen W_Q^(0), W_K^(0), W_V^(0) plus trainable rank-r adapters, and W_O: trainable from
+/// the initial W_O, or frozen at the given head (<see cref="LoraConfig.FrozenHead"/>).</summary>
 public sealed class LoraTransformer : nn.Module<Tensor, Tensor>
 {
     private readonly Tensor _wq0, _wk0, _wv0, _a;
     private readonly double _scaling;
 
-    public LoraTransformer(Weights initial, double[] a, LoraConfig lora, int seed) : base(nameof(LoraTransformer))
+    public LoraTransformer(Weights initial, double[] a, LoraConfig lora, int seed, double[,]? head = null) : base(nameof(LoraTransformer))
     {
         _wq0 = Matrices.ToTensor(initial.WQ);
         _wk0 = Matrices.ToTensor(initial.WK);
@@ -22,7 +23,7 @@ public sealed class LoraTransformer : nn.Module<Tensor, Tensor>
         (AQ, BQ) = Adapter(initial.WQ, lora.R, rng);
         (AK, BK) = Adapter(initial.WK, lora.R, rng);
         (AV, BV) = Adapter(initial.WV, lora.R, rng);
-        WO = new Parameter(Matrices.ToTensor(initial.WO));
+        WO = new Parameter(Matrices.ToTensor(head ?? initial.WO), requires_grad: !lora.FrozenHead);
         RegisterComponents();
     }
 

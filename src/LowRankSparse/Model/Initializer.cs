@@ -2,7 +2,7 @@ using LowRankSparse.Util;
 
 namespace LowRankSparse.Model;
 
-/// <summary>Initial weights (paper-spec §2, values [ours]) drawn from a seeded host random stream.</summary>
+/// <summary>Initial weights (docs/paper-notes.md §2, values [ours]) drawn from a seeded host random stream.</summary>
 public static class Initializer
 {
     public static Weights Initial(ModelConfig config, int dim, int seed)

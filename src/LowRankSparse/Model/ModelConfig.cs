@@ -3,7 +3,7 @@ using LowRankSparse.Config;
 namespace LowRankSparse.Model;
 
 /// <summary>
-/// Shapes and initialisation of the one-layer transformer (paper-spec §2). Structure [paper]; initial values [ours], consistent
+/// Shapes and initialisation of the one-layer transformer (docs/paper-notes.md §2). Structure [paper]; initial values [ours], consistent
 /// with the paper's "well-conditioned pre-trained" assumption: W_Q = W_K = δ·I-like, W_V = I-like (+ optional noise),
 /// W_O ~ N(0, ξ²), a fixed with entries ±1/√m (half each).
 /// </summary>

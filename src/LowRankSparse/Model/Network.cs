@@ -28,7 +28,7 @@ public static class Network
         return hidden.matmul(a).mean(new long[] { -1 }).MoveToOuterDisposeScope(); // aᵀ ReLU(·), mean over l → [B]
     }
 
-    /// <summary>Hinge loss max(0, 1 − y·F), mean over the batch (paper-spec §3).</summary>
+    /// <summary>Hinge loss max(0, 1 − y·F), mean over the batch (docs/paper-notes.md §3).</summary>
     public static Tensor HingeLoss(Tensor output, Tensor y)
     {
         using var scope = NewDisposeScope();

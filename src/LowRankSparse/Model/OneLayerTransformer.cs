@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace LowRankSparse.Model;
 
 /// <summary>
-/// The one-layer transformer of paper-spec §2:
+/// The one-layer transformer of docs/paper-notes.md §2:
 /// F(X) = (1/L) Σ_l aᵀ ReLU( W_O Σ_s W_V x_s · softmax_s(x_sᵀ W_Kᵀ W_Q x_l) ),
 /// vectorised over batch and tokens. W_Q, W_K, W_V, W_O are trained; a is a fixed buffer.
 /// </summary>

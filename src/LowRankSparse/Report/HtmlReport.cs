@@ -1,3 +1,4 @@
+using LowRankSparse.Theory;
 using System.Net;
 using System.Text;
 using LowRankSparse.Display;
@@ -26,7 +27,10 @@ public static class HtmlReport
           .Append("ICLR 2023 sibling; <span class=\"tag ours\">ours</span> = a number or operationalisation chosen by this project. ")
           .Append($"{r.Seeds} training seeds{(r.Quick ? " (quick mode: small configuration)" : "")}; every number is also in <code>results.json</code> and each figure's data in <code>figures/*.csv</code>.</p>");
 
-        sb.Append($"<h2>Verdicts: {r.Verdicts.Count(v => v.Holds)} of {r.Verdicts.Count} claims hold</h2>");
+        sb.Append($"<h2>Verdicts: {E(VerdictSummary.Of(r.Verdicts))}</h2>");
+        sb.Append("<p>Each claim has a <em>precondition</em> (when it fails the claim is <em>not applicable</em>: the measurement says nothing about it), ")
+          .Append("a prediction that does not come from the number it is compared with (or is tagged <em>ours: fitted</em>), and a <em>control</em>: the same check ")
+          .Append("in a setting where the theory predicts the claim fails. A claim the data contradicts is reported as <em>not reproduced</em>, with its numbers.</p>");
         sb.Append(HtmlTables.Verdicts(r.Verdicts));
 
         sb.Append("<h2>Figures</h2>");
@@ -54,7 +58,7 @@ public static class HtmlReport
         table { border-collapse: collapse; width: 100%; font-size: 0.9rem; margin: 0.5rem 0 1.5rem; }
         th, td { border: 1px solid #ddd; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
         th { background: #f0f0f0; }
-        td.yes { color: #0a7a2f; font-weight: bold; } td.no { color: #b00020; font-weight: bold; }
+        td.yes { color: #0a7a2f; font-weight: bold; } td.no { color: #b00020; font-weight: bold; } td.na { color: #8a6d00; font-weight: bold; }
         .tag { border-radius: 4px; padding: 0 0.35rem; font-size: 0.8rem; }
         .tag.paper { background: #dbeafe; } .tag.ours { background: #fde68a; }
         .figure { margin: 1.5rem 0; } .caption { color: #444; font-size: 0.92rem; }

@@ -9,7 +9,7 @@ namespace LowRankSparse.Theory;
 public static class Predictions
 {
     /// <summary>
-    /// Number of dominant singular values of each update [paper for K = 2; ours for K &gt; 2, paper-spec §4.1]: per-sample mixing gives
+    /// Number of dominant singular values of each update [paper for K = 2; ours for K &gt; 2, docs/paper-notes.md §4.1]: per-sample mixing gives
     /// K for ΔW_Q and ΔW_K and 2 (the number of classes) for ΔW_V; per-token mixing makes a class's patterns exchangeable: 2 for all.
     /// </summary>
     public static IReadOnlyDictionary<string, int> GapRanks(DataConfig data)
@@ -34,4 +34,10 @@ public static class Predictions
     /// 1 − lucky fraction of the trained W_O.
     /// </summary>
     public static double FreePruningRate(double luckyFraction) => 1 - luckyFraction;
+
+    /// <summary>
+    /// Attention mass on label-relevant keys under uniform attention [exact, from the data config]: every key weighs 1/L, and a
+    /// sample holds round(α*·L) tokens of its own class's pattern(s).
+    /// </summary>
+    public static double UniformAttentionMass(DataConfig data) => data.RelevantTokens / (double)data.Tokens;
 }

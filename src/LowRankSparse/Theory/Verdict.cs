@@ -1,4 +1,42 @@
+using System.Text.Json.Serialization;
+
 namespace LowRankSparse.Theory;
 
-/// <summary>One claim checked against the measurement: what was predicted, what was measured, and whether it holds.</summary>
-public sealed record Verdict(string Id, string Claim, string Tag, string Predicted, string Measured, bool Holds);
+/// <summary>The three outcomes of a claim checked against a measurement.</summary>
+public enum VerdictStatus
+{
+    /// <summary>The precondition holds and the measurement agrees with the prediction.</summary>
+    Holds,
+    /// <summary>The precondition holds and the measurement contradicts the prediction: the claim is not reproduced.</summary>
+    Fails,
+    /// <summary>The precondition does not hold (e.g. the model has not converged): the measurement says nothing about the claim.</summary>
+    NotApplicable,
+}
+
+/// <summary>
+/// The same check run in a setting where the theory predicts the claim fails (saturated or uniform initial attention, an
+/// untrained W_O, the wrong pruning order, too low a rank …). A control that holds means the check cannot tell the claim from
+/// its absence — a problem of the check, reported as such.
+/// </summary>
+public sealed record VerdictControl(string Setting, string Measured, bool Holds);
+
+/// <summary>One claim checked against the measurement: its precondition, what was predicted, what was measured, the outcome and the control.</summary>
+public sealed record Verdict(string Id, string Claim, string Tag, string Precondition, string Predicted, string Measured, VerdictStatus Status,
+    VerdictControl? Control = null)
+{
+    /// <summary>True only when the claim holds (not when it is not applicable).</summary>
+    public bool Holds => Status == VerdictStatus.Holds;
+
+    /// <summary>The control failed, as it should: the check can tell the claim from its absence.</summary>
+    [JsonIgnore] public bool ControlDiscriminates => Control is { Holds: false };
+
+    /// <summary>Words for the outcome, the same in the terminal, the report and the notebooks.</summary>
+    [JsonIgnore] public string StatusText => Status switch
+    {
+        VerdictStatus.Holds => "holds",
+        VerdictStatus.Fails => "not reproduced",
+        _ => "not applicable",
+    };
+
+    public Verdict WithControl(VerdictControl? control) => this with { Control = control };
+}

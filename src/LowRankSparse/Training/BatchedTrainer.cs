@@ -36,7 +36,11 @@ public static class BatchedTrainer
         var setups = new List<TrainingSetup>();
         try
         {
-            foreach (var config in configs) setups.Add(TrainingSetup.Create(config));
+            foreach (var config in configs)
+            {
+                AmbientCancellation.ThrowIfCancellationRequested(cancel);   // setting up many long runs takes a while: an interrupt stops it too
+                setups.Add(TrainingSetup.Create(config));
+            }
             return Run(setups, onStep, cancel);
         }
         catch

@@ -14,7 +14,7 @@ public sealed class StackedBatches : IDisposable
     private readonly Tensor _rows;
     private readonly long _batch;
 
-    public StackedBatches(IReadOnlyList<TrainingSetup> runs)
+    public StackedBatches(IReadOnlyList<TrainingSetup> runs, CancellationToken cancel = default)
     {
         var t = runs[0].Config.Training;
         int steps = Math.Max(t.Steps, 1);
@@ -26,7 +26,7 @@ public sealed class StackedBatches : IDisposable
         var perRun = new List<Tensor>();
         foreach (var r in runs)
         {
-            perRun.Add(BatchSchedule.Indices(r.Config.Data.TrainSamples, t.BatchSize, t.Steps, r.Config.BatchSeed) + offset);
+            perRun.Add(BatchSchedule.Indices(r.Config.Data.TrainSamples, t.BatchSize, t.Steps, r.Config.BatchSeed, cancel) + offset);
             offset += r.Config.Data.TrainSamples;
         }
         var rows = stack(perRun, 1).view(steps, -1);                                         // [T, S·B]

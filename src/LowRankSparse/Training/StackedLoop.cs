@@ -19,7 +19,7 @@ internal static class StackedLoop
         using var threads = TorchThreads.Use(BatchedTrainer.ThreadsPerOp);
         var t = setups[0].Config.Training;
         var snapshotAt = new HashSet<int>(t.SnapshotSteps());
-        using var sgd = new StackedSgd(setups);
+        using var sgd = new StackedSgd(setups, cancel);
         using var recorder = new SnapshotRecorder(sgd.Weights.KeyDim, sgd.Weights.ValueDim);
         using var outputs = zeros(Math.Max(t.Steps, 1), setups.Count, t.BatchSize);  // F(X) of every batch sample, [T, S, B]
         int progressEvery = Math.Max(1, t.Steps / 100);

@@ -11,11 +11,11 @@ public sealed class StackedSgd : IDisposable
 {
     private readonly FixedOutput _a;
 
-    public StackedSgd(IReadOnlyList<TrainingSetup> setups)
+    public StackedSgd(IReadOnlyList<TrainingSetup> setups, CancellationToken cancel = default)
     {
         Weights = StackedWeights.From(setups.Select(s => Model.Weights.Of(s.Model)).ToList());
         _a = new FixedOutput(setups[0].Model.OutputVector, setups[0].Train.Tokens);
-        Batches = new StackedBatches(setups);
+        Batches = new StackedBatches(setups, cancel);
     }
 
     public StackedWeights Weights { get; }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using LowRankSparse.Tests.Interactive;
 
 namespace LowRankSparse.Tests.Cli;
 
@@ -11,33 +11,17 @@ public class InterruptTests
         string cli = Path.Combine(AppContext.BaseDirectory, "LowRankSparse.Cli.dll");
         string outDir = TestPaths.NewTempDir("interrupt");
         File.WriteAllText(Path.Combine(outDir, "results.json"), "{\"previous\": true}");   // an earlier run's complete output
-        var start = new ProcessStartInfo("dotnet", new[] { cli, "reproduce", "--quick", "--out", outDir })
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = TestPaths.RepoRoot,
-        };
-        using var process = Process.Start(start)!;
-        string? line;
-        while ((line = process.StandardError.ReadLine()) is not null && !line.StartsWith("train seeds", StringComparison.Ordinal)) { }
-        Assert.NotNull(line);   // the first stage finished: the run is well under way
-        Assert.Equal(0, Kill(process.Id, "INT"));
-        string rest = process.StandardError.ReadToEnd();
-        process.StandardOutput.ReadToEnd();
-        Assert.True(process.WaitForExit(60_000), "the process did not stop after SIGINT");
+        using var process = ChildProcess.Start("dotnet", [cli, "reproduce", "--quick", "--out", outDir], TestPaths.RepoRoot);
+        process.WaitForErrorLine(l => l.StartsWith("train seeds", StringComparison.Ordinal), TimeSpan.FromMinutes(5),
+            "the first stage never finished");                                       // the run is well under way
+        Assert.Equal(0, ChildProcess.Run("kill", ["-INT", process.Id.ToString()], timeout: TimeSpan.FromSeconds(30)).ExitCode);
+        var stopped = process.WaitForExit(TimeSpan.FromSeconds(60));
 
-        Assert.Equal(130, process.ExitCode);
-        Assert.Contains("cancelled", rest);
-        Assert.DoesNotContain("   at ", rest);
+        Assert.Equal(130, stopped.ExitCode);
+        Assert.Contains("cancelled", stopped.Error);
+        Assert.DoesNotContain("   at ", stopped.Error);
         string results = Path.Combine(outDir, "results.json");
         Assert.True(!File.Exists(results) || File.ReadAllText(results) == "{\"previous\": true}", "results.json must be the previous one or absent");
         Assert.Empty(Directory.GetFiles(outDir, "*.tmp-*", SearchOption.AllDirectories));
-    }
-
-    private static int Kill(int pid, string signal)
-    {
-        using var kill = Process.Start("kill", new[] { "-" + signal, pid.ToString() })!;
-        kill.WaitForExit();
-        return kill.ExitCode;
     }
 }

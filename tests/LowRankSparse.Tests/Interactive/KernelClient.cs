@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using LowRankSparse.Interactive.Kernel;
 using NetMQ;
@@ -19,7 +18,7 @@ internal sealed class KernelClient : IDisposable
     public KernelClient(ConnectionInfo connection)
     {
         Connection = connection;
-        Codec = new WireCodec(new MessageSigner(connection.Key));
+        Codec = new WireCodec(new MessageSigner(connection.Key, connection.SignatureScheme));
         _shell.Connect(connection.Address(connection.ShellPort));
         _control.Connect(connection.Address(connection.ControlPort));
         _iopub.Connect(connection.Address(connection.IopubPort));
@@ -30,19 +29,18 @@ internal sealed class KernelClient : IDisposable
     public ConnectionInfo Connection { get; }
     public WireCodec Codec { get; }
 
-    /// <summary>Free loopback ports and a fresh key, written as a connection file.</summary>
-    public static (ConnectionInfo Info, string File) NewConnection(string folder)
+    /// <summary>
+    /// A connection file with a fresh key and every port 0: the kernel binds free ports itself and writes them back (no port is
+    /// picked, released and hoped to stay free). Connect with the kernel's bound connection, or the file read back once the
+    /// kernel process said it is listening.
+    /// </summary>
+    public static (ConnectionInfo Info, string File) NewConnection(string folder, string scheme = SignatureScheme.HmacSha256)
     {
-        var ports = Enumerable.Range(0, 5).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        ports.ForEach(p => p.Start());
-        int[] numbers = ports.Select(p => ((IPEndPoint)p.LocalEndpoint).Port).ToArray();
-        ports.ForEach(p => p.Stop());
-        var info = new ConnectionInfo("tcp", "127.0.0.1", numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], Guid.NewGuid().ToString(), ConnectionInfo.HmacSha256);
+        var info = new ConnectionInfo("tcp", "127.0.0.1", 0, 0, 0, 0, 0, Guid.NewGuid().ToString(), scheme);
         var json = new JsonObject
         {
-            ["transport"] = info.Transport, ["ip"] = info.Ip, ["shell_port"] = info.ShellPort, ["iopub_port"] = info.IopubPort,
-            ["stdin_port"] = info.StdinPort, ["control_port"] = info.ControlPort, ["hb_port"] = info.HbPort,
-            ["key"] = info.Key, ["signature_scheme"] = info.SignatureScheme, ["kernel_name"] = KernelSpec.DefaultName,
+            ["transport"] = info.Transport, ["ip"] = info.Ip, ["shell_port"] = 0, ["iopub_port"] = 0, ["stdin_port"] = 0, ["control_port"] = 0,
+            ["hb_port"] = 0, ["key"] = info.Key, ["signature_scheme"] = info.SignatureScheme, ["kernel_name"] = KernelSpec.DefaultName,
         };
         string file = Path.Combine(folder, "connection.json");
         File.WriteAllText(file, json.ToJsonString());
@@ -71,6 +69,20 @@ internal sealed class KernelClient : IDisposable
 
     public void SendFrames(KernelChannel channel, IEnumerable<byte[]> frames) => Socket(channel).SendMultipartBytes(frames);
 
+    /// <summary>
+    /// Sends kernel_info_request on <paramref name="channel"/> and fails unless the very next reply there is its reply, within
+    /// <paramref name="within"/> (so a probe sent before it got no reply of its own). Returns the time it took.
+    /// </summary>
+    public TimeSpan AnswersKernelInfo(KernelChannel channel, TimeSpan within)
+    {
+        var clock = Stopwatch.StartNew();
+        var request = Send(channel, "kernel_info_request", []);
+        var reply = Receive(channel, within) ?? throw new TimeoutException($"no reply on {channel} within {within.TotalSeconds:F0} s");
+        if (reply.Type != "kernel_info_reply" || reply.ParentHeader["msg_id"]?.GetValue<string>() != request.Header["msg_id"]!.GetValue<string>())
+            throw new InvalidOperationException($"the next reply on {channel} was a {reply.Type} to {reply.ParentHeader["msg_type"]}, not the kernel_info_reply");
+        return clock.Elapsed;
+    }
+
     public JupyterMessage? Receive(KernelChannel channel, TimeSpan? timeout = null)
     {
         var frames = new List<byte[]>();
@@ -90,6 +102,18 @@ internal sealed class KernelClient : IDisposable
             if (message.Type == "status" && message.Content["execution_state"]?.GetValue<string>() == "idle") break;
         }
         return messages;
+    }
+
+    /// <summary>Reads iopub until <paramref name="request"/>'s cell printed <paramref name="text"/> (a stream message).</summary>
+    public void WaitForOutput(JupyterMessage request, string text)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (DateTime.UtcNow < deadline && Receive(KernelChannel.IoPub, deadline - DateTime.UtcNow) is { } message)
+        {
+            if (message.ParentHeader["msg_id"]?.GetValue<string>() == request.Header["msg_id"]!.GetValue<string>()
+                && message.Type == "stream" && message.Content["text"]?.GetValue<string>() == text) return;
+        }
+        throw new TimeoutException($"the cell never printed {text.Trim()}");
     }
 
     /// <summary>Runs a cell: its reply and what it published.</summary>

@@ -11,14 +11,13 @@ namespace LowRankSparse.Tests.Interactive;
 [Collection(NotebookCollection.Name)]
 public sealed class KernelTests(ITestOutputHelper output) : IDisposable
 {
-    private readonly string _folder = TestPaths.NewTempDir("kernel");
-    private readonly List<IDisposable> _owned = [];
+    private readonly KernelHarness _kernels = new();
 
     [Fact]
     public void Kernel_info_execute_with_state_display_and_errors()
     {
         var clock = Stopwatch.StartNew();
-        var (_, client) = StartKernel();
+        var (_, client) = _kernels.Start();
         var info = client.WaitForReady();
         output.WriteLine($"in-process kernel: start → first kernel_info_reply {clock.ElapsedMilliseconds} ms");
         Assert.Equal("kernel_info_reply", info.Type);
@@ -57,7 +56,7 @@ public sealed class KernelTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Trivial_cells_round_trip_quickly_after_the_first()
     {
-        var (_, client) = StartKernel();
+        var (_, client) = _kernels.Start();
         client.WaitForReady();
         client.Execute("1 + 1");
         var times = new List<double>();
@@ -76,11 +75,12 @@ public sealed class KernelTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Interrupt_on_control_stops_a_long_cell_and_the_session_goes_on()
     {
-        var (_, client) = StartKernel();
+        var (_, client) = _kernels.Start();
         client.WaitForReady();
         client.Execute("int kept = 5;");
-        var running = client.Send(KernelChannel.Shell, "execute_request", new JsonObject { ["code"] = "while(true){ System.Threading.Thread.Sleep(10); }" });
-        Thread.Sleep(1000);
+        var running = client.Send(KernelChannel.Shell, "execute_request",
+            new JsonObject { ["code"] = "Console.WriteLine(\"started\");\nwhile(true){ System.Threading.Thread.Sleep(10); }" });
+        client.WaitForOutput(running, "started\n");                                   // the cell runs: now interrupt it
         client.Send(KernelChannel.Control, "interrupt_request", []);
         var interrupted = client.Receive(KernelChannel.Control, TimeSpan.FromSeconds(5));
         Assert.Equal("interrupt_reply", interrupted?.Type);
@@ -93,44 +93,17 @@ public sealed class KernelTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public void A_wrongly_signed_request_never_runs_and_malformed_frames_do_not_hurt()
-    {
-        var (_, client) = StartKernel();
-        client.WaitForReady();
-        string marker = Path.Combine(_folder, "pwned.txt");
-        var forged = new JupyterMessage([], new MessageFactory().Header("execute_request"), [], [],
-            new JsonObject { ["code"] = $"System.IO.File.WriteAllText(@\"{marker}\", \"pwned\");" });
-        var wrongKey = new WireCodec(new MessageSigner("not-the-key")).Encode(forged);
-        client.SendFrames(KernelChannel.Shell, wrongKey);
-        var unsigned = new WireCodec(new MessageSigner("")).Encode(forged);
-        client.SendFrames(KernelChannel.Shell, unsigned);
-
-        byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
-        client.SendFrames(KernelChannel.Shell, [Utf8("garbage")]);
-        client.SendFrames(KernelChannel.Shell, [WireCodec.Delimiter]);
-        client.SendFrames(KernelChannel.Control, [WireCodec.Delimiter, Utf8("sig"), Utf8("{")]);
-        var notJson = new List<byte[]> { Utf8("{"), Utf8("{}"), Utf8("{}"), Utf8("{}") };
-        string signature = new MessageSigner(client.Connection.Key).Sign(notJson);
-        client.SendFrames(KernelChannel.Shell, new[] { WireCodec.Delimiter, Utf8(signature) }.Concat(notJson));
-
-        var (reply, _) = client.Execute("1");
-        Assert.Equal("ok", reply.Content["status"]!.GetValue<string>());
-        Assert.Equal(1, reply.Content["execution_count"]!.GetValue<int>());   // the forged cells never counted
-        Assert.False(File.Exists(marker));
-        Assert.True(client.HeartbeatAnswers());
-    }
-
-    [Fact]
     public void A_failing_cell_aborts_the_cells_queued_behind_it_unless_stop_on_error_is_off()
     {
-        var (_, client) = StartKernel();
+        var (kernel, client) = _kernels.Start();
         client.WaitForReady();
         JupyterMessage Queue(string code, bool stopOnError = true) => client.Send(KernelChannel.Shell, "execute_request",
             new JsonObject { ["code"] = code, ["silent"] = false, ["store_history"] = true, ["stop_on_error"] = stopOnError });
         string Status(JupyterMessage reply) => reply.Content["status"]!.GetValue<string>();
 
-        // "Run All": every request is sent before the first reply; the first cell sleeps so the others are queued when it fails
-        var sent = new[] { Queue("System.Threading.Thread.Sleep(300);\nthrow new InvalidOperationException(\"first\");"), Queue("var ran = 1;"), Queue("ran") };
+        // "Run All": every request is sent before the first reply; the first cell fails once the others are queued behind it
+        var sent = new[] { Queue(FailAfterGate("first")), Queue("var ran = 1;"), Queue("ran") };
+        OpenGateOnceQueued(kernel, client, sent[0], "first", queued: 2);
         var replies = sent.Select(_ => client.Receive(KernelChannel.Shell)!).ToList();
         Assert.Equal(sent.Select(m => m.Header["msg_id"]!.GetValue<string>()), replies.Select(r => r.ParentHeader["msg_id"]!.GetValue<string>()));
         Assert.Equal(["error", "aborted", "aborted"], replies.Select(Status));
@@ -141,14 +114,15 @@ public sealed class KernelTests(ITestOutputHelper output) : IDisposable
         Assert.Equal("ok", Status(later));
         Assert.Equal(2, later.Content["execution_count"]!.GetValue<int>());                // the aborted cells did not count
 
-        var optedOut = new[] { Queue("System.Threading.Thread.Sleep(300);\nthrow new InvalidOperationException(\"second\");", stopOnError: false), Queue("40 + 2") };
+        var optedOut = new[] { Queue(FailAfterGate("second"), stopOnError: false), Queue("40 + 2") };
+        OpenGateOnceQueued(kernel, client, optedOut[0], "second", queued: 1);
         Assert.Equal(["error", "ok"], optedOut.Select(_ => Status(client.Receive(KernelChannel.Shell)!)));
     }
 
     [Fact]
     public void Completion_is_complete_inspect_comm_info_and_history_reply()
     {
-        var (_, client) = StartKernel();
+        var (_, client) = _kernels.Start();
         client.WaitForReady();
         client.Execute("var numbers = new List<int> { 1, 2 };");
         string code = "numbers.Cou";
@@ -181,7 +155,7 @@ public sealed class KernelTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Shutdown_on_control_replies_and_stops_the_kernel()
     {
-        var (kernel, client) = StartKernel();
+        var (kernel, client) = _kernels.Start();
         client.WaitForReady();
         client.Send(KernelChannel.Control, "shutdown_request", new JsonObject { ["restart"] = false });
         var reply = client.Receive(KernelChannel.Control, TimeSpan.FromSeconds(5));
@@ -189,13 +163,19 @@ public sealed class KernelTests(ITestOutputHelper output) : IDisposable
         Assert.True(kernel.WaitForShutdown(TimeSpan.FromSeconds(10)));
     }
 
-    [Fact]
-    public void An_empty_key_is_rejected_unless_allowed()
+    private string Gate(string name) => Path.Combine(_kernels.Folder, $"gate-{name}");
+
+    /// <summary>A cell that says "waiting", waits for its gate file, then throws.</summary>
+    private string FailAfterGate(string name) =>
+        $"Console.WriteLine(\"waiting\");\nwhile (!System.IO.File.Exists(@\"{Gate(name)}\")) System.Threading.Thread.Sleep(10);\n" +
+        $"throw new InvalidOperationException(\"{name}\");";
+
+    /// <summary>Once <paramref name="cell"/> runs and <paramref name="queued"/> requests wait behind it, lets it fail.</summary>
+    private void OpenGateOnceQueued(JupyterKernel kernel, KernelClient client, JupyterMessage cell, string name, int queued)
     {
-        string file = Path.Combine(_folder, "unsigned.json");
-        File.WriteAllText(file, """{"transport": "tcp", "ip": "127.0.0.1", "shell_port": 1, "iopub_port": 2, "stdin_port": 3, "control_port": 4, "hb_port": 5, "key": ""}""");
-        Assert.Contains("--allow-unsigned", Assert.Throws<KernelConfigException>(() => ConnectionInfo.Load(file, allowUnsigned: false)).Message);
-        Assert.Equal("", ConnectionInfo.Load(file, allowUnsigned: true).Key);
+        client.WaitForOutput(cell, "waiting\n");
+        Assert.True(SpinWait.SpinUntil(() => kernel.QueuedShellRequests == queued, TimeSpan.FromSeconds(30)), $"{kernel.QueuedShellRequests} requests queued");
+        File.WriteAllText(Gate(name), "open");
     }
 
     private static JsonObject Reply(KernelClient client, string type, JsonObject content)
@@ -206,19 +186,5 @@ public sealed class KernelTests(ITestOutputHelper output) : IDisposable
         return reply.Content;
     }
 
-    private (JupyterKernel Kernel, KernelClient Client) StartKernel()
-    {
-        var (info, _) = KernelClient.NewConnection(_folder);
-        var kernel = new JupyterKernel(info, _folder, TextWriter.Null);
-        kernel.Start();
-        var client = new KernelClient(info);
-        _owned.Add(client);
-        _owned.Add(kernel);
-        return (kernel, client);
-    }
-
-    public void Dispose()
-    {
-        foreach (var owned in _owned) owned.Dispose();
-    }
+    public void Dispose() => _kernels.Dispose();
 }

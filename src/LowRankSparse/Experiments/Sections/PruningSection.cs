@@ -17,12 +17,12 @@ public sealed record PruningSection(
 {
     public const int Curves = 6;
 
-    public static PruningSection Compute(IReadOnlyList<TrainingRun> runs, ReproduceOptions options, Action advance)
+    public static PruningSection Compute(IReadOnlyList<TrainingRun> runs, ReproduceOptions options, Action? advance = null)
     {
         IReadOnlyList<PruningPoint> Curve(PruneMethod method, PruningCurves.Target target)
         {
             var points = PruningCurves.Compute(runs, options.Rates, method, target, options.RandomMasks);
-            advance();
+            advance?.Invoke();
             return points;
         }
         return new PruningSection(

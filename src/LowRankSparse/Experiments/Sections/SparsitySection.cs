@@ -7,7 +7,7 @@ namespace LowRankSparse.Experiments.Sections;
 
 /// <summary>
 /// The sparse output layer (claim 2) over seeds: lucky fraction (Otsu threshold on W_O row norms), the neurons lucky at
-/// initialisation and how many of them end up large, and the first seed's row norms (final and at every snapshot) and alignments for the figures.
+/// initialisation and how many of them end up large (and how many of the large ones were lucky), the separation of large and small rows, and the first seed's row norms (final and at every snapshot) and alignments for the figures.
 /// </summary>
 public sealed record SparsitySection(
     double LuckyFractionMean,
@@ -16,6 +16,7 @@ public sealed record SparsitySection(
     double LuckyAtInitFractionMean,
     double LuckyAtInitThatEndLargeMean,
     double LargeThatWereLuckyAtInitMean,
+    double SeparationMean,
     double Threshold,
     [property: JsonPropertyName("w_o_row_norms")] double[] WORowNorms,
     [property: JsonPropertyName("w_o_row_norms_initial")] double[] WORowNormsInitial,
@@ -26,14 +27,7 @@ public sealed record SparsitySection(
     {
         var lucky = runs.Select(r => LuckyNeurons.Of(r.Final, r.Patterns)).ToList();
         var atInit = runs.Select(r => InitialLuck.LuckyAtInit(r.Initial, r.OutputVector, r.Patterns)).ToList();
-        var endLarge = new List<double>();
-        var wereLucky = new List<double>();
-        for (int s = 0; s < runs.Count; s++)
-        {
-            var both = Enumerable.Range(0, atInit[s].Length).Count(i => atInit[s][i] && lucky[s].IsLucky[i]);
-            endLarge.Add(both / (double)Math.Max(1, atInit[s].Count(x => x)));
-            wereLucky.Add(both / (double)Math.Max(1, lucky[s].IsLucky.Count(x => x)));
-        }
+        var measures = runs.Select(r => OutputSparsity.Of(r.Final, r.Initial, r.OutputVector, r.Patterns)).ToList();
         var first = lucky[0];
         var run = runs[0];
         var neurons = Enumerable.Range(0, first.RowNorms.Length).Select(i => new NeuronAlignment(
@@ -47,8 +41,9 @@ public sealed record SparsitySection(
         return new SparsitySection(
             Stats.Mean(lucky.Select(l => l.LuckyFraction)), Stats.Std(lucky.Select(l => l.LuckyFraction)),
             lucky.Select(l => l.LuckyFraction).ToArray(),
-            Stats.Mean(atInit.Select(a => a.Count(x => x) / (double)a.Length)),
-            Stats.Mean(endLarge), Stats.Mean(wereLucky),
+            Stats.Mean(measures.Select(m => m.LuckyAtInitFraction)),
+            Stats.Mean(measures.Select(m => m.LuckyAtInitThatAreLarge)), Stats.Mean(measures.Select(m => m.LargeThatWereLuckyAtInit)),
+            Stats.Mean(measures.Select(m => m.Separation)),
             first.Threshold, first.SortedRowNorms, initialNorms, neurons, evolution);
     }
 }

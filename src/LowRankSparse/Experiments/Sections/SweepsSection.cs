@@ -18,7 +18,7 @@ public sealed record SweepsSection(
     public static int Units(ReproduceOptions o) => o.LabelRelevantCounts.Count * 2 + o.NoiseLevels.Count + o.PatternCounts.Count;
 
     /// <summary>Builds every sweep point's config, trains them all (batched wherever shapes agree), then measures each.</summary>
-    public static SweepsSection Compute(ReproduceOptions options, Action advance, CancellationToken cancel)
+    public static SweepsSection Compute(ReproduceOptions options, Action? advance = null, CancellationToken cancel = default)
     {
         var b = options.Config;
         var labelPoints = new[] { MixingMode.PerSample, MixingMode.PerToken }
@@ -34,17 +34,17 @@ public sealed record SweepsSection(
             var measured = runs.Select(run =>
             {
                 var m = (Metrics: UpdateAnalysis.Analyze(run.Initial, run.Final, run.Patterns), Test: run.EvaluateTest(), run.Config);
-                advance();
+                advance?.Invoke();
                 return m;
             }).ToList();
             var label = labelPoints.Select((p, i) => new LabelRelevantPoint(p.k, ModeName(p.mode),
                 UpdatesSection.AttentionWeights.ToDictionary(w => w, w => measured[i].Metrics[w].GapRank),
-                Predictions.GapRanks(measured[i].Config.Data), measured[i].Test.Accuracy)).ToList();
+                Predictions.GapRanks(measured[i].Config.Data), measured[i].Test.Accuracy, measured[i].Test.HingeLoss)).ToList();
             var noise = measured.Skip(labelPoints.Count).Take(options.NoiseLevels.Count).Select(x => new NoisePoint(x.Config.Data.Noise,
                 UpdatesSection.AttentionWeights.ToDictionary(w => w, w => 1 - x.Metrics[w].LabelRelevantEnergy),
                 1 - x.Metrics["W_Q"].LabelRelevantEnergyOutput!.Value,
                 UpdatesSection.AttentionWeights.ToDictionary(w => w, w => x.Metrics[w].TopKEnergy[Math.Min(1, x.Metrics[w].TopKEnergy.Length - 1)]),
-                x.Test.Accuracy)).ToList();
+                x.Test.Accuracy, x.Test.HingeLoss)).ToList();
             var patterns = measured.Skip(labelPoints.Count + options.NoiseLevels.Count).Select(x => new PatternCountPoint(
                 x.Config.Data.NumPatterns, x.Config.Data.Dim,
                 UpdatesSection.AttentionWeights.ToDictionary(w => w, w => x.Metrics[w].TopKEnergy[1]),
@@ -62,11 +62,15 @@ public sealed record SweepsSection(
 }
 
 /// <summary>Gap rank of ΔW_Q, ΔW_K, ΔW_V for K label-relevant patterns in one mixing mode, with the predicted ranks.</summary>
-public sealed record LabelRelevantPoint(int K, string Mode, IReadOnlyDictionary<string, int> Ranks, IReadOnlyDictionary<string, int> Predicted, double TestAccuracy);
+public sealed record LabelRelevantPoint(int K, string Mode, IReadOnlyDictionary<string, int> Ranks, IReadOnlyDictionary<string, int> Predicted, double TestAccuracy, double TestLoss);
 
 /// <summary>Label-irrelevant energy share (1 − label-relevant energy) of each update at noise τ (input side; ΔW_Q also output side).</summary>
 public sealed record NoisePoint(double Noise, IReadOnlyDictionary<string, double> IrrelevantEnergy, double IrrelevantEnergyOutputWQ,
-    IReadOnlyDictionary<string, double> Top2Energy, double TestAccuracy);
+    IReadOnlyDictionary<string, double> Top2Energy, double TestAccuracy, double TestLoss)
+{
+    /// <summary>Label-irrelevant energy on the sides the updates concentrate on: ΔW_Q output, ΔW_K and ΔW_V input (mean of the three).</summary>
+    public double ConcentratedIrrelevantEnergy => (IrrelevantEnergyOutputWQ + IrrelevantEnergy["W_K"] + IrrelevantEnergy["W_V"]) / 3;
+}
 
 /// <summary>Top-2 energy and 99 %-energy rank of each update for M patterns (d = max(M, base d)).</summary>
 public sealed record PatternCountPoint(int NumPatterns, int Dim, IReadOnlyDictionary<string, double> Top2Energy,

@@ -14,7 +14,10 @@ public sealed record UpdatesSection(
 {
     public static readonly string[] AttentionWeights = { "W_Q", "W_K", "W_V" };
 
-    public static UpdatesSection Compute(IReadOnlyList<TrainingRun> runs, IReadOnlyList<IReadOnlyDictionary<string, UpdateMetrics>> metrics)
+    /// <param name="attentionAtEverySnapshot">False: the attention mass only at the first and the last snapshot (what a verdict reads;
+    /// the mass at every snapshot is the costly part).</param>
+    public static UpdatesSection Compute(IReadOnlyList<TrainingRun> runs, IReadOnlyList<IReadOnlyDictionary<string, UpdateMetrics>> metrics,
+        bool attentionAtEverySnapshot = true)
     {
         var weights = Model.Weights.Names.ToDictionary(name => name, name => WeightSummary.Of(metrics.Select(m => m[name]).ToList()));
         var energy = new List<EnergyAtStep>();
@@ -33,6 +36,7 @@ public sealed record UpdatesSection(
                     topK.ToDictionary(p => p.Key, p => Stats.Std(p.Value))));
                 spectra.Add(new SpectraAtStep(steps[i], perWeight.ToDictionary(p => p.Key, p => p.Value[0].SingularValues)));
             }
+            if (!attentionAtEverySnapshot && i > 0 && i < steps.Length - 1) continue;
             var mass = runs.Select(r => AttentionMass.OnLabelRelevant(r.Model, r.Snapshots[i].Weights, r.Test, r.Patterns)).ToArray();
             attention.Add(new AttentionAtStep(steps[i], Stats.Mean(mass), Stats.Std(mass)));
         }

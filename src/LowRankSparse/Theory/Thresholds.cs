@@ -1,0 +1,43 @@
+namespace LowRankSparse.Theory;
+
+/// <summary>
+/// The numbers [ours] that turn each qualitative claim into a yes/no, defined once: the verdicts, their controls and the tests
+/// all read them from here. None is fitted to a measurement; each says what it stands for.
+/// </summary>
+public static class Thresholds
+{
+    /// <summary>Precondition of every claim about the trained model: it has converged (mean test hinge loss over seeds at most this).</summary>
+    public const double ConvergedTestLoss = 0.05;
+
+    /// <summary>"Low-rank": the top-K singular values carry at least this share of the update's energy (K label-relevant patterns).</summary>
+    public const double TopKEnergy = 0.99;
+
+    /// <summary>Label-relevant energy on the concentrated sides: ΔW_Q output, ΔW_K input, ΔW_V input (ΔW_K's input side is shared
+    /// with the softmax's shift-invariant direction, hence lower).</summary>
+    public const double RelevantEnergyQ = 0.9, RelevantEnergyK = 0.85, RelevantEnergyV = 0.9;
+
+    /// <summary>"Small" label-irrelevant energy on the concentrated sides (mean of ΔW_Q output, ΔW_K and ΔW_V input).</summary>
+    public const double SmallIrrelevantEnergy = 0.15;
+
+    /// <summary>Lucky neurons: the large rows' mean norm is at least this many times the small rows' (an Otsu split of
+    /// a Gaussian W_O gives about 1.5).</summary>
+    public const double LuckySeparation = 3;
+
+    /// <summary>Share of the neurons lucky at initialisation that must end large, and of the large ones that must have been lucky.</summary>
+    public const double LuckyAgreement = 0.9;
+
+    /// <summary>"Free" pruning / truncation / adaption: test hinge loss within this of the reference, accuracy within one point.</summary>
+    public const double FreeLoss = 0.02, FreeAccuracy = 0.01;
+
+    /// <summary>Random pruning: the hinge loss rises by at least this at R = 0.3, and a line fits it on R ≤ 0.5 with R² at least <see cref="LinearFit"/>.</summary>
+    public const double RandomRiseAt30 = 0.1, LinearFit = 0.9;
+
+    /// <summary>Largest-first pruning: accuracy at most this ("collapsed") once the lucky neurons are gone.</summary>
+    public const double CollapsedAccuracy = 0.6;
+
+    /// <summary>Adapting W_Q, W_K, W_V is needed when W(0)'s attention with the trained head (rank 0) is at least this much worse in hinge loss.</summary>
+    public const double NeededLoss = 0.1;
+
+    /// <summary>Attention: the mass on label-relevant keys exceeds the uniform-attention baseline α* by at least this.</summary>
+    public const double AttentionGain = 0.03;
+}
