@@ -54,7 +54,7 @@ public sealed class KernelTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public void Trivial_cells_round_trip_quickly_after_the_first()
+    public void Trivial_cells_in_a_row_each_reply_ok_with_the_next_execution_count()
     {
         var (_, client) = _kernels.Start();
         client.WaitForReady();
@@ -66,10 +66,11 @@ public sealed class KernelTests(ITestOutputHelper output) : IDisposable
             var (reply, _) = client.Execute($"{i} + 1");
             times.Add(clock.Elapsed.TotalMilliseconds);
             Assert.Equal("ok", reply.Content["status"]!.GetValue<string>());
+            Assert.Equal(i + 2, reply.Content["execution_count"]!.GetValue<int>());
         }
         times.Sort();
+        // reported, not asserted: a timed unit test would fail on a busy machine (performance claims live in bench)
         output.WriteLine($"trivial cell round trip (execute_request → reply and idle), 20 cells: median {times[10]:F1} ms, min {times[0]:F1} ms, max {times[^1]:F1} ms");
-        Assert.True(times[10] < 500, $"median {times[10]:F1} ms");
     }
 
     [Fact]
