@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Plotly.NET;
 
-namespace LowRankSparse.Tests.Figures;
+namespace LowRankSparse.Tests.FigureStyle;
 
 /// <summary>A chart's Plotly figure (data and layout) as JSON, as plotly.js receives it.</summary>
 public static class FigureJson

@@ -3,7 +3,7 @@ using LowRankSparse.Data;
 using LowRankSparse.Figures;
 using LowRankSparse.Tests.Reproduce;
 
-namespace LowRankSparse.Tests.Figures;
+namespace LowRankSparse.Tests.FigureStyle;
 
 /// <summary>What the figures look like (issue #14): heatmaps drawn, readable log ticks, one colour per weight, separate axes.</summary>
 [Collection(QuickReproductionCollection.Name)]
