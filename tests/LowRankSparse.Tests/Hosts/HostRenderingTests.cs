@@ -7,7 +7,7 @@ namespace LowRankSparse.Tests.Hosts;
 /// Issue #14, as a user sees it: a teaching notebook executed in each host — our headless runner, Jupyter (nbclient) with our kernel,
 /// Jupyter with Microsoft's .NET Interactive kernel — and its page opened in headless Chromium: no error output, every chart drawn,
 /// no NaN attribute in any plot. The default run takes 00-data-model (five heatmaps, the charts that used to render blank) on each
-/// host; <c>--filter Category=AllHosts</c> takes all six notebooks.
+/// host; <c>--filter Category=AllHosts</c> takes every notebook.
 /// </summary>
 [Collection(Interactive.NotebookCollection.Name)]
 public sealed class HostRenderingTests(ITestOutputHelper output)

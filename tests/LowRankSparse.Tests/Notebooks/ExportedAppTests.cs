@@ -6,7 +6,7 @@ namespace LowRankSparse.Tests.Notebooks;
 
 /// <summary>
 /// The real teaching notebooks exported as file-based apps (quick mode) run with <c>dotnet run</c> and write one offline chart page
-/// per chart the notebook shows in our runner. One notebook in the default run; all six with <c>--filter Category=AllHosts</c>.
+/// per chart the notebook shows in our runner. One notebook in the default run; every one with <c>--filter Category=AllHosts</c>.
 /// </summary>
 public class ExportedAppTests
 {
