@@ -59,12 +59,29 @@ internal static class KernelCommand
             Description = $"Name shown in Jupyter's kernel list. Default: {KernelSpec.DefaultDisplayName}",
             DefaultValueFactory = _ => KernelSpec.DefaultDisplayName,
         };
-        var command = new Command("install", "Install the kernelspec into $JUPYTER_DATA_DIR/kernels or ~/.local/share/jupyter/kernels.") { user, name, displayName };
+        var noAlias = new Option<bool>("--no-alias")
+        {
+            Description = $"Do not also install the kernel as '{KernelSpecAlias.Name}' (the name the notebooks carry) when Microsoft's kernel is absent.",
+        };
+        var command = new Command("install",
+            "Install the kernelspec into $JUPYTER_DATA_DIR/kernels or ~/.local/share/jupyter/kernels; also as " +
+            $"'{KernelSpecAlias.Name}' when no kernel of that name is installed, so Jupyter opens the notebooks without asking for a kernel.")
+        {
+            user, name, displayName, noAlias,
+        };
         command.SetAction(parse =>
         {
             string dll = Path.Combine(AppContext.BaseDirectory, "LowRankSparse.Cli.dll");
             string file = KernelSpec.Install(parse.GetValue(name)!, parse.GetValue(displayName)!, dll);
             Console.WriteLine($"installed kernelspec '{parse.GetValue(name)}': {file}");
+            if (parse.GetValue(noAlias) || parse.GetValue(name) == KernelSpecAlias.Name) return 0;
+            if (KernelSpecAlias.Existing() is { } other && !KernelSpecAlias.IsOurs(other))
+            {
+                Console.WriteLine($"kept the existing '{KernelSpecAlias.Name}' kernelspec ({other}): the notebooks open with it; pick '{parse.GetValue(displayName)}' to use this kernel");
+                return 0;
+            }
+            string alias = KernelSpec.Install(KernelSpecAlias.Name, $"{parse.GetValue(displayName)} as {KernelSpecAlias.Name}", dll);
+            Console.WriteLine($"installed kernelspec '{KernelSpecAlias.Name}' (the name the notebooks carry; no other kernel has it): {alias}");
             return 0;
         });
         return command;
@@ -78,6 +95,9 @@ internal static class KernelCommand
         {
             bool removed = KernelSpec.Uninstall(parse.GetValue(name)!);
             Console.WriteLine(removed ? $"removed kernelspec '{parse.GetValue(name)}'" : $"no kernelspec '{parse.GetValue(name)}' in {KernelSpec.KernelsFolder()}");
+            string alias = Path.Combine(KernelSpec.KernelsFolder(), KernelSpecAlias.Name, "kernel.json");
+            if (parse.GetValue(name) != KernelSpecAlias.Name && File.Exists(alias) && KernelSpecAlias.IsOurs(alias) && KernelSpec.Uninstall(KernelSpecAlias.Name))
+                Console.WriteLine($"removed kernelspec '{KernelSpecAlias.Name}' (ours)");
             return 0;
         });
         return command;

@@ -23,15 +23,19 @@ internal static class NotebooksCommand
         Arity = ArgumentArity.ZeroOrMore,
     };
 
+    private static Option<bool> Quick() => new("--quick") { Description = "Inject Quick = true (the notebooks' small, fast settings)." };
+
+    private static Option<string[]> ParameterOption() => new("--parameter", "-p")
+    {
+        Description = "Inject a parameter: name=value (repeatable); true/false, numbers and text become C# literals.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
     private static Command Run()
     {
         var paths = Paths();
-        var quick = new Option<bool>("--quick") { Description = "Inject Quick = true (the notebooks' small, fast settings)." };
-        var parameters = new Option<string[]>("--parameter", "-p")
-        {
-            Description = "Inject a parameter: name=value (repeatable); true/false, numbers and text become C# literals.",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
+        var quick = Quick();
+        var parameters = ParameterOption();
         var output = CommonOptions.Out("out/notebooks");
         var timeout = new Option<double>("--timeout")
         {
@@ -69,17 +73,23 @@ internal static class NotebooksCommand
         };
         to.AcceptOnlyFromAmong("app");
         var output = CommonOptions.Out("out/apps");
-        var command = new Command("export", "Export notebooks as C# file-based apps: OUT/NAME.cs, runnable with `dotnet run OUT/NAME.cs`.")
+        var quick = Quick();
+        var parameters = ParameterOption();
+        var command = new Command("export", "Export notebooks as C# file-based apps: OUT/NAME.cs, runnable with `dotnet run OUT/NAME.cs`. " +
+            "--quick and -p write the parameters into the app, right after its parameters cell.")
         {
-            paths, to, output,
+            paths, to, output, quick, parameters,
         };
         command.SetAction(parse =>
         {
             var files = Find(parse.GetValue(paths));
+            var injected = Parameters(parse.GetValue(quick), parse.GetValue(parameters) ?? []);
             string dir = OutputFolder.Prepare(parse.GetValue(output)!, force: true);
             foreach (string file in files)
             {
-                var written = AppExporter.Export(Notebook.Load(file), dir);
+                var notebook = Notebook.Load(file);
+                ParameterInjection.Inject(notebook, injected);
+                var written = AppExporter.Export(notebook, dir);
                 Console.WriteLine($"wrote {written.Path}");
                 if (written.Warning is not null) Console.Error.WriteLine($"warning: {written.Warning}");
             }

@@ -12,14 +12,20 @@ public static class NotebookSetup
 {
     public static string Initialize()
     {
+        string? unified = HostAssemblies.Unify();           // first: before anything touches Plotly.NET
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         string? shim = PreloadPatchedTorchShim();
+        NotebookFormatters.InlinePlotlyOnce = IsDotNetInteractive();
         NotebookFormatters.Register();
         using var probe = TorchSharp.torch.ones(2, 2);
         return $"LowRankSparse ready: TorchSharp {typeof(TorchSharp.torch).Assembly.GetName().Version}, " +
-               $"{TorchSharp.torch.get_num_threads()} threads{(shim is null ? "" : ", shim " + shim)}";
+               $"{TorchSharp.torch.get_num_threads()} threads{(shim is null ? "" : ", shim " + shim)}{(unified is null ? "" : "; " + unified)}";
     }
+
+    /// <summary>Microsoft's .NET Interactive kernel (it brings no plotly.js for our charts).</summary>
+    private static bool IsDotNetInteractive() =>
+        AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "Microsoft.DotNet.Interactive");
 
     private static string? PreloadPatchedTorchShim()
     {

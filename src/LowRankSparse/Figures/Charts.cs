@@ -14,8 +14,10 @@ public static class Charts
             : Chart.Line<double, double, string>(x: x, y: y, Name: name, ShowMarkers: markers, LineDash: dash);
 
     /// <summary>A line in a fixed colour (e.g. the same weight at every slider position keeps its colour).</summary>
-    public static GenericChart Line(IEnumerable<double> x, IEnumerable<double> y, string name, string color) =>
-        Chart.Line<double, double, string>(x: x, y: y, Name: name, ShowMarkers: true, LineColor: Color.fromString(color), MarkerColor: Color.fromString(color));
+    public static GenericChart Line(IEnumerable<double> x, IEnumerable<double> y, string name, string color, bool markers = true, StyleParam.DrawingStyle? dash = null) =>
+        dash is null
+            ? Chart.Line<double, double, string>(x: x, y: y, Name: name, ShowMarkers: markers, LineColor: Color.fromString(color), MarkerColor: Color.fromString(color))
+            : Chart.Line<double, double, string>(x: x, y: y, Name: name, ShowMarkers: markers, LineColor: Color.fromString(color), MarkerColor: Color.fromString(color), LineDash: dash);
 
     public static GenericChart Points(IEnumerable<double> x, IEnumerable<double> y, string name, IEnumerable<string>? text = null) =>
         text is null
@@ -24,18 +26,21 @@ public static class Charts
 
     /// <summary>A mean curve with a shaded band [mean − std, mean + std]; only the mean appears in the legend.</summary>
     /// <summary>Mean line with a ± std band, the band clipped to [<paramref name="lowest"/>, <paramref name="highest"/>] (an accuracy stays in [0, 1]).</summary>
+    /// <param name="color">The curve's colour (its band is a translucent version of it); null: Plotly's next colour and a grey band.</param>
     public static GenericChart Band(IReadOnlyList<double> x, IReadOnlyList<double> mean, IReadOnlyList<double> std, string name,
-        double lowest = double.NegativeInfinity, double highest = double.PositiveInfinity)
+        double lowest = double.NegativeInfinity, double highest = double.PositiveInfinity, string? color = null)
     {
         var upper = mean.Zip(std, (m, s) => Math.Min(m + s, highest)).ToArray();
         var lower = mean.Zip(std, (m, s) => Math.Max(m - s, lowest)).ToArray();
-        var shade = Color.fromString("rgba(120,120,120,0.25)");
+        var shade = Color.fromString(color is null ? "rgba(120,120,120,0.25)" : WeightColors.Translucent(color, 0.2));
         return Chart.Combine(new[]
         {
             Chart.Line<double, double, string>(x: x, y: upper, Name: name + " + std", ShowLegend: false, ShowMarkers: false, LineWidth: 0, LineColor: shade),
             Chart.Line<double, double, string>(x: x, y: lower, Name: name + " − std", ShowLegend: false, ShowMarkers: false, LineWidth: 0, LineColor: shade,
                 Fill: StyleParam.Fill.ToNext_y, FillColor: shade),
-            Chart.Line<double, double, string>(x: x, y: mean, Name: name, ShowMarkers: true),
+            color is null
+                ? Chart.Line<double, double, string>(x: x, y: mean, Name: name, ShowMarkers: true)
+                : Line(x, mean, name, color),
         });
     }
 
@@ -47,16 +52,30 @@ public static class Charts
     public static GenericChart Histogram(IEnumerable<double> x, string name, int bins) =>
         Chart.Histogram<double, double, string>(X: x.ToArray(), Name: name, NBinsX: bins);
 
-    /// <summary>Title, axis titles (with units), optional log y axis, a fixed size.</summary>
+    /// <summary>
+    /// Title, axis titles (with units), optional log axes with readable ticks (<see cref="LogTicks"/>), a fixed size. A linear axis
+    /// keeps Plotly's own type detection: forcing "linear" on a heatmap's categorical x axis drew nothing (NaN widths).
+    /// </summary>
     public static GenericChart Styled(GenericChart chart, string title, string xTitle, string yTitle, bool logY = false, bool logX = false)
     {
-        var styled = chart
-            .WithXAxisStyle<double, double, string>(TitleText: xTitle, AxisType: logX ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear)
-            .WithYAxisStyle<double, double, string>(TitleText: yTitle, AxisType: logY ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear)
-            .WithSize(760, 440);
+        var styled = Axes(chart, xTitle, yTitle, logY, logX).WithSize(760, 440);
         var layout = new Layout();
         layout.SetProperty("title", Title.init(new FSharpOption<string>(title), null, null, null, null, null, null, null, null, null, null, null));
         return Plotly.NET.Chart.withLayout(layout).Invoke(styled);
+    }
+
+    /// <summary>Axis titles and optional log axes of one chart (or one panel before <see cref="Panels"/> arranges it).</summary>
+    public static GenericChart Axes(GenericChart chart, string xTitle, string yTitle, bool logY = false, bool logX = false)
+    {
+        var withX = logX
+            ? chart.WithXAxisStyle<double, double, string>(TitleText: xTitle, AxisType: StyleParam.AxisType.Log)
+            : chart.WithXAxisStyle<double, double, string>(TitleText: xTitle);
+        var styled = logY
+            ? withX.WithYAxisStyle<double, double, string>(TitleText: yTitle, AxisType: StyleParam.AxisType.Log)
+            : withX.WithYAxisStyle<double, double, string>(TitleText: yTitle);
+        if (logX) LogTicks.Apply(styled, "xaxis");
+        if (logY) LogTicks.Apply(styled, "yaxis");
+        return styled;
     }
 
     public static GenericChart Combine(IEnumerable<GenericChart> charts) => Chart.Combine(charts);

@@ -10,12 +10,6 @@ namespace LowRankSparse.Figures;
 /// </summary>
 public static class EvolutionFigures
 {
-    /// <summary>One colour per weight at every slider position (Plotly would otherwise colour traces by their index).</summary>
-    private static readonly IReadOnlyDictionary<string, string> Colors = new Dictionary<string, string>
-    {
-        ["W_Q"] = "#1f77b4", ["W_K"] = "#ff7f0e", ["W_V"] = "#2ca02c",
-    };
-
     public static Figure Spectra(UpdatesSection updates, int k)
     {
         var table = new DataTable("step", "weight", "index", "singular_value");
@@ -29,7 +23,7 @@ public static class EvolutionFigures
             {
                 var values = at.SingularValues[name];
                 var positive = values.Select(v => Math.Max(v, 1e-12)).ToArray();
-                charts.Add(Charts.Line(Enumerable.Range(1, values.Length).Select(i => (double)i), positive, $"Δ{name}", Colors[name]));
+                charts.Add(Charts.Line(Enumerable.Range(1, values.Length).Select(i => (double)i), positive, $"Δ{name}", WeightColors.Of(name)));
                 for (int i = 0; i < values.Length; i++) table.Add(at.Step, name, i + 1, values[i]);
                 max = Math.Max(max, positive.Max());
                 min = Math.Min(min, positive.Where(v => v > 1e-9).DefaultIfEmpty(1e-6).Min());

@@ -9,20 +9,24 @@ public static class SweepFigures
     public static Figure RankVsK(IReadOnlyList<LabelRelevantPoint> points)
     {
         var table = new DataTable("k", "mode", "weight", "gap_rank", "predicted");
-        var traces = new List<GenericChart>();
+        var panels = new List<Panels.Panel>();
         foreach (var mode in points.Select(p => p.Mode).Distinct())
+        {
+            var traces = new List<GenericChart>();
+            var g = points.Where(p => p.Mode == mode).ToList();
             foreach (var w in UpdatesSection.AttentionWeights)
             {
-                var g = points.Where(p => p.Mode == mode).ToList();
-                traces.Add(Charts.Line(g.Select(p => (double)p.K), g.Select(p => (double)p.Ranks[w]), $"Δ{w} measured ({mode})"));
-                traces.Add(Charts.Line(g.Select(p => (double)p.K), g.Select(p => (double)p.Predicted[w]), $"Δ{w} predicted ({mode})", markers: false, dash: StyleParam.DrawingStyle.Dot));
+                traces.Add(Charts.Line(g.Select(p => (double)p.K), g.Select(p => (double)p.Ranks[w]), $"Δ{w} measured", WeightColors.Of(w)));
+                traces.Add(Charts.Line(g.Select(p => (double)p.K), g.Select(p => (double)p.Predicted[w]), $"Δ{w} predicted", WeightColors.Of(w), markers: false, dash: StyleParam.DrawingStyle.Dot));
                 foreach (var p in g) table.Add(p.K, mode, w, p.Ranks[w], p.Predicted[w]);
             }
+            panels.Add(new Panels.Panel($"{mode.Replace('_', '-')} mixing", Charts.Axes(Charts.Combine(traces), "number of label-relevant patterns K", "gap rank")));
+        }
         int matches = points.Sum(p => UpdatesSection.AttentionWeights.Count(w => p.Ranks[w] == p.Predicted[w]));
         return new Figure("rank_vs_k", "Rank of the updates vs the number of label-relevant patterns K",
             "Theory [ours, docs/paper-notes.md §4.1]: per-sample mixing gives K dominant directions for ΔW_Q and ΔW_K and 2 for ΔW_V; per-token mixing gives 2 for all. " +
             $"Measured gap ranks match the prediction in {matches} of {points.Count * 3} cases.",
-            Charts.Styled(Charts.Combine(traces), "Gap rank of ΔW vs K", "number of label-relevant patterns K", "gap rank (singular values before the largest gap)"), table);
+            Panels.Stack(panels, "Gap rank of ΔW (singular values before the largest gap) vs K", columns: panels.Count, width: 900), table);
     }
 
     public static Figure Noise(IReadOnlyList<NoisePoint> points)
@@ -31,10 +35,10 @@ public static class SweepFigures
         var traces = new List<GenericChart>();
         foreach (var w in UpdatesSection.AttentionWeights)
         {
-            traces.Add(Charts.Line(points.Select(p => p.Noise), points.Select(p => p.IrrelevantEnergy[w]), $"Δ{w} input side"));
+            traces.Add(Charts.Line(points.Select(p => p.Noise), points.Select(p => p.IrrelevantEnergy[w]), $"Δ{w} input side", WeightColors.Of(w)));
             foreach (var p in points) table.Add(p.Noise, w, p.IrrelevantEnergy[w], 1 - p.Top2Energy[w]);
         }
-        traces.Add(Charts.Line(points.Select(p => p.Noise), points.Select(p => p.IrrelevantEnergyOutputWQ), "ΔW_Q output side"));
+        traces.Add(Charts.Line(points.Select(p => p.Noise), points.Select(p => p.IrrelevantEnergyOutputWQ), "ΔW_Q output side", WeightColors.Of("W_Q"), dash: StyleParam.DrawingStyle.Dash));
         return new Figure("noise_sweep", "Label-irrelevant energy vs noise τ",
             "Theory [paper]: the label-irrelevant part of the updates is small and grows with τ. Measured from the smallest to the largest τ: " +
             string.Join("; ", new (string Name, Func<NoisePoint, double> Value)[]
@@ -51,7 +55,7 @@ public static class SweepFigures
         var traces = new List<GenericChart>();
         foreach (var w in UpdatesSection.AttentionWeights)
         {
-            traces.Add(Charts.Line(points.Select(p => (double)p.NumPatterns), points.Select(p => p.Top2Energy[w]), $"Δ{w}"));
+            traces.Add(Charts.Line(points.Select(p => (double)p.NumPatterns), points.Select(p => p.Top2Energy[w]), $"Δ{w}", WeightColors.Of(w)));
             foreach (var p in points) table.Add(p.NumPatterns, p.Dim, w, p.Top2Energy[w], p.NumericalRank[w]);
         }
         return new Figure("patterns_sweep", "Top-2 energy vs the number of patterns M",

@@ -16,14 +16,14 @@ public static class TrainingFigures
         var accuracy = Smooth(run.BatchAccuracy, smooth);
         var table = new DataTable("step", "batch_hinge_loss", "batch_accuracy");
         for (int i = 0; i < steps.Length; i++) table.Add(i + 1, run.Loss[i], run.BatchAccuracy[i]);
-        var chart = Charts.Combine(new[]
+        var chart = Panels.Stack(new Panels.Panel[]
         {
-            Charts.Line(steps, loss, $"hinge loss (moving average of {smooth})", markers: false),
-            Charts.Line(steps, accuracy, $"batch accuracy (moving average of {smooth})", markers: false),
-        });
+            new($"hinge loss (moving average of {smooth})", Charts.Axes(Charts.Line(steps, loss, "mini-batch hinge loss", "#1f77b4", markers: false), "SGD step", "hinge loss")),
+            new($"batch accuracy (moving average of {smooth})", Charts.Axes(Charts.Line(steps, accuracy, "mini-batch accuracy", "#2ca02c", markers: false), "SGD step", "accuracy (fraction)")),
+        }, "Mini-batch hinge loss and accuracy", columns: 2, width: 900);
         return new Figure("loss_curve", "Training curves",
             $"SGD on the hinge loss: the mini-batch loss falls to {run.Loss[^1]:F4} and the batch accuracy reaches {run.BatchAccuracy[^1]:P0} after {run.Loss.Length} steps.",
-            Charts.Styled(chart, "Mini-batch hinge loss and accuracy", "SGD step", "loss / accuracy"), table);
+            chart, table);
     }
 
     /// <summary>Attention weights (query token × key token) of one test sample under the given weights.</summary>

@@ -53,4 +53,20 @@ public sealed class ExportTests
         Assert.Contains("plotly.js v", chart);          // inlined, not the CDN script
         Assert.DoesNotContain("<script src=\"https://cdn.plot.ly", chart);
     }
+
+    [Fact]
+    public void A_loop_variable_named_like_an_earlier_cells_variable_is_renamed_in_the_app()
+    {
+        string dir = TestPaths.NewTempDir("export-shadow");
+        string path = Fixtures.Write(dir, "shadow", """
+            {"cells": [
+              {"cell_type": "code", "metadata": {}, "outputs": [], "source": ["var run = 1;\n", "var runs = new[] { run, 2 };"]},
+              {"cell_type": "code", "metadata": {}, "outputs": [], "source": ["foreach (var run in runs) Console.WriteLine(run);\n", "var n = runs.Count(run => run > 1);"]}
+            ], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+            """);
+        string[] lines = AppExporter.Source(Notebook.Load(path), "../src/LowRankSparse/LowRankSparse.csproj").Split('\n');
+        Assert.Contains("var run = 1;", lines);
+        Assert.Contains("foreach (var run2 in runs) Console.WriteLine(run2);", lines);
+        Assert.Contains("var n = runs.Count(run3 => run3 > 1);", lines);   // run2 is taken by then
+    }
 }

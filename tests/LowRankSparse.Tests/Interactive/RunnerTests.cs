@@ -37,7 +37,7 @@ public sealed class RunnerTests
         Assert.Contains("<h1>Demo notebook</h1>", html);
         Assert.Contains("<strong>bold</strong>", html);
         Assert.Contains("<th>a</th>", html);
-        Assert.Contains("<span class=\"math\">$W_Q x_l$</span> with <em>emphasis</em>", html);   // no emphasis inside math
+        Assert.Contains("<span class=\"math\">\\(W_Q x_l\\)</span> with <em>emphasis</em>", html);   // Markdig: no emphasis inside math
         Assert.Equal(1, Count(html, MathAssets.HeadTags));                                       // KaTeX once, fonts inlined
         Assert.Contains("src:url(data:font/woff2;base64,", MathAssets.HeadTags);
         Assert.DoesNotContain("url(fonts/", MathAssets.HeadTags);

@@ -12,9 +12,12 @@ internal sealed record AppCell(IReadOnlyList<string> Usings, string Statements, 
 {
     /// <param name="code">The cell with its directives blanked.</param>
     /// <param name="endsWithValue">The cell's last expression is shown (see ScriptSession.EndsWithValue).</param>
-    public static AppCell From(string code, bool endsWithValue)
+    /// <param name="outer">The top-level variables of the cells before; this cell's are added (see <see cref="ShadowedNames"/>).</param>
+    public static AppCell From(string code, bool endsWithValue, HashSet<string> outer)
     {
-        var root = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(code, Engine.ScriptSession.ParseOptions).GetRoot();
+        var parsed = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(code, Engine.ScriptSession.ParseOptions).GetRoot();
+        var root = ShadowedNames.Rename(parsed, outer);
+        outer.UnionWith(ShadowedNames.DeclaredBy(root));
         var usings = root.Usings.Select(u => u.WithoutTrivia().ToString()).ToList();
         var types = new List<string>();
         var statements = new List<string>();

@@ -32,7 +32,9 @@ public static class AppExporter
         var cells = Split(notebook);
         var text = new StringBuilder();
         foreach (string package in Packages(notebook)) text.Append($"#:package {package}@{KnownPackages.VersionOf(package)}\n");
-        text.Append($"#:project {libraryProjectPath.Replace('\\', '/')}\n\n");
+        text.Append($"#:project {libraryProjectPath.Replace('\\', '/')}\n");
+        // File-based apps default to trimming-safe JSON (no reflection); the library's config loader and results writer use reflection.
+        text.Append("#:property JsonSerializerIsReflectionEnabledByDefault=true\n\n");
         text.Append($"// {notebook.Name}.cs: exported from {Path.GetFileName(notebook.Path)} by `notebooks export --to app`. Run: dotnet run {notebook.Name}.cs\n");
         foreach (string import in ScriptDefaults.Imports.Select(i => $"using {i};").Concat(cells.SelectMany(c => c.App?.Usings ?? [])).Distinct())
             text.Append(import.EndsWith(';') ? import : import + ";").Append('\n');
@@ -54,6 +56,7 @@ public static class AppExporter
         var split = new List<(NotebookCell, AppCell?, int)>();
         Script<object>? script = null;
         var options = ScriptSession.DefaultOptions;
+        var declared = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < notebook.Cells.Count; i++)
         {
             var cell = notebook.Cells[i];
@@ -65,7 +68,7 @@ public static class AppExporter
             string code = CellDirectives.Parse(cell.Source).Code;
             // Compile (never run) the cells as one script session: the engine's own rule tells which trailing values are shown.
             script = script is null ? CSharpScript.Create(code, options, typeof(NotebookGlobals)) : script.ContinueWith(code, options);
-            split.Add((cell, AppCell.From(code, ScriptSession.EndsWithValue(script.GetCompilation())), i + 1));
+            split.Add((cell, AppCell.From(code, ScriptSession.EndsWithValue(script.GetCompilation()), declared), i + 1));
         }
         return split;
     }

@@ -1,0 +1,91 @@
+using LowRankSparse.Config;
+using LowRankSparse.Data;
+using LowRankSparse.Figures;
+using LowRankSparse.Tests.Reproduce;
+
+namespace LowRankSparse.Tests.FigureStyle;
+
+/// <summary>What the figures look like (issue #14): heatmaps drawn, readable log ticks, one colour per weight, separate axes.</summary>
+[Collection(QuickReproductionCollection.Name)]
+public class FigureStyleTests(QuickReproductionFixture quick)
+{
+    private IReadOnlyList<Figure> Report => ReportFigures.All(quick.Results);
+
+    private Figure ById(string id) => Report.Single(f => f.Id == id);
+
+    [Fact]
+    public void Heatmap_keeps_its_categorical_x_axis()
+    {
+        var config = ConfigLoader.Load(TestPaths.QuickConfig);
+        var patterns = PatternSet.Create(config.Data, config.DataSeed);
+        using var data = DataGenerator.Generate(config.Data, patterns, 2, seed: 0);
+        var chart = DataFigures.SampleHeatmap(data, patterns, 0).Chart;
+        // a forced "linear" type on string categories makes plotly.js draw the heatmap with NaN widths (blank)
+        foreach (var axis in FigureJson.Axes(chart, "xaxis").Concat(FigureJson.Axes(chart, "yaxis")))
+            Assert.NotEqual("linear", axis["type"]?.GetValue<string>());
+        Assert.Equal("heatmap", FigureJson.Traces(chart).Single()["type"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("spectra")]
+    [InlineData("spectra_vs_step")]
+    [InlineData("wo_row_norms")]
+    [InlineData("wo_row_norms_vs_step")]
+    public void Log_axes_label_ticks_as_powers_of_ten_or_plain_numbers(string id)
+    {
+        var axis = FigureJson.Axes(ById(id).Chart, "yaxis").Single(a => a["type"]?.GetValue<string>() == "log");
+        Assert.Equal("power", axis["exponentformat"]?.GetValue<string>());
+        // one tick per decade (10^k), or 1-2-5 ticks written in full (0.2, not the bare mantissa "2")
+        bool decades = axis["dtick"]?.ToJsonString() == "1";
+        bool plain = axis["dtick"]?.ToJsonString() == "\"D2\"" && axis["tickformat"]?.GetValue<string>() == "~g";
+        Assert.True(decades || plain, axis.ToJsonString());
+    }
+
+    [Fact]
+    public void Log_ticks_switch_to_plain_numbers_below_three_decades()
+    {
+        var narrow = Charts.Styled(Charts.Line([1.0, 2, 3], [0.2, 0.3, 0.4], "n"), "t", "x", "y", logY: true);
+        var wide = Charts.Styled(Charts.Line([1.0, 2, 3], [1e-6, 1e-3, 1], "w"), "t", "x", "y", logY: true);
+        Assert.Equal("~g", FigureJson.Axes(narrow, "yaxis").Single()["tickformat"]?.GetValue<string>());
+        Assert.Equal("1", FigureJson.Axes(wide, "yaxis").Single()["dtick"]?.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("spectra")]
+    [InlineData("energy_vs_step")]
+    [InlineData("spectra_vs_step")]
+    [InlineData("rank_vs_k")]
+    [InlineData("noise_sweep")]
+    [InlineData("patterns_sweep")]
+    public void Every_weight_has_one_colour_in_every_figure(string id)
+    {
+        var traces = FigureJson.Traces(ById(id).Chart).ToList();
+        foreach (string weight in new[] { "W_Q", "W_K", "W_V" })
+        {
+            var colors = traces.Where(t => t["showlegend"]?.GetValue<bool>() != false && FigureJson.Name(t) is { } n && n.StartsWith("Δ" + weight, StringComparison.Ordinal))
+                .Select(FigureJson.LineColor).Distinct().ToList();
+            Assert.Equal([WeightColors.Of(weight)], colors);
+        }
+    }
+
+    [Fact]
+    public void Rank_vs_K_has_one_panel_per_mixing_mode_and_six_legend_entries()
+    {
+        var chart = ById("rank_vs_k").Chart;
+        int modes = quick.Results.Sweeps.LabelRelevant.Select(p => p.Mode).Distinct().Count();
+        Assert.Equal(modes, FigureJson.Traces(chart).Select(t => t["xaxis"]?.GetValue<string>() ?? "x").Distinct().Count());
+        Assert.Equal(6, FigureJson.LegendEntries(chart));
+    }
+
+    [Theory]
+    [InlineData("low_rank_adaption")]
+    public void Accuracy_and_loss_are_on_separate_axes(string id)
+    {
+        var chart = ById(id).Chart;
+        var traces = FigureJson.Traces(chart).ToList();
+        string AxisOf(string prefix) => traces.First(t => FigureJson.Name(t)?.StartsWith(prefix, StringComparison.Ordinal) == true)["yaxis"]?.GetValue<string>() ?? "y";
+        var loss = traces.Where(t => FigureJson.Name(t) == "W(0) + rank-r(ΔW)").Select(t => t["yaxis"]?.GetValue<string>() ?? "y").Distinct().ToList();
+        Assert.Equal(2, loss.Count);                                    // the truncated update's accuracy and its loss, in two panels
+        Assert.NotEqual(AxisOf("LoRA adapters"), loss.Last());                // accuracies above, the loss beside
+    }
+}

@@ -1,0 +1,78 @@
+using LowRankSparse.Interactive.Notebooks;
+using Xunit.Abstractions;
+
+namespace LowRankSparse.Tests.Hosts;
+
+/// <summary>
+/// Issue #14, as a user sees it: a teaching notebook executed in each host — our headless runner, Jupyter (nbclient) with our kernel,
+/// Jupyter with Microsoft's .NET Interactive kernel — and its page opened in headless Chromium: no error output, every chart drawn,
+/// no NaN attribute in any plot. The default run takes 00-data-model (five heatmaps, the charts that used to render blank) on each
+/// host; <c>--filter Category=AllHosts</c> takes every notebook.
+/// </summary>
+[Collection(Interactive.NotebookCollection.Name)]
+public sealed class HostRenderingTests(ITestOutputHelper output)
+{
+    private const string Lean = "00-data-model";
+
+    public static TheoryData<string> All() => new(Directory.GetFiles(TestPaths.Notebooks, "*.ipynb").Select(Path.GetFileNameWithoutExtension).Order()!);
+
+    [BrowserFact]
+    public void Runner_page_draws_every_chart() => RunnerPage(Lean);
+
+    [BrowserFact]
+    public void Jupyter_with_our_kernel_draws_every_chart_without_picking_a_kernel() => OurKernel(Lean);
+
+    [BrowserFact(microsoftKernel: true)]
+    public void Jupyter_with_Microsofts_kernel_draws_every_chart() => MicrosoftsKernel(Lean);
+
+    [BrowserTheory]
+    [Trait("Category", "AllHosts")]
+    [MemberData(nameof(All))]
+    public void Every_runner_page_draws_every_chart(string name) => RunnerPage(name);
+
+    [BrowserTheory]
+    [Trait("Category", "AllHosts")]
+    [MemberData(nameof(All))]
+    public void Every_notebook_on_our_kernel_draws_every_chart(string name) => OurKernel(name);
+
+    [BrowserTheory(microsoftKernel: true)]
+    [Trait("Category", "AllHosts")]
+    [MemberData(nameof(All))]
+    public void Every_notebook_on_Microsofts_kernel_draws_every_chart(string name) => MicrosoftsKernel(name);
+
+    private void RunnerPage(string name)
+    {
+        string folder = TestPaths.NewTempDir("host-runner");
+        var files = new[] { Path.Combine(TestPaths.Notebooks, name + ".ipynb") };
+        var results = NotebookBatch.Run(files, new RunSettings([NotebookParameter.Quick], TimeSpan.FromMinutes(10)), folder, TextWriter.Null, default);
+        Assert.True(results.Single().Succeeded, results.Single().Failure?.ToString());
+        string executed = Path.Combine(folder, name + ".ipynb");
+        Check("runner", name, 0, JupyterRun.ChartOutputs(executed), Path.Combine(folder, name + ".html"));
+    }
+
+    private void OurKernel(string name)
+    {
+        string folder = TestPaths.NewTempDir("host-ours");
+        var environment = Kernelspecs.Ours(folder);
+        var run = JupyterRun.Execute(Path.Combine(TestPaths.Notebooks, name + ".ipynb"), folder, environment);   // the notebook's own kernel name
+        Check("our kernel", name, run.Errors, JupyterRun.ChartOutputs(run.Executed), run.Html, run.Executed);
+    }
+
+    private void MicrosoftsKernel(string name)
+    {
+        string folder = TestPaths.NewTempDir("host-microsoft");
+        var environment = Kernelspecs.Microsofts(folder);
+        var run = JupyterRun.Execute(Path.Combine(TestPaths.Notebooks, name + ".ipynb"), folder, environment);
+        Check("Microsoft's kernel", name, run.Errors, JupyterRun.ChartOutputs(run.Executed), run.Html, run.Executed);
+    }
+
+    private void Check(string host, string name, int errors, int charts, string html, string? executed = null)
+    {
+        var page = RenderedPage.Open(html);
+        output.WriteLine($"{host}, {name}: {errors} error outputs, {charts} chart outputs, {page.DrawnCharts} drawn, {page.NanAttributes.Count} NaN attributes");
+        Assert.True(errors == 0, $"{host}: {errors} error outputs; first: {(executed is null ? "" : JupyterRun.FirstError(executed))}");
+        Assert.True(charts > 0, $"{host}: no chart output in {name}");
+        Assert.Equal(charts, page.DrawnCharts);
+        Assert.Empty(page.NanAttributes);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using LowRankSparse.Tests.Interactive;
+
+namespace LowRankSparse.Tests.Hosts;
+
+/// <summary>
+/// A teaching notebook executed by Jupyter's own client (nbclient, quick mode injected after the parameters cell, the kernel
+/// named by the notebook's metadata unless given) and converted to HTML by nbconvert: what a Jupyter user gets.
+/// </summary>
+internal sealed record JupyterRun(string Executed, string Html, int Errors, string Log)
+{
+    private const string Script = """
+        import sys, nbformat
+        from nbclient import NotebookClient
+        source, executed, cwd, kernel = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+        nb = nbformat.read(source, as_version=4)
+        at = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
+        nb.cells.insert(at + 1, nbformat.v4.new_code_cell("Quick = true;", metadata={"tags": ["injected-parameters"]}))
+        options = {"kernel_name": kernel} if kernel else {}
+        NotebookClient(nb, timeout=900, allow_errors=True, resources={"metadata": {"path": cwd}}, **options).execute()
+        nbformat.write(nb, executed)
+        """;
+
+    /// <param name="environment">JUPYTER_PATH / JUPYTER_DATA_DIR of the kernelspecs to use.</param>
+    public static JupyterRun Execute(string notebook, string folder, IDictionary<string, string> environment, string? kernel = null)
+    {
+        string python = HostTools.Python ?? throw new InvalidOperationException($"python3 with nbclient is not installed ({HostTools.Install})");
+        string script = Path.Combine(folder, "execute.py");
+        File.WriteAllText(script, Script);
+        string name = Path.GetFileNameWithoutExtension(notebook);
+        string executed = Path.Combine(folder, name + ".ipynb");
+        // the kernel starts in the notebooks' folder: relative #r paths resolve, and `dotnet interactive` finds the repository's tool manifest
+        var run = ChildProcess.Run(python, [script, notebook, executed, Path.GetDirectoryName(notebook)!, kernel ?? ""], folder, environment, TimeSpan.FromMinutes(20));
+        if (run.ExitCode != 0) throw new InvalidOperationException($"nbclient failed on {name} (exit {run.ExitCode}):\n{run.Output}");
+        var convert = ChildProcess.Run(python, ["-m", "nbconvert", "--to", "html", "--output-dir", folder, executed], folder, environment, TimeSpan.FromMinutes(5));
+        if (convert.ExitCode != 0) throw new InvalidOperationException($"nbconvert failed on {name}:\n{convert.Output}");
+        return new JupyterRun(executed, Path.Combine(folder, name + ".html"), ErrorOutputs(executed), run.Output);
+    }
+
+    /// <summary>Error outputs in an executed notebook, with their first line (for the assertion message).</summary>
+    public static int ErrorOutputs(string executed) => Outputs(executed).Count(o => (string?)o["output_type"] == "error");
+
+    public static string FirstError(string executed) =>
+        Outputs(executed).Where(o => (string?)o["output_type"] == "error").Select(o => $"{o["ename"]}: {o["evalue"]}").FirstOrDefault() ?? "";
+
+    /// <summary>Chart outputs (HTML calling Plotly.newPlot) in an executed notebook.</summary>
+    public static int ChartOutputs(string executed) =>
+        Outputs(executed).Count(o => o["data"]?["text/html"] is { } html && Text(html).Contains("Plotly.newPlot", StringComparison.Ordinal));
+
+    private static IEnumerable<JsonObject> Outputs(string executed) =>
+        JsonNode.Parse(File.ReadAllText(executed))!["cells"]!.AsArray()
+            .SelectMany(c => c!["outputs"] as JsonArray ?? []).OfType<JsonObject>();
+
+    private static string Text(JsonNode node) => node is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)node ?? "";
+}

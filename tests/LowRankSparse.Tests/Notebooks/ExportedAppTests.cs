@@ -1,0 +1,55 @@
+using LowRankSparse.Interactive.Notebooks;
+using LowRankSparse.Interactive.Notebooks.Export;
+using LowRankSparse.Tests.Interactive;
+
+namespace LowRankSparse.Tests.Notebooks;
+
+/// <summary>
+/// The real teaching notebooks exported as file-based apps (quick mode) run with <c>dotnet run</c> and write one offline chart page
+/// per chart the notebook shows in our runner. One notebook in the default run; every one with <c>--filter Category=AllHosts</c>.
+/// </summary>
+public class ExportedAppTests
+{
+    public static TheoryData<string> All() => new(Directory.GetFiles(TestPaths.Notebooks, "*.ipynb").Select(Path.GetFileNameWithoutExtension).Order()!);
+
+    [Fact]
+    public void Exported_notebook_that_loads_a_config_runs_and_writes_every_chart() => RunsAndWritesEveryChart("03-sparse-output-layer");
+
+    [Theory]
+    [Trait("Category", "AllHosts")]
+    [MemberData(nameof(All))]
+    public void Every_exported_notebook_runs_and_writes_every_chart(string name) => RunsAndWritesEveryChart(name);
+
+    private static void RunsAndWritesEveryChart(string name)
+    {
+        // Inside the repository, so Directory.Build.targets (the TorchSharp GLIBCXX patch) applies to the app's build;
+        // a fixed folder, so `dotnet run` reuses its build between test runs.
+        string dir = Path.Combine(TestPaths.RepoRoot, "out", "tests", "export-notebooks");
+        string charts = Path.Combine(dir, name + "-charts");
+        if (Directory.Exists(charts)) Directory.Delete(charts, true);
+        var notebook = Notebook.Load(Path.Combine(TestPaths.Notebooks, name + ".ipynb"));
+        Assert.True(ParameterInjection.Inject(notebook, [NotebookParameter.Quick]));
+        var app = AppExporter.Export(notebook, dir);
+
+        var run = ChildProcess.Run("dotnet", ["run", app.Path], dir, timeout: TimeSpan.FromMinutes(8));
+
+        Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}\n{run.Output}");
+        var written = Directory.Exists(charts) ? Directory.GetFiles(charts, "*.html") : [];
+        Assert.Equal(ChartsShownByTheRunner(name), written.Length);
+        foreach (string page in written)
+        {
+            string html = File.ReadAllText(page);
+            Assert.Contains("Plotly.newPlot", html);
+            Assert.Contains("plotly.js v", html);                  // inlined: opens offline
+            Assert.DoesNotContain("<script src=\"https://cdn.plot.ly", html);
+        }
+    }
+
+    private static int ChartsShownByTheRunner(string name)
+    {
+        var notebook = Notebook.Load(Path.Combine(TestPaths.Notebooks, name + ".ipynb"));
+        var result = NotebookRunner.Run(notebook, new RunSettings([NotebookParameter.Quick], TimeSpan.FromMinutes(5)));
+        Assert.True(result.Succeeded, result.Failure?.ToString());
+        return notebook.Cells.Where(c => c.IsCode).Sum(c => c.Outputs.Count(o => o?["data"]?["text/html"]?.ToString().Contains("Plotly.newPlot") == true));
+    }
+}
