@@ -11,5 +11,6 @@ internal static class CommandRegistry
         yield return NotebooksCommand.Create();
         yield return KernelCommand.Create();
         yield return BenchCommand.Create();
+        yield return PhaseCommand.Create();
     }
 }
