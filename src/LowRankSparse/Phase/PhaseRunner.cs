@@ -18,7 +18,9 @@ public static class PhaseRunner
     public const int ChunkRuns = 24;
 
     /// <param name="progress">Called on the calling thread with (cells done, cells).</param>
-    public static PhaseResult Run(PhaseGrid grid, Action<int, int>? progress = null, CancellationToken cancel = default)
+    /// <param name="inspect">Called with each cell and its trained runs (the seeds that did not diverge) before they are disposed; may run on several threads at once.</param>
+    public static PhaseResult Run(PhaseGrid grid, Action<int, int>? progress = null, CancellationToken cancel = default,
+        Action<PhaseCell, IReadOnlyList<TrainingRun>>? inspect = null)
     {
         grid.Validated();
         var clock = Stopwatch.StartNew();
@@ -49,6 +51,7 @@ public static class PhaseRunner
                         var trained = seeds.Where(j => runs[j] is not null).Select(j => runs[j]!).ToList();
                         var steps = seeds.Where(j => divergedAt[j] is not null).Select(j => divergedAt[j]!.Value).ToList();
                         cells[chunk[c]] = CellMeasurement.Of(grid, points[chunk[c]], trained, steps.Count, steps.Count > 0 ? steps.Min() : null);
+                        inspect?.Invoke(cells[chunk[c]], trained);
                     });
                 measureSeconds += t.Elapsed.TotalSeconds;
             }
