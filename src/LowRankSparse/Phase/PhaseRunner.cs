@@ -24,7 +24,8 @@ public static class PhaseRunner
     {
         grid.Validated();
         var clock = Stopwatch.StartNew();
-        double trainSeconds = 0, measureSeconds = 0, loopSeconds = 0;
+        var cpu = Cpu();
+        double trainSeconds = 0, measureSeconds = 0, loopSeconds = 0, trainCpu = 0, measureCpu = 0;
         var points = grid.Points().ToList();
         var cells = new PhaseCell[points.Count];
         int cellsPerChunk = Math.Max(1, ChunkRuns / grid.Seeds), done = 0;
@@ -40,8 +41,11 @@ public static class PhaseRunner
             try
             {
                 var t = Stopwatch.StartNew();
+                double c0 = Cpu();
                 TrainIsolatingDivergence(configs, Enumerable.Range(0, configs.Count).ToList(), runs, divergedAt, cancel);
                 trainSeconds += t.Elapsed.TotalSeconds;
+                double c1 = Cpu();
+                trainCpu += c1 - c0;
                 loopSeconds += runs.Sum(r => r?.TrainSeconds ?? 0);
                 t.Restart();
                 using (TorchThreads.Use(BatchedTrainer.ThreadsPerOp))   // evaluation ops are tiny; cells are measured in parallel instead
@@ -54,6 +58,7 @@ public static class PhaseRunner
                         inspect?.Invoke(cells[chunk[c]], trained);
                     });
                 measureSeconds += t.Elapsed.TotalSeconds;
+                measureCpu += Cpu() - c1;
             }
             finally
             {
@@ -64,34 +69,54 @@ public static class PhaseRunner
         }
         clock.Stop();
         var timing = new PhaseTiming(clock.Elapsed.TotalSeconds, trainSeconds, measureSeconds,
-            loopSeconds * 1000 / Math.Max(1, grid.Runs * (double)grid.Base.Training.Steps), grid.EstimatedSeconds(), Environment.ProcessorCount);
+            loopSeconds * 1000 / Math.Max(1, grid.Runs * (double)grid.Base.Training.Steps), grid.EstimatedSeconds(), Environment.ProcessorCount,
+            Cpu() - cpu, trainCpu, measureCpu);
         return PhaseResult.Of(grid, cells, timing);
     }
 
-    /// <summary>Trains the runs <paramref name="indices"/> together; on a divergence, each half on its own, down to single runs.</summary>
+    /// <summary>
+    /// Sets up the runs <paramref name="indices"/> (data and initial model, in parallel: each is sequential work) and trains them
+    /// together; on a divergence, each half on its own (set up afresh), down to single runs.
+    /// </summary>
     private static void TrainIsolatingDivergence(IReadOnlyList<ExperimentConfig> configs, IReadOnlyList<int> indices, TrainingRun?[] runs,
         int?[] divergedAt, CancellationToken cancel)
     {
+        var setups = new TrainingSetup?[indices.Count];
         try
         {
-            var trained = BatchedTrainer.Train(indices.Select(i => configs[i]).ToList(), cancel: cancel);
+            Parallel.For(0, indices.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel },
+                j => setups[j] = TrainingSetup.Create(configs[indices[j]]));
+            var trained = BatchedTrainer.Run(setups.Select(s => s!).ToList(), cancel: cancel);
             for (int j = 0; j < indices.Count; j++) runs[indices[j]] = trained[j];
+            return;
         }
-        catch (DivergenceException e) when (indices.Count == 1)
+        catch (DivergenceException e)
         {
-            divergedAt[indices[0]] = e.Step;
+            foreach (var s in setups) s?.Dispose();
+            if (indices.Count == 1)
+            {
+                divergedAt[indices[0]] = e.Step;
+                return;
+            }
         }
-        catch (DivergenceException)
+        catch
         {
-            int half = indices.Count / 2;
-            TrainIsolatingDivergence(configs, indices.Take(half).ToList(), runs, divergedAt, cancel);
-            TrainIsolatingDivergence(configs, indices.Skip(half).ToList(), runs, divergedAt, cancel);
+            foreach (var s in setups) s?.Dispose();
+            throw;
         }
+        int half = indices.Count / 2;
+        TrainIsolatingDivergence(configs, indices.Take(half).ToList(), runs, divergedAt, cancel);
+        TrainIsolatingDivergence(configs, indices.Skip(half).ToList(), runs, divergedAt, cancel);
     }
+
+    /// <summary>CPU seconds this process used so far (all threads): what the grid cost when the machine is shared.</summary>
+    private static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
     private static (int, int, int, int, int, int, int, int) ShapeKey(ExperimentConfig c) => (c.Data.Dim, c.Data.Tokens, c.Model.Neurons,
         c.Model.KeyDimFor(c.Data.Dim), c.Model.ValueDimFor(c.Data.Dim), c.Training.Steps, c.Training.BatchSize, c.Training.SnapshotEvery);
 }
 
-/// <summary>Where the time went: wall, training (data set-up included), measurement; ms per seed-step of the training loops alone; the estimate the budget was checked against.</summary>
-public sealed record PhaseTiming(double Seconds, double TrainSeconds, double MeasureSeconds, double TrainMsPerSeedStep, double EstimatedSeconds, int ProcessorCount);
+/// <summary>Where the time went: wall, training (data set-up included), measurement; ms per seed-step of the training loops alone;
+/// the estimate the budget was checked against; and the process' CPU seconds for the same parts (comparable on a shared machine).</summary>
+public sealed record PhaseTiming(double Seconds, double TrainSeconds, double MeasureSeconds, double TrainMsPerSeedStep, double EstimatedSeconds, int ProcessorCount,
+    double CpuSeconds, double TrainCpuSeconds, double MeasureCpuSeconds);
