@@ -4,6 +4,7 @@ using LowRankSparse.Theory;
 using Microsoft.FSharp.Core;
 using Plotly.NET;
 using Plotly.NET.LayoutObjects;
+using Plotly.NET.CSharp;
 using Chart = Plotly.NET.CSharp.Chart;
 
 namespace LowRankSparse.Figures;
@@ -37,7 +38,7 @@ public static class PhaseFigures
             if (predicted is not null) traces.Add(predicted);
             var measured = b.Rows.Where(row => row.Measured is not null).ToList();
             if (measured.Count > 0)
-                traces.Add(Line(r, b, measured.Select(row => (row.Other, row.Measured!.Value)).ToList(), $"measured boundary ({b.Claim})", StyleParam.DrawingStyle.Dot, "#ffffff", markers: true));
+                traces.Add(Line(r, b, measured.Select(row => (row.Other, row.Measured!.Value)).ToList(), $"measured boundary ({b.Claim})", StyleParam.DrawingStyle.Dot, "#000000", markers: true));
         }
 
         var table = new DataTable("x_axis", "x", "y_axis", "y", "metric", "mean", "std", "per_seed", "claim", "verdict", "diverged_seeds", "diverged_at_step", "inside_conditions");
@@ -55,8 +56,11 @@ public static class PhaseFigures
                          string.Join(" ", boundaries.Select(b => b.Summary)) +
                          (outside.Count > 0 ? " Predicted boundary outside the grid: " + string.Join("; ", outside) + "." : "");
         string title = $"{metric.Title} over {r.XSymbol} × {r.YSymbol}";
-        return new Figure($"phase_{r.XAxis}_{r.YAxis}_{metric.Id}", title, caption,
-            Charts.Styled(Charts.Combine(traces), title, $"{r.XSymbol} ({r.XField})", $"{r.YSymbol} ({r.YField})"), table);
+        var chart = Charts.Styled(Charts.Combine(traces), title, $"{r.XSymbol} ({r.XField})", $"{r.YSymbol} ({r.YField})",
+                logY: Geometric(r.YValues), logX: Geometric(r.XValues))
+            .WithLegendStyle(Orientation: StyleParam.Orientation.Horizontal, X: 0, Y: -0.22)
+            .WithSize(760, 560);
+        return new Figure($"phase_{r.XAxis}_{r.YAxis}_{metric.Id}", title, caption, chart, table);
     }
 
     private static IEnumerable<GenericChart> VerdictMarkers(PhaseResult r, string claim)
@@ -123,10 +127,21 @@ public static class PhaseFigures
             return t;
         }), chart);
 
+    /// <summary>A log axis for values spread over more than a decade and spaced more evenly in ratio than in difference (e.g. 0.05 … 8).</summary>
+    public static bool Geometric(IReadOnlyList<double> v)
+    {
+        if (v.Count < 3 || v[0] <= 0 || v[^1] / v[0] < 10) return false;
+        var ratios = v.Zip(v.Skip(1), (a, b) => Math.Log(b / a)).ToList();
+        var steps = v.Zip(v.Skip(1), (a, b) => b - a).ToList();
+        static double Spread(IReadOnlyList<double> x) => (x.Max() - x.Min()) / Math.Max(Math.Abs(x.Average()), 1e-300);
+        return Spread(ratios) < Spread(steps);
+    }
+
     /// <summary>Half a cell beyond the first (−1) or last (+1) value.</summary>
     private static double Edge(IReadOnlyList<double> values, int side)
     {
         if (values.Count == 1) return values[0] + side * 0.5 * Math.Max(Math.Abs(values[0]), 1e-9);
+        if (Geometric(values)) return side < 0 ? values[0] / Math.Sqrt(values[1] / values[0]) : values[^1] * Math.Sqrt(values[^1] / values[^2]);
         return side < 0 ? values[0] - (values[1] - values[0]) / 2 : values[^1] + (values[^1] - values[^2]) / 2;
     }
 
