@@ -38,8 +38,8 @@ public sealed record PhaseBoundary(string Claim, string Condition, string Axis, 
             string f(double v) => axis.Format(v);
             double? measured = lastHold is double h && firstFail is double ff ? (h + ff) / 2 : null;
             string text = firstFail is null ? lastHold is null ? "no applicable cell" : "holds at every applicable value"
-                : lastHold is null ? $"fails from the first applicable value {f(firstFail.Value)} on"
-                : $"holds up to {f(lastHold.Value)}, fails from {f(firstFail.Value)} (boundary ≈ {f(measured!.Value)})";
+                : lastHold is null ? $"fails already at the most inside applicable value {f(firstFail.Value)}"
+                : $"holds from the inside through {f(lastHold.Value)}, fails first at {f(firstFail.Value)} (boundary ≈ {f(measured!.Value)})";
             rows.Add(new BoundaryRow(alongX ? grid.YValues[o] : grid.XValues[o], predicted, measured, text));
         }
         var applicable = cells.Where(c => c.Verdict(claim).Status != VerdictStatus.NotApplicable).ToList();
