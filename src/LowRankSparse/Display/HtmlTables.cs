@@ -11,7 +11,8 @@ namespace LowRankSparse.Display;
 /// <summary>HTML tables shared by the report and the notebook formatters (one rendering of each concept).</summary>
 public static class HtmlTables
 {
-    public static string Verdicts(IEnumerable<Verdict> verdicts)
+    /// <param name="figuresOf">Where the evidence of a claim is drawn (figure ids on the same page), linked from its row.</param>
+    public static string Verdicts(IEnumerable<Verdict> verdicts, Func<string, IReadOnlyList<string>>? figuresOf = null)
     {
         var sb = new StringBuilder("<table class=\"verdicts\"><tr><th>claim</th><th>tag</th><th>precondition</th><th>prediction</th><th>measurement</th>" +
                                    "<th>outcome</th><th>control (the theory predicts it fails)</th></tr>");
@@ -23,7 +24,9 @@ public static class HtmlTables
                 VerdictStatus.Fails => ("no", "#b00020"),
                 _ => ("na", "#8a6d00"),
             };
-            sb.Append($"<tr id=\"verdict-{E(v.Id)}\"><td>{E(v.Claim)}</td><td>{Tag(v.Tag)}</td><td>{E(v.Precondition)}</td><td>{E(v.Predicted)}</td><td>{E(v.Measured)}</td>")
+            var figures = figuresOf?.Invoke(v.Id) ?? [];
+            string links = figures.Count == 0 ? "" : " <small>(" + string.Join(", ", figures.Select(f => $"<a href=\"#{E(f)}\">{E(f.Replace('_', ' '))}</a>")) + ")</small>";
+            sb.Append($"<tr id=\"verdict-{E(v.Id)}\"><td>{E(v.Claim)}{links}</td><td>{Tag(v.Tag)}</td><td>{E(v.Precondition)}</td><td>{E(v.Predicted)}</td><td>{E(v.Measured)}</td>")
               .Append($"<td class=\"{cls}\" style=\"color:{colour};font-weight:bold\">{E(v.StatusText)}</td>")
               .Append(v.Control is null ? "<td>–</td>" :
                   $"<td><em>{E(v.Control.Setting)}</em>: {E(v.Control.Measured)} — <strong style=\"color:{(v.Control.Holds ? "#b00020" : "#0a7a2f")}\">" +

@@ -31,11 +31,13 @@ public static class HtmlReport
         sb.Append("<p>Each claim has a <em>precondition</em> (when it fails the claim is <em>not applicable</em>: the measurement says nothing about it), ")
           .Append("a prediction that does not come from the number it is compared with (or is tagged <em>ours: fitted</em>), and a <em>control</em>: the same check ")
           .Append("in a setting where the theory predicts the claim fails. A claim the data contradicts is reported as <em>not reproduced</em>, with its numbers.</p>");
-        sb.Append(HtmlTables.Verdicts(r.Verdicts));
+        sb.Append(HtmlTables.Verdicts(r.Verdicts, ClaimFigures.For));
 
         sb.Append("<h2>Figures</h2>");
         foreach (var f in figures)
             sb.Append($"<section class=\"figure\" id=\"{f.Id}\"><h3>{E(f.Title)}</h3>{f.ChartHtml()}<p class=\"caption\">{E(f.Caption)} ")
+              .Append(string.Concat(ClaimFigures.ClaimsOf(f.Id).Select(id => r.Verdicts.FirstOrDefault(v => v.Id == id)).OfType<Verdict>()
+                  .Select(v => $"<a class=\"verdict-link\" href=\"#verdict-{E(v.Id)}\">verdict: {E(v.StatusText)} — {E(v.Claim)}</a> ")))
               .Append($"<a href=\"figures/{f.Id}.csv\">data (CSV)</a></p></section>");
 
         sb.Append("<h2>Configuration</h2>");
@@ -61,7 +63,7 @@ public static class HtmlReport
         td.yes { color: #0a7a2f; font-weight: bold; } td.no { color: #b00020; font-weight: bold; } td.na { color: #8a6d00; font-weight: bold; }
         .tag { border-radius: 4px; padding: 0 0.35rem; font-size: 0.8rem; }
         .tag.paper { background: #dbeafe; } .tag.ours { background: #fde68a; }
-        .figure { margin: 1.5rem 0; } .caption { color: #444; font-size: 0.92rem; }
+        .figure { margin: 1.5rem 0; } .caption { color: #444; font-size: 0.92rem; } .verdict-link { display: block; font-weight: 600; }
         </style>
         """;
 }

@@ -28,9 +28,9 @@ public class ReproductionTests(QuickReproductionFixture quick)
         var magnitude = R.Pruning.Magnitude.Single(p => p.Rate == rate);
         var random = R.Pruning.Random.Single(p => p.Rate == rate);
         double unpruned = R.Pruning.Magnitude[0].TestLoss;
-        Assert.True(magnitude.TestLoss - unpruned <= 0.02, $"magnitude at R={rate}: {magnitude.TestLoss} vs {unpruned}");
+        Assert.True(magnitude.TestLoss - unpruned <= Thresholds.FreeLoss, $"magnitude at R={rate}: {magnitude.TestLoss} vs {unpruned}");
         Assert.True(random.TestLoss - unpruned >= 0.05, $"random at R={rate}: {random.TestLoss} vs {unpruned}");
-        Assert.True(Math.Abs(magnitude.TestAccuracy - R.Pruning.Magnitude[0].TestAccuracy) <= 0.01);
+        Assert.True(Math.Abs(magnitude.TestAccuracy - R.Pruning.Magnitude[0].TestAccuracy) <= Thresholds.FreeAccuracy);
     }
 
     [Fact]
@@ -38,16 +38,16 @@ public class ReproductionTests(QuickReproductionFixture quick)
     {
         var after = R.Pruning.LargestFirst.Where(p => p.Rate >= R.Sparsity.LuckyFractionMean + 0.1).ToList();
         Assert.NotEmpty(after);
-        Assert.All(after, p => Assert.True(p.TestAccuracy <= 0.6, $"R={p.Rate}: accuracy {p.TestAccuracy}"));
+        Assert.All(after, p => Assert.True(p.TestAccuracy <= Thresholds.CollapsedAccuracy, $"R={p.Rate}: accuracy {p.TestAccuracy}"));
     }
 
     [Fact]
-    public void Rank_two_truncation_keeps_accuracy_within_one_point()
+    public void Rank_two_truncation_keeps_the_hinge_loss_and_rank_one_does_not()
     {
         var r2 = R.LowRank.Truncation.Single(t => t.R == 2);
-        Assert.True(r2.TestAccuracy >= R.LowRank.FullTestAccuracy - 0.01);
+        Assert.True(r2.TestLoss <= R.LowRank.FullTestLossMean + Thresholds.FreeLoss, $"rank 2: hinge {r2.TestLoss}");
         var r1 = R.LowRank.Truncation.Single(t => t.R == 1);
-        Assert.True(r1.TestLoss >= r2.TestLoss, "a rank-1 update cannot fit better than rank 2");
+        Assert.True(r1.TestLoss > R.LowRank.FullTestLossMean + Thresholds.FreeLoss, $"rank 1: hinge {r1.TestLoss}");
     }
 
     [Theory]

@@ -88,3 +88,23 @@ public class VerdictControlTests(QuickReproductionFixture quick)
         Assert.Contains("[ours: fitted", R.Verdicts.Single(v => v.Id == "magnitude_pruning").Predicted);
     }
 }
+
+/// <summary>The report links every claim to the figures of its evidence, and each figure back to its verdict.</summary>
+[Collection(QuickReproductionCollection.Name)]
+public class ClaimFigureLinkTests(QuickReproductionFixture quick)
+{
+    [Fact]
+    public void Every_claim_links_to_figures_that_exist_and_each_figure_says_its_verdict()
+    {
+        var ids = Figures.ReportFigures.All(quick.Results).Select(f => f.Id).ToHashSet();
+        string html = File.ReadAllText(Path.Combine(quick.Folder, "report.html"));
+        foreach (var v in quick.Results.Verdicts)
+        {
+            var figures = Report.ClaimFigures.For(v.Id);
+            Assert.NotEmpty(figures);
+            Assert.All(figures, f => Assert.Contains(f, ids));
+            Assert.Contains($"href=\"#verdict-{v.Id}\">verdict: {v.StatusText}", html);
+        }
+        Assert.Contains("verdict: not reproduced", html);   // a failing verdict's figure says it fails
+    }
+}

@@ -1,5 +1,6 @@
 using LowRankSparse.Config;
 using LowRankSparse.Experiments;
+using LowRankSparse.Theory;
 using LowRankSparse.Training;
 using LowRankSparse.Util;
 
@@ -11,8 +12,8 @@ public class LowRankTheoremTests(QuickRunFixture quick) : IClassFixture<QuickRun
     [Fact]
     public void Training_generalizes()
     {
-        Assert.True(quick.Results.TestAccuracy >= 0.98, $"test accuracy {quick.Results.TestAccuracy}");
-        Assert.True(quick.Results.TestLoss < 0.05, $"test hinge loss {quick.Results.TestLoss}");
+        Assert.True(quick.Results.TestAccuracy >= 1 - Thresholds.FreeAccuracy, $"test accuracy {quick.Results.TestAccuracy}");
+        Assert.True(quick.Results.TestLoss <= Thresholds.ConvergedTestLoss, $"test hinge loss {quick.Results.TestLoss}");
     }
 
     [Theory]
@@ -22,7 +23,7 @@ public class LowRankTheoremTests(QuickRunFixture quick) : IClassFixture<QuickRun
     public void Update_has_two_dominant_singular_values(string weight)
     {
         var m = quick.Results.Weights[weight];
-        Assert.True(m.TopKEnergy[1] >= 0.99, $"{weight} top-2 energy {m.TopKEnergy[1]}");
+        Assert.True(m.TopKEnergy[1] >= Thresholds.TopKEnergy, $"{weight} top-2 energy {m.TopKEnergy[1]}");
         Assert.Equal(2, m.NumericalRank);
         Assert.Equal(2, m.GapRank);
         Assert.True(m.StableRank < 2.0, $"{weight} stable rank {m.StableRank}");
@@ -32,9 +33,10 @@ public class LowRankTheoremTests(QuickRunFixture quick) : IClassFixture<QuickRun
     public void Updates_concentrate_on_the_label_relevant_span_on_the_side_the_gradient_predicts()
     {
         var w = quick.Results.Weights;
-        Assert.True(w["W_Q"].LabelRelevantEnergyOutput >= 0.95, $"ΔW_Q output side {w["W_Q"].LabelRelevantEnergyOutput}");
-        Assert.True(w["W_K"].LabelRelevantEnergy >= 0.85, $"ΔW_K input side {w["W_K"].LabelRelevantEnergy}");
-        Assert.True(w["W_V"].LabelRelevantEnergy >= 0.93, $"ΔW_V input side {w["W_V"].LabelRelevantEnergy}");
+        // the verdict's thresholds, defined once (Theory/Thresholds.cs)
+        Assert.True(w["W_Q"].LabelRelevantEnergyOutput >= Thresholds.RelevantEnergyQ, $"ΔW_Q output side {w["W_Q"].LabelRelevantEnergyOutput}");
+        Assert.True(w["W_K"].LabelRelevantEnergy >= Thresholds.RelevantEnergyK, $"ΔW_K input side {w["W_K"].LabelRelevantEnergy}");
+        Assert.True(w["W_V"].LabelRelevantEnergy >= Thresholds.RelevantEnergyV, $"ΔW_V input side {w["W_V"].LabelRelevantEnergy}");
         // ΔW_Q's input side is NOT concentrated: every query token contributes (paper-spec §4.1) — the reason both sides are measured.
         Assert.True(w["W_Q"].LabelRelevantEnergy < w["W_Q"].LabelRelevantEnergyOutput);
     }
@@ -43,16 +45,19 @@ public class LowRankTheoremTests(QuickRunFixture quick) : IClassFixture<QuickRun
     public void Output_layer_splits_into_lucky_and_unlucky_neurons()
     {
         var r = quick.Results;
-        Assert.InRange(r.LuckyFraction, 0.3, 0.95);
         double large = r.WORowNorms.Where(n => n > r.LuckyThreshold).Average();
         double small = r.WORowNorms.Where(n => n <= r.LuckyThreshold).Average();
-        Assert.True(large > 5 * small, $"mean large row norm {large} vs small {small}");
+        Assert.True(large >= Thresholds.LuckySeparation * small, $"mean large row norm {large} vs small {small}");
+        // an untrained W_O split the same way does not separate: the check can fail
+        var initial = Analysis.OutputSparsity.Of(quick.Run.Initial, quick.Run.Initial, quick.Run.OutputVector, quick.Run.Patterns);
+        Assert.True(initial.Separation < Thresholds.LuckySeparation, $"untrained separation {initial.Separation}");
     }
 
     [Fact]
     public void Attention_moves_towards_label_relevant_keys()
     {
-        Assert.True(quick.Results.AttentionOnLabelRelevant > quick.Results.AttentionOnLabelRelevantInitial + 0.03);
+        Assert.True(quick.Results.AttentionOnLabelRelevant >= Predictions.UniformAttentionMass(quick.Config.Data) + Thresholds.AttentionGain,
+            $"attention on label-relevant keys {quick.Results.AttentionOnLabelRelevant} vs uniform {Predictions.UniformAttentionMass(quick.Config.Data)}");
     }
 
     [Fact]

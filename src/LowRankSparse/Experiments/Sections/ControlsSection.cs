@@ -52,7 +52,7 @@ public sealed record ControlsSection(ControlRun Saturated, ControlRun UniformAtt
 /// <summary>A control training run over seeds: its initial attention scale δ, convergence, update analysis and sparsity.</summary>
 public sealed record ControlRun(double QkInitScale, double TestLossMean, double TestAccuracyMean, UpdatesSection Updates, OutputSparsityMean Sparsity)
 {
-    public Convergence Convergence => new(TestLossMean, TestAccuracyMean);
+    [System.Text.Json.Serialization.JsonIgnore] public Convergence Convergence => new(TestLossMean, TestAccuracyMean);
 
     public static ControlRun Of(double scale, IReadOnlyList<TrainingRun> runs)
     {
