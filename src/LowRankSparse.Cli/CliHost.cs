@@ -60,6 +60,7 @@ internal static class CliHost
         (int code, string prefix) = inner switch
         {
             ConfigException => (UsageError, "error"),
+            LowRankSparse.Data.Images.DataFileException => (UsageError, "error"),
             UsageException or NotebookInputException or KernelConfigException => (UsageError, "error"),
             OperationCanceledException => (Cancelled, "cancelled"),
             DivergenceException => (RunFailure, "run failed"),

@@ -12,5 +12,6 @@ internal static class CommandRegistry
         yield return KernelCommand.Create();
         yield return BenchCommand.Create();
         yield return PhaseCommand.Create();
+        yield return RealDataCommand.Create();
     }
 }

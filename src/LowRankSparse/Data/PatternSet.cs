@@ -35,6 +35,10 @@ public sealed class PatternSet
 
     public double[] Pattern(int j) => Matrices.Row(Vectors, j);
 
+    /// <summary>Patterns given as rows (e.g. directions measured on real data); the first <paramref name="numLabelRelevant"/> are
+    /// label-relevant, half per class.</summary>
+    public static PatternSet FromVectors(double[,] vectors, int numLabelRelevant) => new((double[,])vectors.Clone(), numLabelRelevant);
+
     public static PatternSet Create(DataConfig config, int seed)
     {
         int m = config.NumPatterns, d = config.Dim;

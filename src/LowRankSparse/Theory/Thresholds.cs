@@ -40,4 +40,16 @@ public static class Thresholds
 
     /// <summary>Attention: the mass on label-relevant keys exceeds the uniform-attention baseline α* by at least this.</summary>
     public const double AttentionGain = 0.03;
+
+    /// <summary>Real data (issue #16): the precondition of every claim about the trained model is that it learned the task, test accuracy
+    /// at least this. Real classes overlap, so the synthetic precondition (test hinge ≤ <see cref="ConvergedTestLoss"/>) is out of reach.</summary>
+    public const double RealLearnedAccuracy = 0.8;
+
+    /// <summary>Real data: "low-rank" when the top-k singular values (k = the span's rank, 2 like the paper's K) carry at least this share
+    /// of each update's energy. Looser than <see cref="TopKEnergy"/>: real tokens are not noisy copies of k orthonormal patterns.</summary>
+    public const double RealTopEnergy = 0.9;
+
+    /// <summary>Real data: the updates "concentrate" on the data-defined k-dimensional span when at least this share of their energy lies on it
+    /// (an isotropic update puts k/d there: 0.125 for k = 2, d = 16).</summary>
+    public const double RealSpanEnergy = 0.5;
 }
