@@ -12,6 +12,7 @@ internal static class CommandRegistry
         yield return KernelCommand.Create();
         yield return BenchCommand.Create();
         yield return CompareCommand.Create();
+        yield return PhaseCommand.Create();
         yield return RealDataCommand.Create();
     }
 }

@@ -32,11 +32,12 @@ internal static class BenchCommand
                           "alternating, medians of --repeats; writes bench/reproduce-load.json.",
         };
         var reproduceCli = new Option<string?>("--reproduce-cli") { Description = "With --reproduce: time this LowRankSparse.Cli.dll instead (e.g. another commit's build)." };
+        var phase = new Option<bool>("--phase") { Description = "Also time an 8 × 8 × 3-seed phase grid on the default config (grid throughput); writes bench/phase.json." };
         var set = CommonOptions.Set();
         var output = new Option<string>("--out", "-o") { Description = "Results file. Default: bench/results.json", DefaultValueFactory = _ => "bench/results.json" };
         var command = new Command("bench", "Measure training speed against the arithmetic limit (and PyTorch with --compare-pytorch). Writes bench/results.json.")
         {
-            configs, comparePyTorch, repeats, scaling, reproduce, reproduceCli, set, output,
+            configs, comparePyTorch, repeats, scaling, reproduce, reproduceCli, phase, set, output,
         };
         command.SetAction(parse =>
         {
@@ -58,6 +59,7 @@ internal static class BenchCommand
             Json.WriteAtomically(file, Json.Serialize(results));
             BenchTable.Print(results);
             if (parse.GetValue(scaling)) PrintScaling(n, results.MatmulGflopsOneThread);
+            if (parse.GetValue(phase)) PhaseThroughput(parse.GetValue(set));
             AnsiConsole.MarkupLine($"[grey]wrote {Markup.Escape(Path.GetFullPath(file))}[/]");
             return 0;
         });
@@ -105,6 +107,15 @@ internal static class BenchCommand
         var points = Scaling.Measure(PathOf("default"), steps: 200, repeats, gflops, Status);
         Console.WriteLine();
         Console.WriteLine(Scaling.Markdown(points, "default"));
+    }
+
+    private static void PhaseThroughput(string[]? set)
+    {
+        Status("phase grid");
+        var r = PhaseBench.Run(ConfigLoader.Load(PathOf("default"), set));
+        Json.WriteAtomically(Path.Combine("bench", "phase.json"), Json.Serialize(r));
+        Console.WriteLine($"phase grid {r.Grid}: {r.Seconds:F1} s wall ({r.TrainSeconds:F1} s training, {r.MeasureSeconds:F1} s measuring), " +
+                          $"{r.MsPerSeedStep:F3} ms per seed-step, {r.CellsPerSecond:F2} cells/s, {r.CpuSeconds:F1} CPU-s; load average {r.LoadAverageBefore:F2} → {r.LoadAverageAfter:F2}");
     }
 
     private static string PathOf(string nameOrPath) =>

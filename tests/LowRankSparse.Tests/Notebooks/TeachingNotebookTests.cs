@@ -36,10 +36,10 @@ public class TeachingNotebookTests
     }
 
     [Fact]
-    public void There_are_seven_teaching_notebooks()
+    public void There_are_eight_teaching_notebooks()
     {
         Assert.Equal(new[] { "00-data-model.ipynb", "01-training.ipynb", "02-low-rank-updates.ipynb", "03-sparse-output-layer.ipynb",
-            "04-pruning.ipynb", "05-low-rank-adaption.ipynb", "07-real-data.ipynb" }, Directory.GetFiles(TestPaths.Notebooks, "*.ipynb").Select(p => Path.GetFileName(p)).Order());
+            "04-pruning.ipynb", "05-low-rank-adaption.ipynb", "06-phase-diagrams.ipynb", "07-real-data.ipynb" }, Directory.GetFiles(TestPaths.Notebooks, "*.ipynb").Select(p => Path.GetFileName(p)).Order());
     }
 
     [Theory]

@@ -1,0 +1,27 @@
+namespace LowRankSparse.Phase;
+
+/// <summary>A quantity drawn as one heatmap per grid, with the claim whose verdict is overlaid on it.</summary>
+public sealed record PhaseMetric(string Id, string Title, string Claim)
+{
+    public static readonly PhaseMetric TopKQ = new("top_k_energy_W_Q", "top-K energy of ΔW_Q", PhaseClaims.LowRank);
+    public static readonly PhaseMetric TopKK = new("top_k_energy_W_K", "top-K energy of ΔW_K", PhaseClaims.LowRank);
+    public static readonly PhaseMetric TopKV = new("top_k_energy_W_V", "top-K energy of ΔW_V", PhaseClaims.LowRank);
+    public static readonly PhaseMetric RelevantEnergy = new("label_relevant_energy",
+        "label-relevant energy on the concentrated sides (mean of ΔW_Q output, ΔW_K and ΔW_V input)", PhaseClaims.Span);
+    public static readonly PhaseMetric LuckySeparation = new("lucky_separation", "lucky separation: large W_O rows' mean norm / small rows'", PhaseClaims.Lucky);
+    public static readonly PhaseMetric PruningGap = new("pruning_gap", "pruning gap: test hinge of magnitude minus random pruning at R", PhaseClaims.Pruning);
+    public static readonly PhaseMetric TestLoss = new("test_hinge_loss", "test hinge loss", PhaseClaims.Converged);
+    public static readonly PhaseMetric TestAccuracy = new("test_accuracy", "test accuracy", PhaseClaims.Converged);
+    public static readonly PhaseMetric Attention = new("attention_mass", "final attention mass on label-relevant keys", PhaseClaims.Attention);
+
+    public static readonly IReadOnlyList<PhaseMetric> All = [TopKQ, TopKK, TopKV, RelevantEnergy, LuckySeparation, PruningGap, TestLoss, TestAccuracy, Attention];
+}
+
+/// <summary>The claims judged in every cell (ids as in results.json's verdicts, plus the convergence precondition itself).</summary>
+public static class PhaseClaims
+{
+    public const string Converged = "converged", LowRank = "low_rank", Span = "label_relevant_span", Lucky = "lucky_neurons",
+        Pruning = "magnitude_beats_random", Attention = "attention";
+
+    public static readonly IReadOnlyList<string> All = [Converged, LowRank, Span, Lucky, Pruning, Attention];
+}

@@ -1,0 +1,41 @@
+using LowRankSparse.Theory;
+
+namespace LowRankSparse.Phase;
+
+/// <summary>
+/// A grid's claim as one <see cref="Verdict"/>: the check in the cell deepest inside the theory's condition (on the line nearest the
+/// base config), with its control the same check in the cell farthest outside on that line — where the theory predicts it fails.
+/// The measured and predicted boundary of that line are part of the measurement, so a boundary that differs from the prediction
+/// shows in numbers even when both corners agree with the theory.
+/// </summary>
+public static class PhaseVerdicts
+{
+    public static Verdict Corners(PhaseResult r, string claim, string? conditionId = null)
+    {
+        var b = r.Boundaries.First(x => x.Claim == claim && (conditionId is null || x.Condition == conditionId));
+        var condition = PhaseCondition.All.First(c => c.Id == b.Condition);
+        var axis = PhaseAxis.Named(b.Axis);
+        var other = PhaseAxis.Named(b.OtherAxis);
+        bool alongX = b.Axis == r.XAxis;
+        double baseOther = PhaseCondition.Value(other, r.BaseConfig);
+        var row = b.Rows.MinBy(x => Math.Abs(x.Other - baseOther))!;
+        var line = r.Cells.Where(c => (alongX ? c.Y : c.X) == row.Other).OrderBy(c => alongX ? c.X : c.Y).ToList();
+        bool insideBelow = condition.Axes[axis.Name].InsideBelow;
+        var inside = insideBelow ? line[0] : line[^1];
+        var outside = insideBelow ? line[^1] : line[0];
+        double Along(PhaseCell c) => alongX ? c.X : c.Y;
+        bool reaches = !outside.InsideConditions && inside.InsideConditions;
+        var vi = inside.Verdict(claim);
+        var vo = outside.Verdict(claim);
+        string where(PhaseCell c) => $"{axis.Symbol} = {axis.Format(Along(c))}, {other.Symbol} = {other.Format(row.Other)}";
+        return new Verdict($"phase_{claim}", $"'{claim}' holds inside the theory's condition ({condition.Text}) and fails outside it", "paper",
+            $"the grid reaches both sides of the condition ({(reaches ? "yes" : "no")}) and the cell inside it is applicable ({Status(vi.Status)}): {vi.Measured.Split(';')[0]}",
+            $"holds at {where(inside)} (inside); fails beyond the predicted boundary {axis.Symbol} = {axis.Format(row.Predicted)}",
+            $"{vi.Measured}. Along this line: {row.Measurement}, predicted boundary {axis.Format(row.Predicted)}; " +
+            $"over the grid the verdict agrees with the prediction in {b.Agree} of {b.Applicable} applicable cells",
+            !reaches || vi.Status == VerdictStatus.NotApplicable ? VerdictStatus.NotApplicable : vi.Status,
+            new VerdictControl($"the same check outside the condition, at {where(outside)}", $"{Status(vo.Status)}: {vo.Measured}", vo.Status != VerdictStatus.Fails));
+    }
+
+    private static string Status(VerdictStatus s) => Figures.PhaseFigures.Status(s);
+}

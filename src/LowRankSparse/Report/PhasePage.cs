@@ -1,0 +1,57 @@
+using System.Net;
+using System.Text;
+using LowRankSparse.Display;
+using LowRankSparse.Figures;
+using LowRankSparse.Phase;
+
+namespace LowRankSparse.Report;
+
+/// <summary>The self-contained page of one phase grid: conditions, measured vs predicted boundaries, one heatmap per quantity, timing. plotly.js inlined.</summary>
+public static class PhasePage
+{
+    public static string Render(PhaseResult r, IReadOnlyList<Figure> figures)
+    {
+        var sb = new StringBuilder();
+        string title = $"Phase diagram: {r.XSymbol} × {r.YSymbol}";
+        sb.Append($"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{E(title)}</title>").Append(Style).Append(PlotlyAssets.ScriptTag)
+          .Append("</head><body><main>");
+        sb.Append($"<h1>{E(title)}</h1>");
+        sb.Append($"<p>{r.XValues.Count} × {r.YValues.Count} grid over <code>{E(r.XField)}</code> ({E(r.XAxis)}) and <code>{E(r.YField)}</code> ({E(r.YAxis)}), ")
+          .Append($"{r.Seeds} seeds per cell, every other value from the base config; pruning gap at R = {r.PruneRate}. Each cell's claims are judged by the ")
+          .Append("same public checks as the report's verdicts; a claim is <em>not applicable</em> where the model has not converged (test hinge &gt; 0.05) or a seed diverged. ")
+          .Append("Every cell is in <code>results.json</code> and in the CSVs.</p>");
+        sb.Append("<h2>The theory's conditions on this grid</h2><ul>");
+        foreach (var c in r.Conditions) sb.Append($"<li>{E(c)}</li>");
+        sb.Append("</ul><h2>Measured vs predicted boundary</h2><table><tr><th>claim</th><th>condition</th><th>predicted vs measured, line by line</th><th>agrees (holds inside, fails outside)</th></tr>");
+        foreach (var b in r.Boundaries)
+        {
+            var axis = PhaseAxis.Named(b.Axis);
+            var other = PhaseAxis.Named(b.OtherAxis);
+            sb.Append($"<tr><td>{E(b.Claim)}</td><td>{E(b.Condition)}</td><td>")
+              .Append(E(string.Join("; ", b.Rows.Select(row => $"{other.Symbol} = {other.Format(row.Other)}: predicted {axis.Symbol} = {axis.Format(row.Predicted)}, measured: {row.Measurement}"))))
+              .Append($"</td><td>{b.Agree} of {b.Applicable} applicable cells</td></tr>");
+        }
+        sb.Append("</table>");
+        foreach (var f in figures)
+            sb.Append($"<section class=\"figure\" id=\"{f.Id}\"><h3>{E(f.Title)}</h3>{f.ChartHtml()}<p class=\"caption\">{E(f.Caption)} ")
+              .Append($"<a href=\"figures/{f.Id}.csv\">data (CSV)</a></p></section>");
+        var t = r.Timing;
+        sb.Append("<h2>Run</h2><p>").Append(E($"{t.Seconds:F1} s wall ({t.TrainSeconds:F1} s set-up and training, {t.MeasureSeconds:F1} s measuring), " +
+            $"{t.TrainMsPerSeedStep:F3} ms per seed-step in the training loops, expected {t.EstimatedSeconds:F0} s on 2 quiet cores; {t.ProcessorCount} cores.")).Append("</p>");
+        sb.Append("<h2>Base configuration</h2>").Append(HtmlTables.Config(r.BaseConfig)).Append("</main></body></html>");
+        return sb.ToString();
+    }
+
+    private static string E(string s) => WebUtility.HtmlEncode(s);
+
+    private const string Style = """
+        <style>
+        body { font-family: system-ui, sans-serif; margin: 0; background: #fafafa; color: #222; }
+        main { max-width: 1000px; margin: 0 auto; padding: 1.5rem; background: #fff; }
+        table { border-collapse: collapse; width: 100%; font-size: 0.9rem; margin: 0.5rem 0 1.5rem; }
+        th, td { border: 1px solid #ddd; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
+        th { background: #f0f0f0; } .figure { margin: 1.5rem 0; } .caption { color: #444; font-size: 0.92rem; }
+        .tag { border-radius: 4px; padding: 0 0.35rem; font-size: 0.8rem; } .tag.paper { background: #dbeafe; } .tag.ours { background: #fde68a; }
+        </style>
+        """;
+}
