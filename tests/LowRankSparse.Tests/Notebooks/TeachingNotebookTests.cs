@@ -57,6 +57,8 @@ public class TeachingNotebookTests
         Assert.Equal("markdown", (string?)cells[0]!["cell_type"]);              // opens with the result in plain words
         Assert.Contains("$", string.Concat(cells[0]!["source"]!.AsArray().Select(s => (string?)s)));  // ... and a formula
         Assert.Single(cells, c => c!["metadata"]?["tags"]?.AsArray().Any(t => (string?)t == "parameters") == true);
+        var setup = cells.First(c => (string?)c!["cell_type"] == "code")!["source"]!.AsArray();
+        Assert.InRange(string.Concat(setup.Select(s => (string?)s)).TrimEnd().Split('\n').Length, 1, 3);   // the same ≤ 3-line first cell in every host
         foreach (var cell in cells.Where(c => (string?)c!["cell_type"] == "code"))
         {
             Assert.Empty(cell!["outputs"]!.AsArray());
