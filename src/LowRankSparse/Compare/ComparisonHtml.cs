@@ -60,13 +60,5 @@ public static class ComparisonHtml
 
     private static string E(string s) => WebUtility.HtmlEncode(s);
 
-    private const string Style = """
-        <style>
-        body { font-family: system-ui, sans-serif; margin: 0; background: #fafafa; color: #222; }
-        main { max-width: 1000px; margin: 0 auto; padding: 1.5rem; background: #fff; }
-        table { border-collapse: collapse; width: 100%; font-size: 0.9rem; margin: 0.5rem 0 1.5rem; }
-        th, td { border: 1px solid #ddd; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
-        th { background: #f0f0f0; } tr.notable td, tr.changed td { background: #fef3c7; } .note { color: #555; font-size: 0.9rem; }
-        </style>
-        """;
+    private static readonly string Style = Report.PageStyle.Element("tr.notable td, tr.changed td { background: #fef3c7; } .note { color: #555; font-size: 0.9rem; }");
 }

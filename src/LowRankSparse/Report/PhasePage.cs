@@ -44,14 +44,5 @@ public static class PhasePage
 
     private static string E(string s) => WebUtility.HtmlEncode(s);
 
-    private const string Style = """
-        <style>
-        body { font-family: system-ui, sans-serif; margin: 0; background: #fafafa; color: #222; }
-        main { max-width: 1000px; margin: 0 auto; padding: 1.5rem; background: #fff; }
-        table { border-collapse: collapse; width: 100%; font-size: 0.9rem; margin: 0.5rem 0 1.5rem; }
-        th, td { border: 1px solid #ddd; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
-        th { background: #f0f0f0; } .figure { margin: 1.5rem 0; } .caption { color: #444; font-size: 0.92rem; }
-        .tag { border-radius: 4px; padding: 0 0.35rem; font-size: 0.8rem; } .tag.paper { background: #dbeafe; } .tag.ours { background: #fde68a; }
-        </style>
-        """;
+    private static readonly string Style = PageStyle.Element("");
 }

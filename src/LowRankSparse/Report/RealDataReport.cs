@@ -122,14 +122,5 @@ public static class RealDataReport
     private static string F(double v, int digits) => v.ToString("F" + digits, CultureInfo.InvariantCulture);
     private static string E(string s) => WebUtility.HtmlEncode(s);
 
-    private const string Style = """
-        <style>
-        body { font-family: system-ui, sans-serif; margin: 0; background: #fafafa; color: #222; }
-        main { max-width: 1000px; margin: 0 auto; padding: 1.5rem; background: #fff; }
-        table { border-collapse: collapse; width: 100%; font-size: 0.9rem; margin: 0.5rem 0 1.5rem; }
-        th, td { border: 1px solid #ddd; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
-        th { background: #f0f0f0; }
-        .figure { margin: 1.5rem 0; } .caption { color: #444; font-size: 0.92rem; }
-        </style>
-        """;
+    private static readonly string Style = PageStyle.Element("");
 }
