@@ -1,4 +1,5 @@
 using LowRankSparse.Config;
+using LowRankSparse.Data.Images;
 
 namespace LowRankSparse.Experiments;
 
@@ -17,6 +18,10 @@ public sealed record ReproduceOptions
     public IReadOnlyList<int> PatternCounts { get; init; } = new[] { 8, 16, 24, 32 };
     public IReadOnlyList<int> Ranks { get; init; } = new[] { 1, 2, 3, 4 };
     public bool Quick { get; init; }
+    /// <summary>Add the real-data section (Fashion-MNIST classes 0, 1; issue #16) when the dataset is in <see cref="RealDataDir"/>.</summary>
+    public bool RealData { get; init; } = true;
+    /// <summary>Where the four Fashion-MNIST IDX files are looked for; when absent the run goes on and the results say how to install them.</summary>
+    public string RealDataDir { get; init; } = FashionMnist.DefaultDirectory;
 
     public static ReproduceOptions QuickFor(ExperimentConfig config) => new()
     {

@@ -1,4 +1,5 @@
 using LowRankSparse.Config;
+using LowRankSparse.Experiments.RealData;
 using LowRankSparse.Experiments.Sections;
 using LowRankSparse.Theory;
 
@@ -20,6 +21,11 @@ public sealed record ReproduceResults
     /// <summary>The settings where the theory predicts the claims fail (saturated / near-uniform attention, untrained W_O).</summary>
     public required ControlsSection Controls { get; init; }
     public required IReadOnlyList<Verdict> Verdicts { get; init; }
+    /// <summary>Beyond synthetic data (issue #16): the real-data experiment on Fashion-MNIST, its verdicts kept apart from <see cref="Verdicts"/>;
+    /// null when the dataset is not installed (or the section was switched off), <see cref="RealDataNote"/> then says why.</summary>
+    public RealDataResults? RealData { get; init; }
+    /// <summary>Why <see cref="RealData"/> is missing (with the install command); null when it is there.</summary>
+    public string? RealDataNote { get; init; }
     public required IReadOnlyDictionary<string, double> StageSeconds { get; init; }
     public required RunInfo Run { get; init; }
     /// <summary>How, when and by which build the run was made (set by the front end; null for library calls).</summary>

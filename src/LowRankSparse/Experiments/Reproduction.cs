@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using LowRankSparse.Analysis;
+using LowRankSparse.Data.Images;
+using LowRankSparse.Experiments.RealData;
 using LowRankSparse.Experiments.Sections;
 using LowRankSparse.Theory;
 using LowRankSparse.Training;
@@ -55,6 +57,9 @@ public static class Reproduction
                 () => SweepsSection.Compute(options, Advance, cancel), needsRuns: false);
             var controls = Cached(StageNames.Controls, $"controls: train and measure {2 * ControlsSection.Seeds(options)} runs of saturated and near-uniform attention", 1,
                 () => ControlsSection.Compute(Runs(), ControlsSection.Seeds(options), cancel));
+            string? realDataNote = RealDataNote(options);
+            var realData = realDataNote is not null ? null : Cached(StageNames.RealData, RealDataLabel(options), 1,
+                () => { var r = RealDataExperiment.Run(RealDataOptionsFor(options), cancel: cancel); Advance(); return r; }, needsRuns: false);
             var convergence = Convergence.Of(perSeed.Select(p => (p.TestLoss, p.TestAccuracy)));
             return new ReproduceResults
             {
@@ -69,6 +74,8 @@ public static class Reproduction
                 Sweeps = sweeps,
                 Controls = controls,
                 Verdicts = Claims.CheckAll(new ClaimInputs(options.Config.Data, convergence, updates, sparsity, pruning, lowRank, sweeps, controls)),
+                RealData = realData,
+                RealDataNote = realDataNote,
                 StageSeconds = seconds,
                 Run = RunInfo.Current(options.Config.Training.Seed),
             };
@@ -77,6 +84,25 @@ public static class Reproduction
         {
             foreach (var run in trained ?? Array.Empty<TrainingRun>()) run.Dispose();
         }
+    }
+
+    /// <summary>The real-data experiment reproduce runs: the quick options in quick mode, else the defaults (classes 0, 1).</summary>
+    public static RealDataOptions RealDataOptionsFor(ReproduceOptions options)
+    {
+        var data = new RealDataConfig { DataDir = options.RealDataDir };
+        return options.Quick ? RealDataOptions.QuickOptions(data) : new RealDataOptions { Data = data };
+    }
+
+    /// <summary>Why the real-data section is left out (null: it is run): switched off, or Fashion-MNIST not installed (with how to install it).</summary>
+    public static string? RealDataNote(ReproduceOptions options) =>
+        !options.RealData ? "real-data section switched off (ReproduceOptions.RealData = false)"
+        : FashionMnist.IsInstalled(options.RealDataDir) ? null
+        : $"Fashion-MNIST not installed (no IDX files in {options.RealDataDir}): `{FashionMnist.InstallCommand}` (Debian) adds the real-data section";
+
+    private static string RealDataLabel(ReproduceOptions options)
+    {
+        var o = RealDataOptionsFor(options);
+        return $"real data: Fashion-MNIST {o.Data.Classes[0]} vs {o.Data.Classes[1]}, 3 runs × {o.Training.Steps} steps, linear baselines, synthetic reference";
     }
 
     private static T Stage<T>(string name, string label, int units, Dictionary<string, double> seconds, IStageProgress progress, Func<T> work)

@@ -14,4 +14,6 @@ public static class StageNames
     public const string LowRank = "low-rank adaption";
     public const string Sweeps = "sweeps";
     public const string Controls = "controls";
+    /// <summary>Issue #16: the real-data experiment on Fashion-MNIST, run only when the dataset is installed.</summary>
+    public const string RealData = "real data";
 }
