@@ -79,18 +79,5 @@ public static class HtmlReport
 
     private static string E(string s) => WebUtility.HtmlEncode(s);
 
-    private const string Style = """
-        <style>
-        body { font-family: system-ui, sans-serif; margin: 0; background: #fafafa; color: #222; }
-        main { max-width: 1000px; margin: 0 auto; padding: 1.5rem; background: #fff; }
-        table { border-collapse: collapse; width: 100%; font-size: 0.9rem; margin: 0.5rem 0 1.5rem; }
-        th, td { border: 1px solid #ddd; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
-        th { background: #f0f0f0; }
-        td.yes { color: #0a7a2f; font-weight: bold; } td.no { color: #b00020; font-weight: bold; } td.na { color: #8a6d00; font-weight: bold; }
-        .tag { border-radius: 4px; padding: 0 0.35rem; font-size: 0.8rem; }
-        .tag.paper { background: #dbeafe; } .tag.ours { background: #fde68a; }
-        mark { background: #fde68a; } tr.override td { background: #fef3c7; } .setup { color: #333; }
-        .figure { margin: 1.5rem 0; } .caption { color: #444; font-size: 0.92rem; } .verdict-link { display: block; font-weight: 600; }
-        </style>
-        """;
+    private static readonly string Style = PageStyle.Element("mark { background: #fde68a; } tr.override td { background: #fef3c7; } .setup { color: #333; } .verdict-link { display: block; font-weight: 600; }");
 }
