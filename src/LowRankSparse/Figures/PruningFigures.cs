@@ -14,7 +14,7 @@ public static class PruningFigures
         string caption = $"Theory [paper]: removing the smallest neurons is nearly free until R ≈ 1 − lucky fraction = {threshold:F2} [ours: fitted]; " +
             "random pruning costs ~O(R); largest-first is the worst case. " +
             $"Measured over {seeds} seed(s): magnitude pruning stays within {Thresholds.FreeLoss} hinge loss up to R = {free:F1} " +
-            $"({(free >= threshold - 0.1 - 1e-9 ? "as predicted" : "short of the prediction")}); random pruning at R = 0.3 has hinge loss {At(p.Random, 0.3, x => x.TestLoss):F3}, " +
+            $"({(Claims.ReachesRate(p.Magnitude, threshold) ? "as predicted" : "short of the prediction")}); random pruning at R = 0.3 has hinge loss {At(p.Random, 0.3, x => x.TestLoss):F3}, " +
             $"largest-first {At(p.LargestFirst, 0.3, x => x.TestLoss):F3}.";
         return Curves(p, luckyFraction, "pruning_hinge", x => x.TestLoss, x => x.TestLossStd, "test hinge loss (generalization error)",
             "Test hinge loss after pruning W_O neurons", caption, 0, double.PositiveInfinity);
