@@ -32,12 +32,22 @@ internal static class BenchCommand
                           "alternating, medians of --repeats; writes bench/reproduce-load.json.",
         };
         var reproduceCli = new Option<string?>("--reproduce-cli") { Description = "With --reproduce: time this LowRankSparse.Cli.dll instead (e.g. another commit's build)." };
-        var phase = new Option<bool>("--phase") { Description = "Also time an 8 × 8 × 3-seed phase grid on the default config (grid throughput); writes bench/phase.json." };
+        var phase = new Option<bool>("--phase")
+        {
+            Description = "Instead: time an 8 × 8 × 3-seed phase grid on the default config (grid throughput), quiet and with every core kept busy " +
+                          "(alternating after a warm-up, medians of --repeats); writes bench/phase.json.",
+        };
+        var phaseItem = new Option<int>("--phase-item-runs")
+        {
+            Description = $"With --phase: runs trained together as one stacked program (whole cells). Default: {LowRankSparse.Phase.PhaseRunner.RunsPerItem}",
+            DefaultValueFactory = _ => LowRankSparse.Phase.PhaseRunner.RunsPerItem,
+        };
+        var quietOnly = new Option<bool>("--quiet-only") { Description = "With --phase: skip the runs with busy cores." };
         var set = CommonOptions.Set();
         var output = new Option<string>("--out", "-o") { Description = "Results file. Default: bench/results.json", DefaultValueFactory = _ => "bench/results.json" };
         var command = new Command("bench", "Measure training speed against the arithmetic limit (and PyTorch with --compare-pytorch). Writes bench/results.json.")
         {
-            configs, comparePyTorch, repeats, scaling, reproduce, reproduceCli, phase, set, output,
+            configs, comparePyTorch, repeats, scaling, reproduce, reproduceCli, phase, phaseItem, quietOnly, set, output,
         };
         command.SetAction(parse =>
         {
@@ -52,6 +62,14 @@ internal static class BenchCommand
                 AnsiConsole.MarkupLine($"[grey]wrote {Markup.Escape(Path.GetFullPath(loadFile))}[/]");
                 return 0;
             }
+            if (parse.GetValue(phase))
+            {
+                int item = parse.GetValue(phaseItem);
+                if (item < 1) throw new UsageException($"--phase-item-runs {item}: must be ≥ 1");
+                PhaseThroughput(parse.GetValue(set), n, item, !parse.GetValue(quietOnly),
+                    parse.GetResult(output) is { Implicit: false } ? parse.GetValue(output)! : Path.Combine("bench", "phase.json"));
+                return 0;
+            }
             var named = parse.GetValue(configs)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(c => (Name: Path.GetFileNameWithoutExtension(c), Config: ConfigLoader.Load(PathOf(c), parse.GetValue(set)))).ToList();
             var results = Run(named, n, parse.GetValue(comparePyTorch));
@@ -59,7 +77,6 @@ internal static class BenchCommand
             Json.WriteAtomically(file, Json.Serialize(results));
             BenchTable.Print(results);
             if (parse.GetValue(scaling)) PrintScaling(n, results.MatmulGflopsOneThread);
-            if (parse.GetValue(phase)) PhaseThroughput(parse.GetValue(set));
             AnsiConsole.MarkupLine($"[grey]wrote {Markup.Escape(Path.GetFullPath(file))}[/]");
             return 0;
         });
@@ -109,13 +126,23 @@ internal static class BenchCommand
         Console.WriteLine(Scaling.Markdown(points, "default"));
     }
 
-    private static void PhaseThroughput(string[]? set)
+    private static void PhaseThroughput(string[]? set, int repeats, int runsPerItem, bool loaded, string file)
     {
-        Status("phase grid");
-        var r = PhaseBench.Run(ConfigLoader.Load(PathOf("default"), set));
-        Json.WriteAtomically(Path.Combine("bench", "phase.json"), Json.Serialize(r));
-        Console.WriteLine($"phase grid {r.Grid}: {r.Seconds:F1} s wall ({r.TrainSeconds:F1} s training, {r.MeasureSeconds:F1} s measuring), " +
-                          $"{r.MsPerSeedStep:F3} ms per seed-step, {r.CellsPerSecond:F2} cells/s, {r.CpuSeconds:F1} CPU-s; load average {r.LoadAverageBefore:F2} → {r.LoadAverageAfter:F2}");
+        var r = PhaseBench.Measure(ConfigLoader.Load(PathOf("default"), set), repeats, loaded, runsPerItem: runsPerItem, status: Status);
+        Json.WriteAtomically(file, Json.Serialize(r));
+        void Line(PhaseBench.Run x) =>
+            Console.WriteLine($"  {(x.Loaded ? $"{Environment.ProcessorCount} busy loops" : "quiet"),-13} {x.Seconds,6:F1} s wall ({x.TrainSeconds:F1} s training, " +
+                              $"{x.MeasureSeconds:F1} s measuring), {x.MsPerSeedStep:F3} ms per seed-step, {r.CellsPerSecond(x):F2} cells/s, " +
+                              $"{x.CpuSeconds:F1} CPU-s; load average before {x.LoadAverageBefore:F2}");
+        Console.WriteLine($"phase grid {r.Grid}, {r.Runs} runs × {r.Steps} steps, items of {r.RunsPerItem} runs ({r.Items} items on {r.Workers} workers), " +
+                          $"medians of {r.Repeats}:");
+        Line(r.Quiet);
+        if (loaded)
+        {
+            Line(r.Loaded);
+            Console.WriteLine($"  loaded ÷ quiet: {r.Ratio:F2}×");
+        }
+        AnsiConsole.MarkupLine($"[grey]wrote {Markup.Escape(Path.GetFullPath(file))}[/]");
     }
 
     private static string PathOf(string nameOrPath) =>

@@ -5,34 +5,62 @@ namespace LowRankSparse.Benchmarks;
 
 /// <summary>
 /// Grid throughput: one phase grid (default 8 × 8 cells × 3 seeds over δ × τ on the given config, no divergence) trained and
-/// measured end to end, with the load average of the machine before and after (it is shared: say what the numbers ran under).
+/// measured end to end, quiet and with every core kept busy by other processes (<see cref="BusyCores"/>), in alternation after
+/// one warm-up grid; medians over the repeats, with the load average before each run (the machine may be shared).
 /// </summary>
 public static class PhaseBench
 {
-    public sealed record Result(string Grid, int Runs, int Steps, double Seconds, double TrainSeconds, double MeasureSeconds, double MsPerSeedStep,
-        double CellsPerSecond, double CpuSeconds, double LoadAverageBefore, double LoadAverageAfter);
+    public sealed record Run(bool Loaded, double Seconds, double TrainSeconds, double MeasureSeconds, double MsPerSeedStep, double CpuSeconds,
+        double LoadAverageBefore);
 
-    public static Result Run(ExperimentConfig config, int points = 8, int seeds = 3)
+    public sealed record Result(string Grid, int Runs, int Steps, int RunsPerItem, int Workers, int Items, int Repeats, IReadOnlyList<Run> Timed)
     {
-        var grid = new PhaseGrid(config, PhaseAxis.QkInitScale, PhaseAxis.QkInitScale.Linspace(0.25, 1.5, points), PhaseAxis.Noise,
-            PhaseAxis.Noise.Linspace(0, 0.35, points), seeds, BudgetSeconds: double.MaxValue).Validated();
-        double before = LoadAverage();
-        var r = PhaseRunner.Run(grid);
-        var t = r.Timing;
-        return new Result($"{points} × {points} × {seeds} seeds (δ × τ)", grid.Runs, config.Training.Steps, t.Seconds, t.TrainSeconds, t.MeasureSeconds,
-            t.TrainMsPerSeedStep, grid.Cells / t.Seconds, t.CpuSeconds, before, LoadAverage());
+        public Run Quiet => MedianOf(false);
+        public Run Loaded => MedianOf(true);
+        /// <summary>Loaded ÷ quiet wall time of the whole grid.</summary>
+        public double Ratio => Loaded.Seconds / Quiet.Seconds;
+        public double CellsPerSecond(Run r) => Runs / (double)Seeds / r.Seconds;
+        private int Seeds => Runs / Cells;
+        public int Cells { get; init; }
+
+        private Run MedianOf(bool loaded)
+        {
+            var runs = Timed.Where(r => r.Loaded == loaded).ToList();
+            double M(Func<Run, double> f) => LoadComparison.Median(runs.Select(f));
+            return new Run(loaded, M(r => r.Seconds), M(r => r.TrainSeconds), M(r => r.MeasureSeconds), M(r => r.MsPerSeedStep), M(r => r.CpuSeconds),
+                M(r => r.LoadAverageBefore));
+        }
     }
+
+    /// <param name="loaded">Also time every repeat with one busy loop per core.</param>
+    public static Result Measure(ExperimentConfig config, int repeats, bool loaded = true, int points = 8, int seeds = 3,
+        int runsPerItem = PhaseRunner.RunsPerItem, Action<string>? status = null)
+    {
+        var grid = Grid(config, points, seeds);
+        status?.Invoke("phase grid: warm-up (2 × 2 cells)");
+        PhaseRunner.Run(Grid(config, 2, 1), runsPerItem: runsPerItem);
+        var timed = new List<Run>();
+        PhaseTiming? last = null;
+        for (int r = 0; r < repeats; r++)
+            foreach (bool busy in loaded ? new[] { false, true } : [false])
+            {
+                status?.Invoke($"phase grid {r + 1}/{repeats}{(busy ? $", {Environment.ProcessorCount} busy loops" : ", quiet")}");
+                double before = LoadAverage();
+                using var cores = busy ? new BusyCores(Environment.ProcessorCount) : null;
+                var t = PhaseRunner.Run(grid, runsPerItem: runsPerItem).Timing;
+                timed.Add(new Run(busy, t.Seconds, t.TrainSeconds, t.MeasureSeconds, t.TrainMsPerSeedStep, t.CpuSeconds, before));
+                last = t;
+            }
+        return new Result($"{points} × {points} × {seeds} seeds (δ × τ)", grid.Runs, config.Training.Steps, runsPerItem, last!.Workers, last.Items, repeats, timed)
+        {
+            Cells = grid.Cells,
+        };
+    }
+
+    private static PhaseGrid Grid(ExperimentConfig config, int points, int seeds) =>
+        new PhaseGrid(config, PhaseAxis.QkInitScale, PhaseAxis.QkInitScale.Linspace(0.25, 1.5, points), PhaseAxis.Noise,
+            PhaseAxis.Noise.Linspace(0, 0.35, points), seeds, BudgetSeconds: double.MaxValue).Validated();
 
     /// <summary>The 1-minute load average (/proc/loadavg; NaN where there is none).</summary>
-    public static double LoadAverage()
-    {
-        try
-        {
-            return double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
-        {
-            return double.NaN;
-        }
-    }
+    public static double LoadAverage() => BusyCores.LoadAverage() ?? double.NaN;
 }

@@ -12,6 +12,15 @@ namespace LowRankSparse.Experiments;
 /// </summary>
 public static class ParallelWork
 {
+    /// <summary>True on a thread that is one of <see cref="Map{T, TResult}(IReadOnlyList{T}, Func{T, CancellationToken, TResult}, Action?, CancellationToken)"/>'s workers.</summary>
+    [ThreadStatic] private static bool _onWorker;
+
+    /// <summary>
+    /// A <c>Map</c> called from inside a worker (e.g. a phase-grid cell measuring its seeds) runs its items on that worker, in
+    /// order: the workers already keep every core busy, and more threads would only make a busy core stall more of them.
+    /// </summary>
+    public static bool OnWorker => _onWorker;
+
     /// <summary>
     /// Maps every item on the workers (each pulls the next unstarted item, so uneven items balance out); the calling thread is one
     /// of them. <paramref name="onItemDone"/> is called once per finished item, one call at a time. The first failure stops the
@@ -22,18 +31,38 @@ public static class ParallelWork
     {
         var results = new TResult[items.Count];
         if (items.Count == 0) return results;
+        if (_onWorker)
+        {
+            var token = CancellationTokenSource.CreateLinkedTokenSource(cancel, AmbientCancellation.Current);
+            using (token)
+                for (int i = 0; i < items.Count; i++)
+                {
+                    token.Token.ThrowIfCancellationRequested();
+                    results[i] = work(items[i], token.Token);
+                    onItemDone?.Invoke();
+                }
+            return results;
+        }
         int next = -1;
         var gate = new object();
         var workers = Enumerable.Range(0, BatchedTrainer.WorkersFor(items.Count)).Select(w => (IReadOnlyList<int>)new[] { w }).ToList();
         ParallelGroups.Run(workers, (_, _, stop) =>
         {
             using var threads = TorchThreads.Use(BatchedTrainer.ThreadsPerOp);
-            for (int i = Interlocked.Increment(ref next); i < items.Count; i = Interlocked.Increment(ref next))
+            _onWorker = true;
+            try
             {
-                stop.ThrowIfCancellationRequested();
-                results[i] = work(items[i], stop);
-                if (onItemDone is not null)
-                    lock (gate) onItemDone();
+                for (int i = Interlocked.Increment(ref next); i < items.Count; i = Interlocked.Increment(ref next))
+                {
+                    stop.ThrowIfCancellationRequested();
+                    results[i] = work(items[i], stop);
+                    if (onItemDone is not null)
+                        lock (gate) onItemDone();
+                }
+            }
+            finally
+            {
+                _onWorker = false;
             }
             return 0;
         }, null, cancel);

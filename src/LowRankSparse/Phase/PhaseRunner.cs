@@ -1,98 +1,110 @@
 using System.Diagnostics;
 using LowRankSparse.Config;
+using LowRankSparse.Experiments;
 using LowRankSparse.Training;
 using LowRankSparse.Util;
 
 namespace LowRankSparse.Phase;
 
 /// <summary>
-/// Trains a <see cref="PhaseGrid"/> and measures every cell. Cells of equal shape are trained in chunks of whole cells
-/// (about <see cref="ChunkRuns"/> runs) as stacked programs in parallel groups (<see cref="BatchedTrainer"/>: each run bit for bit
-/// the run trained alone); a chunk is measured and freed before the next starts, so memory stays bounded. A chunk in which a run
-/// diverges is split in halves until the diverging runs are alone: they are marked in their cell, never dropped, and the others
-/// train as they would have anyway.
+/// Trains a <see cref="PhaseGrid"/> and measures every cell. The cells are cut into items of whole cells of equal shape (about
+/// <see cref="RunsPerItem"/> runs); each worker (<see cref="ParallelWork.Map{T, TResult}(IReadOnlyList{T}, Func{T, CancellationToken, TResult}, Action?, CancellationToken)"/>,
+/// one per core, one libtorch thread per op) takes the next item, sets its runs up, trains them as one stacked program (each run
+/// bit for bit the run trained alone), measures its cells and frees them before taking the next, so memory stays bounded and no
+/// worker ever waits for another: a busy core slows one worker down instead of stalling a barrier. An item in which a run diverges
+/// is split in halves until the diverging runs are alone: they are marked in their cell, never dropped, and the others train as
+/// they would have anyway.
 /// </summary>
 public static class PhaseRunner
 {
-    /// <summary>Runs per chunk [ours]: 24 keeps a chunk's data at about 150 MB on the default shape.</summary>
-    public const int ChunkRuns = 24;
+    /// <summary>
+    /// Runs per item [ours, measured]: a stacked program of a few runs keeps its activations in cache (default shape, 8 × 8 × 3
+    /// grid, ms per seed-step of the training loops, quiet 2 cores: see bench/README.md "Phase grid"); items of whole cells.
+    /// </summary>
+    public const int RunsPerItem = 6;
 
-    /// <param name="progress">Called on the calling thread with (cells done, cells).</param>
+    /// <param name="progress">Called with (cells done, cells) after each item, one call at a time, from the worker that finished it.</param>
     /// <param name="inspect">Called with each cell and its trained runs (the seeds that did not diverge) before they are disposed; may run on several threads at once.</param>
+    /// <param name="runsPerItem">Runs trained together as one stacked program (whole cells; default <see cref="RunsPerItem"/>).</param>
     public static PhaseResult Run(PhaseGrid grid, Action<int, int>? progress = null, CancellationToken cancel = default,
-        Action<PhaseCell, IReadOnlyList<TrainingRun>>? inspect = null)
+        Action<PhaseCell, IReadOnlyList<TrainingRun>>? inspect = null, int runsPerItem = RunsPerItem)
     {
         grid.Validated();
         var clock = Stopwatch.StartNew();
         var cpu = Cpu();
-        double trainSeconds = 0, measureSeconds = 0, loopSeconds = 0, trainCpu = 0, measureCpu = 0;
         var points = grid.Points().ToList();
         var cells = new PhaseCell[points.Count];
-        int cellsPerChunk = Math.Max(1, ChunkRuns / grid.Seeds), done = 0;
-        var chunks = Enumerable.Range(0, points.Count)
+        int cellsPerItem = Math.Max(1, runsPerItem / grid.Seeds), done = 0;
+        var gate = new object();
+        var items = Enumerable.Range(0, points.Count)
             .GroupBy(i => ShapeKey(grid.CellConfig(points[i].X, points[i].Y, 0)))
-            .SelectMany(g => g.Chunk(cellsPerChunk)).ToList();
-        foreach (var chunk in chunks)
+            .SelectMany(g => g.Chunk(cellsPerItem)).ToList();
+        var times = ParallelWork.Map(items, (item, stop) =>
         {
-            AmbientCancellation.ThrowIfCancellationRequested(cancel);
-            var configs = chunk.SelectMany(i => Enumerable.Range(0, grid.Seeds).Select(s => grid.CellConfig(points[i].X, points[i].Y, s))).ToList();
+            var configs = item.SelectMany(i => Enumerable.Range(0, grid.Seeds).Select(s => grid.CellConfig(points[i].X, points[i].Y, s))).ToList();
             var runs = new TrainingRun?[configs.Count];
             var divergedAt = new int?[configs.Count];
             try
             {
                 var t = Stopwatch.StartNew();
-                double c0 = Cpu();
-                TrainIsolatingDivergence(configs, Enumerable.Range(0, configs.Count).ToList(), runs, divergedAt, cancel);
-                trainSeconds += t.Elapsed.TotalSeconds;
-                double c1 = Cpu();
-                trainCpu += c1 - c0;
-                loopSeconds += runs.Sum(r => r?.TrainSeconds ?? 0);
+                TrainIsolatingDivergence(configs, Enumerable.Range(0, configs.Count).ToList(), runs, divergedAt, stop);
+                double train = t.Elapsed.TotalSeconds, loop = runs.Sum(r => r?.TrainSeconds ?? 0);
                 t.Restart();
-                using (TorchThreads.Use(BatchedTrainer.ThreadsPerOp))   // evaluation ops are tiny; cells are measured in parallel instead
-                    Parallel.For(0, chunk.Length, new ParallelOptions { MaxDegreeOfParallelism = BatchedTrainer.WorkersFor(chunk.Length), CancellationToken = cancel }, c =>
-                    {
-                        var seeds = Enumerable.Range(c * grid.Seeds, grid.Seeds).ToList();
-                        var trained = seeds.Where(j => runs[j] is not null).Select(j => runs[j]!).ToList();
-                        var steps = seeds.Where(j => divergedAt[j] is not null).Select(j => divergedAt[j]!.Value).ToList();
-                        cells[chunk[c]] = CellMeasurement.Of(grid, points[chunk[c]], trained, steps.Count, steps.Count > 0 ? steps.Min() : null);
-                        inspect?.Invoke(cells[chunk[c]], trained);
-                    });
-                measureSeconds += t.Elapsed.TotalSeconds;
-                measureCpu += Cpu() - c1;
+                for (int c = 0; c < item.Length; c++)
+                {
+                    stop.ThrowIfCancellationRequested();
+                    var seeds = Enumerable.Range(c * grid.Seeds, grid.Seeds).ToList();
+                    var trained = seeds.Where(j => runs[j] is not null).Select(j => runs[j]!).ToList();
+                    var steps = seeds.Where(j => divergedAt[j] is not null).Select(j => divergedAt[j]!.Value).ToList();
+                    cells[item[c]] = CellMeasurement.Of(grid, points[item[c]], trained, steps.Count, steps.Count > 0 ? steps.Min() : null);
+                    inspect?.Invoke(cells[item[c]], trained);
+                }
+                double measure = t.Elapsed.TotalSeconds;
+                lock (gate)
+                {
+                    done += item.Length;
+                    progress?.Invoke(done, points.Count);
+                }
+                return (Train: train, Loop: loop, Measure: measure);
             }
             finally
             {
                 foreach (var r in runs) r?.Dispose();
             }
-            done += chunk.Length;
-            progress?.Invoke(done, points.Count);
-        }
+        }, cancel: cancel);
         clock.Stop();
+        int workers = BatchedTrainer.WorkersFor(items.Count);
+        // Per-worker seconds summed over the workers and divided by their number: the wall time each part took while every worker was busy.
+        double trainSeconds = times.Sum(x => x.Train) / workers, measureSeconds = times.Sum(x => x.Measure) / workers;
+        double loopSeconds = times.Sum(x => x.Loop) / workers;
         var timing = new PhaseTiming(clock.Elapsed.TotalSeconds, trainSeconds, measureSeconds,
             loopSeconds * 1000 / Math.Max(1, grid.Runs * (double)grid.Base.Training.Steps), grid.EstimatedSeconds(), Environment.ProcessorCount,
-            Cpu() - cpu, trainCpu, measureCpu);
+            Cpu() - cpu, workers, items.Count);
         return PhaseResult.Of(grid, cells, timing);
     }
 
     /// <summary>
-    /// Sets up the runs <paramref name="indices"/> (data and initial model, in parallel: each is sequential work) and trains them
-    /// together; on a divergence, each half on its own (set up afresh), down to single runs.
+    /// Sets up the runs <paramref name="indices"/> (data and initial model) and trains them together as one stacked program on
+    /// this thread; on a divergence, each half on its own (set up afresh), down to single runs.
     /// </summary>
     private static void TrainIsolatingDivergence(IReadOnlyList<ExperimentConfig> configs, IReadOnlyList<int> indices, TrainingRun?[] runs,
         int?[] divergedAt, CancellationToken cancel)
     {
-        var setups = new TrainingSetup?[indices.Count];
+        var setups = new List<TrainingSetup>(indices.Count);
         try
         {
-            Parallel.For(0, indices.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel },
-                j => setups[j] = TrainingSetup.Create(configs[indices[j]]));
-            var trained = BatchedTrainer.Run(setups.Select(s => s!).ToList(), cancel: cancel);
+            foreach (int i in indices)
+            {
+                cancel.ThrowIfCancellationRequested();
+                setups.Add(TrainingSetup.Create(configs[i]));
+            }
+            var trained = BatchedTrainer.Run(setups, cancel: cancel, groups: 1);
             for (int j = 0; j < indices.Count; j++) runs[indices[j]] = trained[j];
             return;
         }
         catch (DivergenceException e)
         {
-            foreach (var s in setups) s?.Dispose();
+            foreach (var s in setups) s.Dispose();
             if (indices.Count == 1)
             {
                 divergedAt[indices[0]] = e.Step;
@@ -101,7 +113,7 @@ public static class PhaseRunner
         }
         catch
         {
-            foreach (var s in setups) s?.Dispose();
+            foreach (var s in setups) s.Dispose();
             throw;
         }
         int half = indices.Count / 2;
@@ -116,7 +128,8 @@ public static class PhaseRunner
         c.Model.KeyDimFor(c.Data.Dim), c.Model.ValueDimFor(c.Data.Dim), c.Training.Steps, c.Training.BatchSize, c.Training.SnapshotEvery);
 }
 
-/// <summary>Where the time went: wall, training (data set-up included), measurement; ms per seed-step of the training loops alone;
-/// the estimate the budget was checked against; and the process' CPU seconds for the same parts (comparable on a shared machine).</summary>
+/// <summary>Where the time went: wall; training (data set-up included) and measurement as the workers' seconds ÷ workers; ms per
+/// seed-step of the training loops alone (the same way); the estimate the budget was checked against; the process' CPU seconds
+/// (comparable on a shared machine); the workers and the items they shared.</summary>
 public sealed record PhaseTiming(double Seconds, double TrainSeconds, double MeasureSeconds, double TrainMsPerSeedStep, double EstimatedSeconds, int ProcessorCount,
-    double CpuSeconds, double TrainCpuSeconds, double MeasureCpuSeconds);
+    double CpuSeconds, int Workers, int Items);

@@ -55,18 +55,20 @@ public static class BatchedTrainer
     /// <paramref name="onStep"/> is called on the calling thread. Each run's <see cref="TrainingRun.TrainSeconds"/> is its
     /// share (1/S) of the wall time of the training loops.
     /// </summary>
+    /// <param name="groups">Stacked programs side by side (default <see cref="WorkersFor"/>); 1 trains every setup as one program on
+    /// the calling thread (for callers that run their own workers, e.g. <see cref="Phase.PhaseRunner"/>).</param>
     public static IReadOnlyList<TrainingRun> Run(IReadOnlyList<TrainingSetup> setups, Action<int>? onStep = null,
-        CancellationToken cancel = default)
+        CancellationToken cancel = default, int? groups = null)
     {
         CheckStackable(setups);
         NativeAllocator.KeepFreedMemory();
-        var groups = ParallelGroups.Split(setups, WorkersFor(setups.Count));
+        var split = ParallelGroups.Split(setups, Math.Clamp(groups ?? WorkersFor(setups.Count), 1, setups.Count));
         var clock = Stopwatch.StartNew();
-        var trained = ParallelGroups.Run(groups, StackedLoop.Train, onStep, cancel);
+        var trained = ParallelGroups.Run(split, StackedLoop.Train, onStep, cancel);
         clock.Stop();
 
         var result = new List<TrainingRun>(setups.Count);
-        foreach (var (group, g) in groups.Zip(trained))
+        foreach (var (group, g) in split.Zip(trained))
             for (int s = 0; s < group.Count; s++)
                 result.Add(new TrainingRun
                 {

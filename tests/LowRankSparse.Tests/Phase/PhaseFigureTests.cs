@@ -19,9 +19,12 @@ public class PhaseFigureTests
     public void Phase_bench_reports_the_grid_it_timed()
     {
         var config = ConfigLoader.Load(TestPaths.QuickConfig, ["training.steps=20"]);
-        var r = PhaseBench.Run(config, points: 2, seeds: 1);
+        var r = PhaseBench.Measure(config, repeats: 1, loaded: false, points: 2, seeds: 1, runsPerItem: 2);
         Assert.Equal(4, r.Runs);
         Assert.Equal(20, r.Steps);
-        Assert.True(r.MsPerSeedStep > 0 && r.CellsPerSecond > 0 && r.CpuSeconds > 0);
+        Assert.Equal(2, r.Items);                                    // 4 one-seed cells in items of 2 runs
+        Assert.Single(r.Timed);
+        Assert.False(r.Quiet.Loaded);
+        Assert.True(r.Quiet.MsPerSeedStep > 0 && r.CellsPerSecond(r.Quiet) > 0 && r.Quiet.CpuSeconds > 0);
     }
 }
