@@ -1,5 +1,6 @@
 using LowRankSparse.Config;
 using LowRankSparse.Data.Images;
+using LowRankSparse.Phase;
 
 namespace LowRankSparse.Experiments;
 
@@ -17,6 +18,8 @@ public sealed record ReproduceOptions
     public IReadOnlyList<double> NoiseLevels { get; init; } = new[] { 0.0, 0.1, 0.2, 0.3, 0.4 };
     public IReadOnlyList<int> PatternCounts { get; init; } = new[] { 8, 16, 24, 32 };
     public IReadOnlyList<int> Ranks { get; init; } = new[] { 1, 2, 3, 4 };
+    /// <summary>Phase grids over the theory's conditions (issue #15), each on <see cref="Config"/>; empty: no phase stage.</summary>
+    public IReadOnlyList<PhaseGridSpec> PhaseGrids { get; init; } = PhaseGridSpec.ReproduceDefaults;
     public bool Quick { get; init; }
     /// <summary>Add the real-data section (Fashion-MNIST classes 0, 1; issue #16) when the dataset is in <see cref="RealDataDir"/>.</summary>
     public bool RealData { get; init; } = true;
@@ -31,6 +34,7 @@ public sealed record ReproduceOptions
         NoiseLevels = new[] { 0.0, 0.2, 0.4 },
         PatternCounts = new[] { 8, 16 },
         Ranks = new[] { 1, 2, 3 },
+        PhaseGrids = PhaseGridSpec.ReproduceQuick,
         Quick = true,
     };
 
@@ -44,6 +48,7 @@ public sealed record ReproduceOptions
             string.Join(",", LabelRelevantCounts), $"each K must be even, ≥ 2 and < data.num_patterns = {Config.Data.NumPatterns}");
         v.Require(Ranks.All(r => r >= 1), "ranks", string.Join(",", Ranks), "each rank must be ≥ 1");
         v.ThrowIfAny();
+        foreach (var g in PhaseGrids) g.On(Config).Validated();   // names the grid's field at fault (ConfigException)
         return this;
     }
 }

@@ -1,6 +1,7 @@
 using LowRankSparse.Config;
 using LowRankSparse.Experiments.RealData;
 using LowRankSparse.Experiments.Sections;
+using LowRankSparse.Phase;
 using LowRankSparse.Theory;
 
 namespace LowRankSparse.Experiments;
@@ -26,6 +27,8 @@ public sealed record ReproduceResults
     public RealDataResults? RealData { get; init; }
     /// <summary>Why <see cref="RealData"/> is missing (with the install command); null when it is there.</summary>
     public string? RealDataNote { get; init; }
+    /// <summary>Phase grids over the theory's conditions (issue #15): every cell, boundaries predicted and measured; empty when none were run.</summary>
+    public IReadOnlyList<PhaseResult> Phase { get; init; } = [];
     public required IReadOnlyDictionary<string, double> StageSeconds { get; init; }
     public required RunInfo Run { get; init; }
     /// <summary>How, when and by which build the run was made (set by the front end; null for library calls).</summary>

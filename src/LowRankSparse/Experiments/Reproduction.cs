@@ -3,6 +3,7 @@ using LowRankSparse.Analysis;
 using LowRankSparse.Data.Images;
 using LowRankSparse.Experiments.RealData;
 using LowRankSparse.Experiments.Sections;
+using LowRankSparse.Phase;
 using LowRankSparse.Theory;
 using LowRankSparse.Training;
 
@@ -60,6 +61,12 @@ public static class Reproduction
             string? realDataNote = RealDataNote(options);
             var realData = realDataNote is not null ? null : Cached(StageNames.RealData, RealDataLabel(options), 1,
                 () => { var r = RealDataExperiment.Run(RealDataOptionsFor(options), cancel: cancel); Advance(); return r; }, needsRuns: false);
+            var phase = options.PhaseGrids.Count == 0 ? [] : Cached(StageNames.Phase, PhaseLabel(options), options.PhaseGrids.Sum(g => g.XValues.Count * g.YValues.Count),
+                () => options.PhaseGrids.Select(g =>
+                {
+                    int seen = 0;   // the runner reports cells done so far, one call at a time
+                    return PhaseRunner.Run(g.On(options.Config), (done, _) => { progress.Advance(done - seen); seen = done; }, cancel);
+                }).ToList(), needsRuns: false);
             var convergence = Convergence.Of(perSeed.Select(p => (p.TestLoss, p.TestAccuracy)));
             return new ReproduceResults
             {
@@ -76,6 +83,7 @@ public static class Reproduction
                 Verdicts = Claims.CheckAll(new ClaimInputs(options.Config.Data, convergence, updates, sparsity, pruning, lowRank, sweeps, controls)),
                 RealData = realData,
                 RealDataNote = realDataNote,
+                Phase = phase,
                 StageSeconds = seconds,
                 Run = RunInfo.Current(options.Config.Training.Seed),
             };
@@ -98,6 +106,11 @@ public static class Reproduction
         !options.RealData ? "real-data section switched off (ReproduceOptions.RealData = false)"
         : FashionMnist.IsInstalled(options.RealDataDir) ? null
         : $"Fashion-MNIST not installed (no IDX files in {options.RealDataDir}): `{FashionMnist.InstallCommand}` (Debian) adds the real-data section";
+
+    private static string PhaseLabel(ReproduceOptions options) =>
+        $"phase diagrams: {options.PhaseGrids.Count} grid{(options.PhaseGrids.Count == 1 ? "" : "s")} " +
+        $"({string.Join(", ", options.PhaseGrids.Select(g => $"{PhaseAxis.Named(g.X).Symbol} × {PhaseAxis.Named(g.Y).Symbol}"))}), " +
+        $"{options.PhaseGrids.Sum(g => g.XValues.Count * g.YValues.Count * g.Seeds)} runs";
 
     private static string RealDataLabel(ReproduceOptions options)
     {

@@ -16,4 +16,6 @@ public static class StageNames
     public const string Controls = "controls";
     /// <summary>Issue #16: the real-data experiment on Fashion-MNIST, run only when the dataset is installed.</summary>
     public const string RealData = "real data";
+    /// <summary>Issue #15: the phase grids over the theory's conditions.</summary>
+    public const string Phase = "phase diagrams";
 }

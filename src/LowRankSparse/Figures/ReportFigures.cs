@@ -5,6 +5,9 @@ namespace LowRankSparse.Figures;
 /// <summary>Every figure of the report, in reading order.</summary>
 public static class ReportFigures
 {
+    /// <summary>The quantity whose heatmap each phase grid shows in the report: the low-rank claim, judged in every grid.</summary>
+    public static readonly Phase.PhaseMetric PhaseShown = Phase.PhaseMetric.TopKQ;
+
     public static IReadOnlyList<Figure> All(ReproduceResults r)
     {
         int k = r.Config.Data.NumLabelRelevant;
@@ -25,6 +28,6 @@ public static class ReportFigures
             SweepFigures.RankVsK(r.Sweeps.LabelRelevant),
             SweepFigures.Noise(r.Sweeps.Noise),
             SweepFigures.PatternCount(r.Sweeps.Patterns),
-        };
+        }.Concat(r.Phase.Select(g => PhaseFigures.Heatmap(g, PhaseShown))).ToList();
     }
 }

@@ -12,12 +12,22 @@ public static class PhaseFiles
     public static void Write(string dir, PhaseResult result)
     {
         File.Delete(Path.Combine(dir, "results.json"));
-        var figures = PhaseFigures.All(result);
-        foreach (var f in figures) Json.WriteAtomically(Path.Combine(dir, "figures", f.Id + ".csv"), f.Data.ToCsv());
-        Json.WriteAtomically(Path.Combine(dir, "cells.csv"), Cells(result).ToCsv());
-        Json.WriteAtomically(Path.Combine(dir, "phase.html"), PhasePage.Render(result, figures));
+        foreach (var (path, content) in Render(result)) Json.WriteAtomically(Path.Combine(dir, path), content);
         Json.WriteAtomically(Path.Combine(dir, "results.json"), Json.Serialize(result));
     }
+
+    /// <summary>A grid's files but its results.json, by path relative to its folder: figures/ID.csv, cells.csv, phase.html.</summary>
+    public static IReadOnlyList<(string Path, string Content)> Render(PhaseResult result)
+    {
+        var figures = PhaseFigures.All(result);
+        var files = figures.Select(f => (Path.Combine("figures", f.Id + ".csv"), f.Data.ToCsv())).ToList();
+        files.Add(("cells.csv", Cells(result).ToCsv()));
+        files.Add(("phase.html", PhasePage.Render(result, figures)));
+        return files;
+    }
+
+    /// <summary>The folder of a grid inside a reproduce output, e.g. <c>phase/qk_init_scale-learning_rate</c>.</summary>
+    public static string FolderOf(PhaseResult r) => Path.Combine("phase", $"{r.XAxis}-{r.YAxis}");
 
     /// <summary>One row per cell: axis values, divergence, inside the conditions, every quantity's mean and std, every claim's verdict.</summary>
     public static DataTable Cells(PhaseResult r)

@@ -22,16 +22,7 @@ public static class PhasePage
           .Append("Every cell is in <code>results.json</code> and in the CSVs.</p>");
         sb.Append("<h2>The theory's conditions on this grid</h2><ul>");
         foreach (var c in r.Conditions) sb.Append($"<li>{E(c)}</li>");
-        sb.Append("</ul><h2>Measured vs predicted boundary</h2><table><tr><th>claim</th><th>condition</th><th>predicted vs measured, line by line</th><th>agrees (holds inside, fails outside)</th></tr>");
-        foreach (var b in r.Boundaries)
-        {
-            var axis = PhaseAxis.Named(b.Axis);
-            var other = PhaseAxis.Named(b.OtherAxis);
-            sb.Append($"<tr><td>{E(b.Claim)}</td><td>{E(b.Condition)}</td><td>")
-              .Append(E(string.Join("; ", b.Rows.Select(row => $"{other.Symbol} = {other.Format(row.Other)}: predicted {axis.Symbol} = {axis.Format(row.Predicted)}, measured: {row.Measurement}"))))
-              .Append($"</td><td>{b.Agree} of {b.Applicable} applicable cells</td></tr>");
-        }
-        sb.Append("</table>");
+        sb.Append("</ul><h2>Measured vs predicted boundary</h2>").Append(BoundaryTable(r));
         foreach (var f in figures)
             sb.Append($"<section class=\"figure\" id=\"{f.Id}\"><h3>{E(f.Title)}</h3>{f.ChartHtml()}<p class=\"caption\">{E(f.Caption)} ")
               .Append($"<a href=\"figures/{f.Id}.csv\">data (CSV)</a></p></section>");
@@ -40,6 +31,21 @@ public static class PhasePage
             $"{t.TrainMsPerSeedStep:F3} ms per seed-step in the training loops, expected {t.EstimatedSeconds:F0} s on 2 quiet cores; {t.ProcessorCount} cores.")).Append("</p>");
         sb.Append("<h2>Base configuration</h2>").Append(HtmlTables.Config(r.BaseConfig)).Append("</main></body></html>");
         return sb.ToString();
+    }
+
+    /// <summary>Per claim and condition: the predicted boundary beside the measured one on every line of the grid, and how many applicable cells agree.</summary>
+    public static string BoundaryTable(PhaseResult r)
+    {
+        var sb = new StringBuilder("<table><tr><th>claim</th><th>condition</th><th>predicted vs measured, line by line</th><th>agrees (holds inside, fails outside)</th></tr>");
+        foreach (var b in r.Boundaries)
+        {
+            var axis = PhaseAxis.Named(b.Axis);
+            var other = PhaseAxis.Named(b.OtherAxis);
+            sb.Append($"<tr><td>{E(b.Claim)}</td><td>{E(b.Condition)}</td><td>")
+              .Append(E(string.Join("; ", b.Rows.Select(row => $"{other.Symbol} = {other.Format(row.Other)}: predicted {axis.Symbol} = {axis.Format(row.Predicted)}, measured: {row.Measurement}"))))
+              .Append($"</td><td>{b.Agree} of {b.Applicable} applicable cells</td></tr>");
+        }
+        return sb.Append("</table>").ToString();
     }
 
     private static string E(string s) => WebUtility.HtmlEncode(s);

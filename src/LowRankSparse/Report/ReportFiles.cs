@@ -12,20 +12,22 @@ namespace LowRankSparse.Report;
 /// </summary>
 public static class ReportFiles
 {
-    public static readonly string[] OwnFiles = { "results.json", "report.html", "figures" };
+    public static readonly string[] OwnFiles = { "results.json", "report.html", "figures", "phase" };
 
     private const string StagingPrefix = ".incoming-";
 
     /// <summary>Tests only: called after each step of <c>Write</c>; throwing there stands for the process being killed at that moment.</summary>
     [ThreadStatic] internal static Action<string>? Step;
 
-    /// <summary>The files of one run, rendered: figures/ID.csv, report.html and results.json.</summary>
-    public sealed record Set(IReadOnlyList<(string Id, string Csv)> Figures, string Html, string Json);
+    /// <summary>The files of one run, rendered: figures/ID.csv, report.html, results.json and each phase grid's page and CSVs
+    /// (<see cref="PhaseFiles.FolderOf"/>, paths relative to the output folder).</summary>
+    public sealed record Set(IReadOnlyList<(string Id, string Csv)> Figures, string Html, string Json, IReadOnlyList<(string Path, string Content)>? Phase = null);
 
     public static Set Render(ReproduceResults results)
     {
         var figures = ReportFigures.All(results);
-        return new Set(figures.Select(f => (f.Id, f.Data.ToCsv())).ToList(), HtmlReport.Render(results, figures), Json.Serialize(results));
+        var phase = results.Phase.SelectMany(g => PhaseFiles.Render(g).Select(f => (Path.Combine(PhaseFiles.FolderOf(g), f.Path), f.Content))).ToList();
+        return new Set(figures.Select(f => (f.Id, f.Data.ToCsv())).ToList(), HtmlReport.Render(results, figures), Json.Serialize(results), phase);
     }
 
     /// <summary>Writes the set; returns the folder the earlier run was archived to, or null when there was none.</summary>
@@ -37,6 +39,7 @@ public static class ReportFiles
         string staging = Path.Combine(dir, StagingPrefix + Environment.ProcessId);
         Directory.CreateDirectory(staging);
         foreach (var (id, csv) in set.Figures) Json.WriteAtomically(Path.Combine(staging, "figures", id + ".csv"), csv);
+        foreach (var (path, content) in set.Phase ?? []) Json.WriteAtomically(Path.Combine(staging, path), content);
         Json.WriteAtomically(Path.Combine(staging, "report.html"), set.Html);
         Json.WriteAtomically(Path.Combine(staging, "results.json"), set.Json);
         Step?.Invoke("staged");
@@ -49,6 +52,10 @@ public static class ReportFiles
         Step?.Invoke("removed figures");
         Directory.Move(Path.Combine(staging, "figures"), oldFigures);
         Step?.Invoke("moved figures");
+        string oldPhase = Path.Combine(dir, "phase");
+        if (Directory.Exists(oldPhase)) Directory.Delete(oldPhase, recursive: true);
+        if (Directory.Exists(Path.Combine(staging, "phase"))) Directory.Move(Path.Combine(staging, "phase"), oldPhase);
+        Step?.Invoke("moved phase");
         File.Move(Path.Combine(staging, "report.html"), Path.Combine(dir, "report.html"), overwrite: true);
         Step?.Invoke("moved report.html");
         File.Move(Path.Combine(staging, "results.json"), Path.Combine(dir, "results.json"), overwrite: true);
