@@ -25,7 +25,7 @@ public static class Reproduction
         IReadOnlyList<TrainingRun>? trained = null;
         int reported = 0;
         int n = options.Seeds, steps = options.Config.Training.Steps;
-        IReadOnlyList<TrainingRun> Runs() => trained ??= Stage(StageNames.Train, $"train {n} seeds × {steps} steps", steps, seconds, progress,
+        IReadOnlyList<TrainingRun> Runs() => trained ??= StageClock.Run(StageNames.Train, $"train {n} seeds × {steps} steps", steps, seconds, progress,
             () => SeedRuns.Train(options.Config, n, done => { progress.Advance(done - reported); reported = done; }, cancel));
 
         T Cached<T>(string name, string label, int units, Func<T> work, bool needsRuns = true)
@@ -36,7 +36,7 @@ public static class Reproduction
                 return saved;
             }
             if (needsRuns) Runs();   // train first, so training time is not counted in this stage
-            var value = Stage(name, label, units, seconds, progress, work);
+            var value = StageClock.Run(name, label, units, seconds, progress, work);
             cache.Save(name, value);
             return value;
         }
@@ -116,15 +116,5 @@ public static class Reproduction
     {
         var o = RealDataOptionsFor(options);
         return $"real data: Fashion-MNIST {o.Data.Classes[0]} vs {o.Data.Classes[1]}, 3 runs × {o.Training.Steps} steps, linear baselines, synthetic reference";
-    }
-
-    private static T Stage<T>(string name, string label, int units, Dictionary<string, double> seconds, IStageProgress progress, Func<T> work)
-    {
-        progress.Begin(label, units);
-        var clock = Stopwatch.StartNew();
-        var result = ParallelWork.OneThreadPerOp(work);
-        seconds[name] = clock.Elapsed.TotalSeconds;
-        progress.End();
-        return result;
     }
 }

@@ -16,6 +16,9 @@ namespace LowRankSparse.Experiments.RealData;
 /// </summary>
 public static class RealDataExperiment
 {
+    private static T Stage<T>(string name, int units, Dictionary<string, double> seconds, IStageProgress progress, Func<T> work) =>
+        StageClock.Run(name, name, units, seconds, progress, work);
+
     public static RealDataResults Run(RealDataOptions options, IStageProgress? progress = null, CancellationToken cancel = default)
     {
         options.Validated();
@@ -86,14 +89,4 @@ public static class RealDataExperiment
     private static Dataset Copy(Dataset d) => new(d.X.clone(), d.Y.clone(), d.PatternIndex, d.Labels);
 
     private static List<double[]> Rows(double[,] m) => Enumerable.Range(0, m.GetLength(0)).Select(i => Matrices.Row(m, i)).ToList();
-
-    private static T Stage<T>(string name, int units, Dictionary<string, double> seconds, IStageProgress progress, Func<T> work)
-    {
-        progress.Begin(name, units);
-        var clock = Stopwatch.StartNew();
-        var result = work();
-        seconds[name] = clock.Elapsed.TotalSeconds;
-        progress.End();
-        return result;
-    }
 }
