@@ -21,7 +21,7 @@ public static class GlossaryTables
             foreach (var t in list.Where(t => t.Group == group))
                 sb.Append($"<tr><td><strong>{E(t.Label)}</strong><br>")
                   .Append(string.Join(" ", t.Names.Select(n => $"<code id=\"{Glossary.Anchor(n)}\">{E(n)}</code>")))
-                  .Append($"</td><td>{Typeset(t.Meaning)}{(t.Formula is string f ? $"<div class=\"formula\">{Typeset(f)}</div>" : "")}</td>")
+                  .Append($"</td><td>{Typeset(t.Meaning)}{(t.Formula is string f ? $"<div class=\"formula\" style=\"font-family:serif;margin:0.3rem 0 0.1rem 1rem;color:#1e3a8a\">{Typeset(f)}</div>" : "")}</td>")
                   .Append($"<td>{E(t.Symbol ?? "–")}</td><td>{HtmlTables.Tag(t.Tag)}</td></tr>");
             sb.Append("</table>");
         }
@@ -36,6 +36,28 @@ public static class GlossaryTables
             sb.Append($"<tr><td>{HtmlTables.Symbol(k)}</td><td><code>{E(k.Key)}</code></td><td>{E(k.Meaning)}</td></tr>");
         return sb.Append("</table>").ToString();
     }
+
+    /// <summary>
+    /// HTML-encoded text with the first occurrence of each glossary term's phrase (<see cref="GlossaryTerm.Phrases"/>) linked to its
+    /// definition, for a page that shows the glossary (the report). Longer phrases win where two overlap.
+    /// </summary>
+    public static string Link(string encoded)
+    {
+        var linked = new HashSet<GlossaryTerm>();
+        return Phrases.Replace(encoded, m =>
+        {
+            var term = PhraseTerms[PhraseTerms.Keys.First(k => m.Groups[k].Success)];
+            return linked.Add(term) ? $"<a class=\"term\" href=\"#{Glossary.Anchor(term.Names[0])}\">{m.Value}</a>" : m.Value;
+        });
+    }
+
+    private static readonly Dictionary<string, GlossaryTerm> PhraseTerms = Glossary.Terms.Where(t => t.Phrases.Length > 0)
+        .Select((t, i) => (Group: $"t{i}", Term: t)).ToDictionary(x => x.Group, x => x.Term);
+
+    private static readonly Regex Phrases = new(@"(?<![\w-])(?:" + string.Join("|", PhraseTerms
+        .SelectMany(p => p.Value.Phrases.Select(ph => (p.Key, Phrase: ph)))
+        .OrderByDescending(x => x.Phrase.Length)
+        .Select(x => $"(?<{x.Key}>{x.Phrase})")) + @")(?![\w-])");
 
     /// <summary>Encoded text with _{…} as a subscript and ^(…) as a superscript: the formulas stay plain Unicode, readable offline.</summary>
     public static string Typeset(string text) =>

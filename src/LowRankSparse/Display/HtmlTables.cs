@@ -12,8 +12,9 @@ namespace LowRankSparse.Display;
 public static class HtmlTables
 {
     /// <param name="figuresOf">Where the evidence of a claim is drawn (figure ids on the same page), linked from its row.</param>
-    /// <param name="linkStatements">Link each claim to its paper statement (#claim-id), on a page that has them (the report).</param>
-    public static string Verdicts(IEnumerable<Verdict> verdicts, Func<string, IReadOnlyList<string>>? figuresOf = null, bool linkStatements = false)
+    /// <param name="linkGuide">Link each claim to its paper statement (#claim-id) and the terms of its cells to the glossary, on a page that
+    /// has both (the report).</param>
+    public static string Verdicts(IEnumerable<Verdict> verdicts, Func<string, IReadOnlyList<string>>? figuresOf = null, bool linkGuide = false)
     {
         var sb = new StringBuilder("<table class=\"verdicts\"><tr><th>claim</th><th>tag</th><th>precondition</th><th>prediction</th><th>measurement</th>" +
                                    "<th>outcome</th><th>control (the theory predicts it fails)</th></tr>");
@@ -26,13 +27,14 @@ public static class HtmlTables
                 _ => ("na", "#8a6d00"),
             };
             var figures = figuresOf?.Invoke(v.Id) ?? [];
-            var targets = (linkStatements ? [$"<a href=\"#claim-{E(v.Id)}\">statement</a>"] : Array.Empty<string>())
+            var targets = (linkGuide ? [$"<a href=\"#claim-{E(v.Id)}\">statement</a>"] : Array.Empty<string>())
                 .Concat(figures.Select(f => $"<a href=\"#{E(f)}\">{E(f.Replace('_', ' '))}</a>")).ToList();
             string links = targets.Count == 0 ? "" : " <small>(" + string.Join(", ", targets) + ")</small>";
-            sb.Append($"<tr id=\"verdict-{E(v.Id)}\"><td>{E(v.Claim)}{links}</td><td>{Tag(v.Tag)}</td><td>{E(v.Precondition)}</td><td>{E(v.Predicted)}</td><td>{E(v.Measured)}</td>")
+            string Cell(string text) => linkGuide ? GlossaryTables.Link(E(text)) : E(text);
+            sb.Append($"<tr id=\"verdict-{E(v.Id)}\"><td>{E(v.Claim)}{links}</td><td>{Tag(v.Tag)}</td><td>{Cell(v.Precondition)}</td><td>{Cell(v.Predicted)}</td><td>{Cell(v.Measured)}</td>")
               .Append($"<td class=\"{cls}\" style=\"color:{colour};font-weight:bold\">{E(v.StatusText)}</td>")
               .Append(v.Control is null ? "<td>–</td>" :
-                  $"<td><em>{E(v.Control.Setting)}</em>: {E(v.Control.Measured)} — <strong style=\"color:{(v.Control.Holds ? "#b00020" : "#0a7a2f")}\">" +
+                  $"<td><em>{E(v.Control.Setting)}</em>: {Cell(v.Control.Measured)} — <strong style=\"color:{(v.Control.Holds ? "#b00020" : "#0a7a2f")}\">" +
                   $"{(v.Control.Holds ? "holds: the check cannot tell the claim from its absence" : "fails, as predicted")}</strong></td>")
               .Append("</tr>");
         }

@@ -35,12 +35,12 @@ public static class HtmlReport
           .Append("a prediction that does not come from the number it is compared with (or is tagged <em>ours: fitted</em>), and a <em>control</em>: the same check ")
           .Append("in a setting where the theory predicts the claim fails. A claim the data contradicts is reported as <em>not reproduced</em>, with its numbers. ")
           .Append($"<a href=\"#{ReadingGuide.Id}\">How to read a row</a>.</p>");
-        sb.Append(HtmlTables.Verdicts(r.Verdicts, ClaimFigures.For, linkStatements: true));
+        sb.Append(HtmlTables.Verdicts(r.Verdicts, ClaimFigures.For, linkGuide: true));
         sb.Append(ReadingGuide.Statements(r.Verdicts));
 
         sb.Append("<h2>Figures</h2>");
         foreach (var f in figures)
-            sb.Append($"<section class=\"figure\" id=\"{f.Id}\"><h3>{E(f.Title)}</h3>{f.ChartHtml()}<p class=\"caption\">{E(f.Caption)} ")
+            sb.Append($"<section class=\"figure\" id=\"{f.Id}\"><h3>{E(f.Title)}</h3>{f.ChartHtml()}<p class=\"caption\">{GlossaryTables.Link(E(f.Caption))} ")
               .Append(string.Concat(ClaimFigures.ClaimsOf(f.Id).Select(id => r.Verdicts.FirstOrDefault(v => v.Id == id)).OfType<Verdict>()
                   .Select(v => $"<a class=\"verdict-link\" href=\"#verdict-{E(v.Id)}\">verdict: {E(v.StatusText)} — {E(v.Claim)}</a> ")))
               .Append($"<a href=\"figures/{f.Id}.csv\">data (CSV)</a></p></section>");

@@ -85,6 +85,7 @@ public static class ReadingGuide
         .glossary .formula { font-family: "DejaVu Serif", Georgia, serif; margin: 0.3rem 0 0.1rem 1rem; color: #1e3a8a; }
         .glossary h4 { margin: 1.2rem 0 0.3rem; }
         :target { background: #fef3c7; }
+        a.term { color: inherit; text-decoration: underline dotted #1d4ed8; text-underline-offset: 2px; }
 
         """;
 

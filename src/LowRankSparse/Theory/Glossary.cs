@@ -9,7 +9,12 @@ namespace LowRankSparse.Theory;
 /// the quantity is the paper's ([paper]) or a measure or operationalisation this project chose ([ours]).
 /// </summary>
 public sealed record GlossaryTerm(string Group, string[] Names, string Label, string Meaning, string? Formula = null, string? Symbol = null,
-    string Tag = "ours");
+    string Tag = "ours")
+{
+    /// <summary>How captions and verdicts write the term (regular expressions, matched case-sensitively as whole words): the report
+    /// links their first occurrence in each caption and verdict cell to the definition.</summary>
+    public string[] Phrases { get; init; } = [];
+}
 
 /// <summary>A config key with the paper's symbol for it (null: the paper has none, the key is [ours]) and what it sets.</summary>
 public sealed record ConfigSymbol(string Key, string? Symbol, string SymbolTag, string Meaning);
@@ -87,24 +92,24 @@ public static class Glossary
             "ΔW = W⁽ᵀ⁾ − W⁽⁰⁾;  at a snapshot: W(t) − W(0)", "ΔW", "paper"),
         new(Updates, ["singular_values", "singular_values_mean", "singular_values_std"], "singular values σᵢ",
             "The singular values of ΔW, largest first. \"Low rank\" means a few of them dominate: one per label-relevant pattern.",
-            "ΔW = Σᵢ σᵢ uᵢ vᵢᵀ,  σ₁ ≥ σ₂ ≥ … ≥ 0", "σᵢ", "paper"),
+            "ΔW = Σᵢ σᵢ uᵢ vᵢᵀ,  σ₁ ≥ σ₂ ≥ … ≥ 0", "σᵢ", "paper") { Phrases = [@"singular values"] },
         new(Updates, ["top_k_energy", "top_k_energy_mean", "top2_energy"], "top-k energy",
             $"The share of ΔW's energy in its k largest singular directions; element k − 1 of top_k_energy is the top-k energy, top2_energy is k = 2. " +
             $"The theory predicts ≈ 1 for k = K; the low-rank verdict asks ≥ {N(Thresholds.TopKEnergy)} [ours].",
-            "Eₖ = Σ_{i≤k} σᵢ² / Σᵢ σᵢ²"),
+            "Eₖ = Σ_{i≤k} σᵢ² / Σᵢ σᵢ²") { Phrases = [@"top-(?:\d+|k|K) energy"] },
         new(Updates, ["rank_at_99_energy"], "rank at 99 % energy (rank @99 %)",
-            "The smallest r whose top-r energy reaches 0.99: how many directions hold almost all of the update.", "min { r : Eᵣ ≥ 0.99 }"),
+            "The smallest r whose top-r energy reaches 0.99: how many directions hold almost all of the update.", "min { r : Eᵣ ≥ 0.99 }") { Phrases = [@"rank at 99 % energy", @"99 %-energy rank", @"rank@99%"] },
         new(Updates, ["gap_rank", "ranks"], "gap rank",
             "The number of singular values before the largest gap σᵢ/σᵢ₊₁, searched in the leading half of the spectrum (directions outside the pattern " +
             "span make a steep tail). ranks in sweeps.label_relevant[] are gap ranks; for K ≥ 4 the 99 %-energy rank overshoots, the gap rank does not.",
-            "argmax_{i ≤ ⌈min(rows, M)/2⌉} σᵢ / σᵢ₊₁"),
+            "argmax_{i ≤ ⌈min(rows, M)/2⌉} σᵢ / σᵢ₊₁") { Phrases = [@"gap ranks?"] },
         new(Updates, ["stable_rank", "stable_rank_mean"], "stable rank", "A smooth count of dominant directions; never more than the rank.",
-            "‖ΔW‖_F² / ‖ΔW‖₂² = Σᵢ σᵢ² / σ₁²"),
+            "‖ΔW‖_F² / ‖ΔW‖₂² = Σᵢ σᵢ² / σ₁²") { Phrases = [@"stable rank"] },
         new(Updates, ["frobenius_norm"], "Frobenius norm", "The size of the update.", "‖ΔW‖_F = ( Σᵢ σᵢ² )^½"),
         new(Updates, ["label_relevant_energy", "label_relevant_energy_mean"], "label-relevant energy (input side)",
             "The share of ΔW's energy on the label-relevant span, seen from the input side: P_rel projects ℝᵈ onto span{μⱼ : j label-relevant} " +
             "(for ΔW_O, ℝ^(m_a) onto span{W_V⁽⁰⁾ μⱼ}). Judged for ΔW_K and ΔW_V, whose updates concentrate there.",
-            "‖ΔW P_rel‖_F² / ‖ΔW‖_F²"),
+            "‖ΔW P_rel‖_F² / ‖ΔW‖_F²") { Phrases = [@"label-relevant energy"] },
         new(Updates, ["label_relevant_energy_output", "label_relevant_energy_output_mean"], "label-relevant energy (output side)",
             "The same share on the output side: Q_rel projects onto span{W_K⁽⁰⁾ μⱼ} for ΔW_Q and span{W_Q⁽⁰⁾ μⱼ} for ΔW_K (null for ΔW_V and ΔW_O). " +
             "Judged for ΔW_Q: every query token fills its input side, the keys it learns to attend to fill its output side.",
@@ -112,7 +117,7 @@ public static class Glossary
         new(Updates, ["irrelevant_energy", "irrelevant_energy_output_wq", "concentrated_irrelevant_energy"], "label-irrelevant energy",
             "What the label-relevant span misses: irrelevant_energy per update on the input side, irrelevant_energy_output_wq for ΔW_Q's output side, " +
             "concentrated_irrelevant_energy the mean over the sides the updates concentrate on (ΔW_Q output, ΔW_K and ΔW_V input).",
-            "1 − label-relevant energy"),
+            "1 − label-relevant energy") { Phrases = [@"label-irrelevant (?:energy|part)"] },
         new(Updates, ["energy_vs_step"], "top-K energy during training",
             "The top-K energy of W(t) − W(0) at every snapshot t, for ΔW_Q, ΔW_K, ΔW_V (mean and std over seeds): low rank throughout training, not only at the end.",
             "E_K( W(t) − W(0) )"),
@@ -120,7 +125,7 @@ public static class Glossary
         new(Updates, ["attention_vs_step"], "attention mass on label-relevant keys",
             "The total softmax weight a query token puts on the keys that carry its sample's own class pattern, averaged over queries and test samples, " +
             "at every snapshot (mean and std over seeds). Uniform attention gives the share of label-relevant tokens, ⌊α*·L⌉ / L.",
-            "(1/L) Σₗ Σ_{s label-relevant} softmaxₛ( xₛᵀ W_Kᵀ W_Q xₗ )", Tag: "paper"),
+            "(1/L) Σₗ Σ_{s label-relevant} softmaxₛ( xₛᵀ W_Kᵀ W_Q xₗ )", Tag: "paper") { Phrases = [@"attention mass on label-relevant keys"] },
 
         // ---- sparse output layer ----------------------------------------------------------------------------------------
         new(Sparsity, ["sparsity"], "sparsity section", "Claim 2 measured over the seeds: the lucky fraction, the W_O row norms, luck at initialisation and at the end."),
@@ -133,15 +138,15 @@ public static class Glossary
         new(Sparsity, ["threshold", "otsu_threshold"], "Otsu threshold",
             "The cut between large and small rows: Otsu's split of the log row norms, the cut that maximises the between-group variance (the most " +
             "pronounced gap), returned on the norm scale.",
-            "argmax_c  n₀ n₁ ( mean₀ − mean₁ )²  over log ‖W_O,ᵢ‖"),
+            "argmax_c  n₀ n₁ ( mean₀ − mean₁ )²  over log ‖W_O,ᵢ‖") { Phrases = [@"Otsu threshold", @"Otsu split"] },
         new(Sparsity, ["lucky", "lucky_fraction", "lucky_fraction_mean", "lucky_fraction_std"], "lucky (large) neuron, lucky fraction",
             "A neuron is large (\"lucky\" at the end) when its row norm is above the Otsu threshold; the lucky fraction is the share of such rows. " +
             "Magnitude pruning is predicted to be nearly free up to R ≈ 1 − lucky fraction.",
-            "#{ i : ‖W_O,ᵢ‖ > threshold } / m"),
+            "#{ i : ‖W_O,ᵢ‖ > threshold } / m") { Phrases = [@"lucky fraction"] },
         new(Sparsity, ["lucky_at_init", "lucky_at_init_fraction", "lucky_at_init_fraction_mean"], "lucky at initialisation",
             "The paper's notion: neuron i is lucky when its ReLU is active, at initialisation, for the label-relevant direction of the class it votes for. " +
             "By the symmetry of the Gaussian W_O about half the neurons are.",
-            "⟨ W_O,ᵢ⁽⁰⁾, W_V⁽⁰⁾ μ_c ⟩ > 0,  c = the class of sign(aᵢ)", Tag: "paper"),
+            "⟨ W_O,ᵢ⁽⁰⁾, W_V⁽⁰⁾ μ_c ⟩ > 0,  c = the class of sign(aᵢ)", Tag: "paper") { Phrases = [@"lucky at initiali[sz]ation", @"lucky at init"] },
         new(Sparsity, ["lucky_at_init_that_end_large_mean", "lucky_at_init_that_are_large"], "lucky at init that end large",
             $"The share of the neurons lucky at initialisation whose row ends above the Otsu threshold (the lucky-neuron verdict asks ≥ {N(Thresholds.LuckyAgreement)}).",
             "#{ lucky at init and large } / #{ lucky at init }"),
@@ -156,25 +161,25 @@ public static class Glossary
         new(Sparsity, ["alignment", "large_aligned_with_own_class", "small_aligned_with_own_class"], "alignment with W_V μⱼ",
             "alignment = the cosine of neuron i's row with W_V μⱼ for each label-relevant pattern j; a lucky neuron aligns with its own class's. " +
             "large_/small_aligned_with_own_class: the share of large (small) rows pointing more along their own class's W_V μ than the other's.",
-            "cos( W_O,ᵢ, W_V μⱼ ) = ⟨W_O,ᵢ, W_V μⱼ⟩ / (‖W_O,ᵢ‖ ‖W_V μⱼ‖)"),
+            "cos( W_O,ᵢ, W_V μⱼ ) = ⟨W_O,ᵢ, W_V μⱼ⟩ / (‖W_O,ᵢ‖ ‖W_V μⱼ‖)") { Phrases = [@"cosine"] },
 
         // ---- generalization and pruning ---------------------------------------------------------------------------------
         new(Generalization, ["test_loss", "test_loss_mean", "test_loss_std", "full_test_loss", "full_test_loss_mean"], "test hinge loss (generalization error)",
             "The mean hinge loss on the test set. In this line of work the generalization error is the expected hinge loss, not the 0-1 error: " +
             "random pruning shrinks F(X) by about (1 − R) without flipping its sign, so accuracy hardly moves while the hinge loss grows. " +
             "full_test_loss: the full trained model (first seed; _mean over seeds), the reference for truncation and LoRA.",
-            "ℓ = max( 0, 1 − y·F(X) ),  mean over the test set", "ℓ", "paper"),
+            "ℓ = max( 0, 1 − y·F(X) ),  mean over the test set", "ℓ", "paper") { Phrases = [@"hinge loss", @"generalization error"] },
         new(Generalization, ["test_accuracy", "test_accuracy_mean", "test_accuracy_std", "full_test_accuracy", "full_test_accuracy_mean", "train_accuracy"], "accuracy",
             "The share of samples classified right (0-1 accuracy = 1 − 0-1 error), on the test set (train_accuracy: on the training set).",
-            "#{ sign F(X) = y } / n", Tag: "paper"),
+            "#{ sign F(X) = y } / n", Tag: "paper") { Phrases = [@"accuracy"] },
         new(Generalization, ["pruning", "rate"], "pruning rate R",
             "The fraction of units removed: R·m rows of W_O for neuron pruning, R of the entries for unstructured pruning. Pruned units are zeroed; outputs are not rescaled.",
             Symbol: "R", Tag: "paper"),
-        new(Generalization, ["magnitude"], "magnitude pruning", "Remove the R·m rows of W_O with the smallest norm first (the paper's order).", Tag: "paper"),
-        new(Generalization, ["random"], "random pruning", "Remove R·m rows of W_O chosen at random (several seeded masks per training seed).", Tag: "paper"),
-        new(Generalization, ["largest_first"], "largest-first pruning", "Remove the largest rows first: the worst case, accuracy collapses once the lucky neurons are gone.", Tag: "paper"),
+        new(Generalization, ["magnitude"], "magnitude pruning", "Remove the R·m rows of W_O with the smallest norm first (the paper's order).", Tag: "paper") { Phrases = [@"magnitude pruning"] },
+        new(Generalization, ["random"], "random pruning", "Remove R·m rows of W_O chosen at random (several seeded masks per training seed).", Tag: "paper") { Phrases = [@"random pruning"] },
+        new(Generalization, ["largest_first"], "largest-first pruning", "Remove the largest rows first: the worst case, accuracy collapses once the lucky neurons are gone.", Tag: "paper") { Phrases = [@"largest-first"] },
         new(Generalization, ["unstructured_magnitude", "unstructured_random"], "unstructured pruning of W_O",
-            "Remove single entries of W_O instead of rows: the smallest |w| first, or at random."),
+            "Remove single entries of W_O instead of rows: the smallest |w| first, or at random.") { Phrases = [@"weight-level magnitude pruning", @"random weight pruning"] },
         new(Generalization, ["global_magnitude"], "global magnitude pruning", "Remove the smallest |w| among all entries of W_Q, W_K, W_V and W_O together."),
         new(Generalization, ["test_logistic_loss"], "test logistic loss", "A linear baseline's logistic loss on the test set.",
             "log( 1 + exp( −y·(w·φ(X) + b) ) ),  mean over the test set"),
@@ -183,11 +188,11 @@ public static class Glossary
         new(LowRank, ["low_rank", "truncation", "r"], "rank-r truncation",
             "Each of ΔW_Q, ΔW_K, ΔW_V replaced by its best rank-r approximation, with the trained W_O. r = 0 is W(0)'s attention with the trained head: " +
             "how much the attention updates matter at all.",
-            "W⁽⁰⁾ + Σ_{i≤r} σᵢ uᵢ vᵢᵀ", "r", "paper"),
+            "W⁽⁰⁾ + Σ_{i≤r} σᵢ uᵢ vᵢᵀ", "r", "paper") { Phrases = [@"rank-r\(ΔW\)"] },
         new(LowRank, ["lora", "alpha", "frozen_head", "trainable_parameters"], "LoRA adapters",
             "Only rank-r adapters B·A are trained on the frozen W⁽⁰⁾ (PEFT's form, alpha = α); frozen_head = true keeps W_O at the trained value, " +
             "because W_O alone solves this task; trainable_parameters counts what is trained.",
-            "W = W⁽⁰⁾ + (α / r) · B·A"),
+            "W = W⁽⁰⁾ + (α / r) · B·A") { Phrases = [@"LoRA adapters"] },
         new(LowRank, ["output_only"], "W_O alone", "W_O alone trained on the frozen W(0), no adapters: on this task it already matches full training."),
 
         // ---- sweeps -----------------------------------------------------------------------------------------------------

@@ -104,6 +104,19 @@ public class GlossaryTests(QuickReproductionFixture quick)
     }
 
     [Fact]
+    public void Captions_and_verdict_cells_link_their_terms_to_the_glossary()
+    {
+        Assert.NotEmpty(Report.QuerySelectorAll("p.caption a.term[href='#g-top_k_energy']"));
+        Assert.NotEmpty(Report.QuerySelectorAll("table.verdicts a.term[href='#g-test_loss']"));
+        Assert.All(Report.QuerySelectorAll("a.term"), a => Assert.NotNull(Report.GetElementById(a.GetAttribute("href")![1..])));
+        // the first occurrence per text only, whole words only, never inside a longer word
+        string linked = Display.GlossaryTables.Link("top-2 energy, then top-2 energy; test accuracy, inaccuracy");
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Matches(linked, "href=\"#g-top_k_energy\"").Count);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Matches(linked, "href=\"#g-test_accuracy\"").Count);
+        Assert.EndsWith(", inaccuracy", linked);
+    }
+
+    [Fact]
     public void Glossary_names_each_defined_once()
     {
         var all = Glossary.Terms.SelectMany(t => t.Names).ToList();
