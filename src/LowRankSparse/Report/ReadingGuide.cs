@@ -31,7 +31,8 @@ public static class ReadingGuide
             sb.Append($"<dt><a href=\"#{Glossary.Anchor(name)}\">{E(column)}</a></dt><dd>{(name == "status" ? Outcomes() : E(Glossary.Find(name)!.Meaning))}</dd>");
         sb.Append("</dl>");
         sb.Append("<h3>Links</h3><p>A verdict row names the figures that hold its evidence and links to them; each figure's caption links back to its verdicts. ")
-          .Append("Each claim's statement links to its verdict row and figures; a name in <code>monospace</code> is a key of <code>results.json</code>, defined in the glossary.</p>");
+          .Append("Each claim's statement links to its verdict row and figures. A term <a class=\"term\" href=\"#g-top_k_energy\">underlined like this</a> in a caption ")
+          .Append("or a verdict cell links to its definition; in the glossary the names in <code>monospace</code> are the keys of <code>results.json</code>.</p>");
         return sb.Append("</section>").ToString();
     }
 
