@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """PyTorch baseline for `LowRankSparse.Cli bench --compare-pytorch` (run only by the benchmark).
 
-The same one-layer transformer as src/LowRankSparse/Model/Network.cs (paper-spec section 2):
+The same one-layer transformer as src/LowRankSparse/Model/Network.cs (docs/paper-notes.md §2):
     F(X) = mean_l a^T ReLU(W_O sum_s W_V x_s softmax_s(x_s^T W_K^T W_Q x_l)),  a = +-1/sqrt(m) fixed,
 hinge loss max(0, 1 - y F(X)) averaged over the batch, plain SGD (torch.optim.SGD, no momentum), an nn.Module,
 the same data shapes and the same loop as the library: a precomputed batch schedule, the loss and batch accuracy logged

@@ -10,13 +10,13 @@ public enum NoiseKind { Sphere, Gaussian }
 public enum PatternKind { StandardBasis, RandomOrthonormal }
 
 /// <summary>
-/// How a class's K/2 label-relevant patterns are mixed (paper-spec §4.1, [ours]): PerSample — all relevant tokens of a sample
+/// How a class's K/2 label-relevant patterns are mixed (docs/paper-notes.md §4.1, [ours]): PerSample — all relevant tokens of a sample
 /// carry the same one of its class's patterns; PerToken — every relevant token picks any of them.
 /// </summary>
 public enum MixingMode { PerSample, PerToken }
 
 /// <summary>
-/// The synthetic data model of paper-spec §1. The structure is [paper]; every number is [ours] (the paper gives none):
+/// The synthetic data model of docs/paper-notes.md §1. The structure is [paper]; every number is [ours] (the paper gives none):
 /// chosen so the effects are clearly visible and runs are fast on two CPU cores.
 /// </summary>
 public sealed record DataConfig

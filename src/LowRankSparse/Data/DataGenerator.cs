@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace LowRankSparse.Data;
 
 /// <summary>
-/// Draws samples as in paper-spec §1. For a sample of class c: round(α*·L) tokens carry c's pattern(s), round(α#·L) carry the
+/// Draws samples as in docs/paper-notes.md §1. For a sample of class c: round(α*·L) tokens carry c's pattern(s), round(α#·L) carry the
 /// other class's (confusion tokens), the rest draw uniformly from the label-irrelevant patterns; positions are shuffled; each
 /// token gets noise of norm τ. The label is the majority vote of the discriminative tokens (always c, since α* &gt; α#).
 /// Classes are balanced: exactly N/2 of each, in shuffled order.

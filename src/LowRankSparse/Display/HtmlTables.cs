@@ -12,7 +12,9 @@ namespace LowRankSparse.Display;
 public static class HtmlTables
 {
     /// <param name="figuresOf">Where the evidence of a claim is drawn (figure ids on the same page), linked from its row.</param>
-    public static string Verdicts(IEnumerable<Verdict> verdicts, Func<string, IReadOnlyList<string>>? figuresOf = null)
+    /// <param name="linkGuide">Link each claim to its paper statement (#claim-id) and the terms of its cells to the glossary, on a page that
+    /// has both (the report).</param>
+    public static string Verdicts(IEnumerable<Verdict> verdicts, Func<string, IReadOnlyList<string>>? figuresOf = null, bool linkGuide = false)
     {
         var sb = new StringBuilder("<table class=\"verdicts\"><tr><th>claim</th><th>tag</th><th>precondition</th><th>prediction</th><th>measurement</th>" +
                                    "<th>outcome</th><th>control (the theory predicts it fails)</th></tr>");
@@ -25,11 +27,14 @@ public static class HtmlTables
                 _ => ("na", "#8a6d00"),
             };
             var figures = figuresOf?.Invoke(v.Id) ?? [];
-            string links = figures.Count == 0 ? "" : " <small>(" + string.Join(", ", figures.Select(f => $"<a href=\"#{E(f)}\">{E(f.Replace('_', ' '))}</a>")) + ")</small>";
-            sb.Append($"<tr id=\"verdict-{E(v.Id)}\"><td>{E(v.Claim)}{links}</td><td>{Tag(v.Tag)}</td><td>{E(v.Precondition)}</td><td>{E(v.Predicted)}</td><td>{E(v.Measured)}</td>")
+            var targets = (linkGuide ? [$"<a href=\"#claim-{E(v.Id)}\">statement</a>"] : Array.Empty<string>())
+                .Concat(figures.Select(f => $"<a href=\"#{E(f)}\">{E(f.Replace('_', ' '))}</a>")).ToList();
+            string links = targets.Count == 0 ? "" : " <small>(" + string.Join(", ", targets) + ")</small>";
+            string Cell(string text) => linkGuide ? GlossaryTables.Link(E(text)) : E(text);
+            sb.Append($"<tr id=\"verdict-{E(v.Id)}\"><td>{E(v.Claim)}{links}</td><td>{Tag(v.Tag)}</td><td>{Cell(v.Precondition)}</td><td>{Cell(v.Predicted)}</td><td>{Cell(v.Measured)}</td>")
               .Append($"<td class=\"{cls}\" style=\"color:{colour};font-weight:bold\">{E(v.StatusText)}</td>")
               .Append(v.Control is null ? "<td>–</td>" :
-                  $"<td><em>{E(v.Control.Setting)}</em>: {E(v.Control.Measured)} — <strong style=\"color:{(v.Control.Holds ? "#b00020" : "#0a7a2f")}\">" +
+                  $"<td><em>{E(v.Control.Setting)}</em>: {Cell(v.Control.Measured)} — <strong style=\"color:{(v.Control.Holds ? "#b00020" : "#0a7a2f")}\">" +
                   $"{(v.Control.Holds ? "holds: the check cannot tell the claim from its absence" : "fails, as predicted")}</strong></td>")
               .Append("</tr>");
         }
@@ -39,12 +44,20 @@ public static class HtmlTables
     /// <param name="highlighted">Keys (section.key) to highlight, e.g. those a run overrode with --set.</param>
     public static string Config(ExperimentConfig config, IReadOnlySet<string>? highlighted = null)
     {
-        var sb = new StringBuilder("<table><tr><th>key</th><th>value</th><th>tag</th><th>note</th></tr>");
-        foreach (var (key, value, tag, note) in ConfigTags.Rows(config))
-            sb.Append(highlighted?.Contains(key) == true ? "<tr class=\"override\" style=\"background:#fef3c7\">" : "<tr>")
-              .Append($"<td><code>{E(key)}</code></td><td>{E(value)}</td><td>{Tag(tag)}</td><td>{E(note)}</td></tr>");
+        var sb = new StringBuilder("<table class=\"config\"><tr><th>key</th><th>symbol</th><th>value</th><th>value from</th><th>note</th></tr>");
+        foreach (var row in ConfigTags.Rows(config))
+            sb.Append(highlighted?.Contains(row.Key) == true ? "<tr class=\"override\" style=\"background:#fef3c7\">" : "<tr>")
+              .Append($"<td><code>{E(row.Key)}</code></td><td class=\"symbol\">{Symbol(row.Symbol)}</td><td>{E(row.Value)}</td><td>{Tag(row.Tag)}</td><td>{E(row.Note)}</td></tr>");
         return sb.Append("</table>").ToString();
     }
+
+    /// <summary>A config key's symbol with its tag; a key the paper has no symbol for says so, tagged ours; an unknown key shows "?".</summary>
+    public static string Symbol(ConfigSymbol? symbol) => symbol switch
+    {
+        null => "?",
+        { Symbol: string s } => $"{E(s)} {Tag(symbol.SymbolTag)}",
+        _ => $"<span class=\"no-symbol\">no symbol</span> {Tag(symbol.SymbolTag)}",
+    };
 
     public static string Updates(IReadOnlyDictionary<string, UpdateMetrics> metrics)
     {

@@ -11,7 +11,7 @@ namespace LowRankSparse.Display;
 /// <summary>
 /// Registers the library's rich displays with Microsoft.DotNet.Interactive.Formatting, so <c>display(x)</c> or a cell's last
 /// expression renders as HTML in a .NET notebook kernel and in our own runner and kernel alike: charts (inline Plotly),
-/// figures with captions, configs with their paper/ours tags, update-metric tables and verdicts.
+/// figures with captions, configs with their paper/ours tags and symbols, update-metric tables, verdicts and the glossary.
 /// Chart HTML is a fragment (a div and a script) that expects plotly.js on the page: our runner and kernel add
 /// <see cref="PlotlyAssets.ScriptTag"/> once per page; in other hosts set <see cref="InlinePlotlyOnce"/> and the first chart brings it.
 /// </summary>
@@ -33,6 +33,8 @@ public static class NotebookFormatters
         Formatter.Register<Verdict>((v, writer) => writer.Write(HtmlTables.Verdicts(new[] { v })), HtmlFormatter.MimeType);
         Formatter.Register<IReadOnlyList<Verdict>>((v, writer) => writer.Write(HtmlTables.Verdicts(v)), HtmlFormatter.MimeType);
         Formatter.Register<IReadOnlyDictionary<string, UpdateMetrics>>((m, writer) => writer.Write(HtmlTables.Updates(m)), HtmlFormatter.MimeType);
+        Formatter.Register<IReadOnlyList<GlossaryTerm>>((t, writer) => writer.Write(GlossaryTables.Html(t)), HtmlFormatter.MimeType);
+        Formatter.Register<IReadOnlyList<ConfigSymbol>>((k, writer) => writer.Write(GlossaryTables.Symbols(k)), HtmlFormatter.MimeType);
         Formatter.Register<Verdict>((v, writer) => writer.Write(PlainVerdict(v)), PlainTextFormatter.MimeType);
         Formatter.Register<IReadOnlyList<Verdict>>((list, writer) => writer.Write(
             string.Join("\n", list.Select(PlainVerdict)) + "\n" + VerdictSummary.Of(list)), PlainTextFormatter.MimeType);

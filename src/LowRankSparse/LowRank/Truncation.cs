@@ -5,7 +5,7 @@ namespace LowRankSparse.LowRank;
 
 /// <summary>
 /// Best rank-r approximation of an update (Eckart–Young: keep the top r singular triplets), and a model whose
-/// W_Q, W_K, W_V are W^(0) + rank-r(ΔW) — the LoRA-style corollary of paper-spec §4.4. W_O keeps its trained value.
+/// W_Q, W_K, W_V are W^(0) + rank-r(ΔW) — the LoRA-style corollary of docs/paper-notes.md §4.4. W_O keeps its trained value.
 /// </summary>
 public static class Truncation
 {

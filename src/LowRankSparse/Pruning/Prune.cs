@@ -6,7 +6,7 @@ namespace LowRankSparse.Pruning;
 /// <summary>
 /// Pruning functions named after <c>torch.nn.utils.prune</c>. <c>amount</c> is a fraction in [0, 1]; the number of units
 /// removed is round(amount · n) (as in PyTorch). Structured pruning removes whole rows (for W_O: whole neurons).
-/// Nothing is rescaled after pruning (paper-spec §4.3).
+/// Nothing is rescaled after pruning (docs/paper-notes.md §4.3).
 /// </summary>
 public static class Prune
 {

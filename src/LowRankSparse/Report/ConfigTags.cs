@@ -1,10 +1,15 @@
 using System.Text.Json.Nodes;
 using LowRankSparse.Config;
+using LowRankSparse.Theory;
 using LowRankSparse.Util;
 
 namespace LowRankSparse.Report;
 
-/// <summary>Every config value with its provenance: [paper] where the paper fixes it, [ours] where this project chose it.</summary>
+/// <summary>One row of the config table: the key, its value, where the value comes from (paper/ours) with a note, and the paper's symbol for the key.</summary>
+public sealed record ConfigRow(string Key, string Value, string Tag, string Note, ConfigSymbol? Symbol);
+
+/// <summary>Every config value with its provenance: [paper] where the paper fixes it, [ours] where this project chose it; beside it the
+/// key's symbol from <see cref="Glossary.ConfigKeys"/>.</summary>
 public static class ConfigTags
 {
     private static readonly Dictionary<string, string> Notes = new()
@@ -19,10 +24,10 @@ public static class ConfigTags
         ["model.qk_init_scale"] = "ours, chosen by a search (environment.md)",
     };
 
-    public static IReadOnlyList<(string Key, string Value, string Tag, string Note)> Rows(ExperimentConfig config)
+    public static IReadOnlyList<ConfigRow> Rows(ExperimentConfig config)
     {
         var root = (JsonObject)System.Text.Json.JsonSerializer.SerializeToNode(config, Json.Options)!;
-        var rows = new List<(string, string, string, string)>();
+        var rows = new List<ConfigRow>();
         foreach (var (section, node) in root)
         {
             if (node is not JsonObject values) continue;
@@ -30,7 +35,7 @@ public static class ConfigTags
             {
                 string path = $"{section}.{key}";
                 string note = Notes.GetValueOrDefault(path, "ours (the paper gives no number)");
-                rows.Add((path, value?.ToJsonString() ?? "null (default)", note.StartsWith("paper") ? "paper" : "ours", note));
+                rows.Add(new ConfigRow(path, value?.ToJsonString() ?? "null (default)", note.StartsWith("paper") ? "paper" : "ours", note, Glossary.ConfigKey(path)));
             }
         }
         return rows;

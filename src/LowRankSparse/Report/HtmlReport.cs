@@ -29,15 +29,18 @@ public static class HtmlReport
           .Append("ICLR 2023 sibling; <span class=\"tag ours\">ours</span> = a number or operationalisation chosen by this project. ")
           .Append($"{r.Seeds} training seeds{(r.Quick ? " (quick mode: small configuration)" : "")}; every number is also in <code>results.json</code> and each figure's data in <code>figures/*.csv</code>.</p>");
 
-        sb.Append($"<h2>Verdicts: {E(VerdictSummary.Of(r.Verdicts))}</h2>");
+        sb.Append(ReadingGuide.Guide());
+        sb.Append($"<h2 id=\"verdicts\">Verdicts: {E(VerdictSummary.Of(r.Verdicts))}</h2>");
         sb.Append("<p>Each claim has a <em>precondition</em> (when it fails the claim is <em>not applicable</em>: the measurement says nothing about it), ")
           .Append("a prediction that does not come from the number it is compared with (or is tagged <em>ours: fitted</em>), and a <em>control</em>: the same check ")
-          .Append("in a setting where the theory predicts the claim fails. A claim the data contradicts is reported as <em>not reproduced</em>, with its numbers.</p>");
-        sb.Append(HtmlTables.Verdicts(r.Verdicts, ClaimFigures.For));
+          .Append("in a setting where the theory predicts the claim fails. A claim the data contradicts is reported as <em>not reproduced</em>, with its numbers. ")
+          .Append($"<a href=\"#{ReadingGuide.Id}\">How to read a row</a>.</p>");
+        sb.Append(HtmlTables.Verdicts(r.Verdicts, ClaimFigures.For, linkGuide: true));
+        sb.Append(ReadingGuide.Statements(r.Verdicts));
 
         sb.Append("<h2>Figures</h2>");
         foreach (var f in figures.Where(f => !PhaseReport.IsPhaseFigure(f.Id)))
-            sb.Append($"<section class=\"figure\" id=\"{f.Id}\"><h3>{E(f.Title)}</h3>{f.ChartHtml()}<p class=\"caption\">{E(f.Caption)} ")
+            sb.Append($"<section class=\"figure\" id=\"{f.Id}\"><h3>{E(f.Title)}</h3>{f.ChartHtml()}<p class=\"caption\">{GlossaryTables.Link(E(f.Caption))} ")
               .Append(string.Concat(ClaimFigures.ClaimsOf(f.Id).Select(id => r.Verdicts.FirstOrDefault(v => v.Id == id)).OfType<Verdict>()
                   .Select(v => $"<a class=\"verdict-link\" href=\"#verdict-{E(v.Id)}\">verdict: {E(v.StatusText)} — {E(v.Claim)}</a> ")))
               .Append($"<a href=\"figures/{f.Id}.csv\">data (CSV)</a></p></section>");
@@ -50,12 +53,13 @@ public static class HtmlReport
         if (r.Config.Description is string d)
             sb.Append(overrides.Count == 0 ? $"<p>{E(d)}</p>" : $"<p>The config file's description, written for it without the overrides: <em>{E(d)}</em></p>");
         if (overrides.Count > 0) sb.Append("<p>Values set by <code>--set</code> are <mark>highlighted</mark>.</p>");
+        sb.Append($"<p>Each key's paper symbol is beside it (<a href=\"#{ReadingGuide.GlossaryId}\">glossary</a>); <em>value from</em> says whether the value is the paper's or ours.</p>");
         sb.Append(HtmlTables.Config(r.Config, RunTitle.OverriddenKeys(overrides)));
         sb.Append("<h2>Run</h2><p>")
           .Append(E($"Time by stage: {string.Join(", ", r.StageSeconds.Select(s => $"{s.Key} {s.Value:F1} s"))}. " +
                     $"Seed {r.Run.Seed}; LowRankSparse {r.Run.LowRankSparseVersion}, TorchSharp {r.Run.TorchSharpVersion}, libtorch {r.Run.LibTorchVersion}, " +
                     $"libtorch's default {r.Run.TorchThreads} threads per op; every stage uses {r.Run.TrainingThreads} per op, independent seeds, curves and runs side by side on up to {r.Run.TrainingWorkers} workers; {r.Run.Runtime}."))
-          .Append("</p>").Append(RunTitle.ProvenanceHtml(r)).Append("</main></body></html>");
+          .Append("</p>").Append(RunTitle.ProvenanceHtml(r)).Append(ReadingGuide.GlossarySection()).Append("</main></body></html>");
         return sb.ToString();
     }
 
@@ -80,5 +84,5 @@ public static class HtmlReport
 
     private static string E(string s) => WebUtility.HtmlEncode(s);
 
-    private static readonly string Style = PageStyle.Element("mark { background: #fde68a; } tr.override td { background: #fef3c7; } .setup { color: #333; } .verdict-link { display: block; font-weight: 600; }");
+    private static readonly string Style = PageStyle.Element(ReadingGuide.Style + "mark { background: #fde68a; } tr.override td { background: #fef3c7; } .setup { color: #333; } .verdict-link { display: block; font-weight: 600; }");
 }

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace LowRankSparse.Training;
 
-/// <summary>Test hinge loss (the paper's generalization error, paper-spec §4.3) and 0-1 accuracy.</summary>
+/// <summary>Test hinge loss (the paper's generalization error, docs/paper-notes.md §4.3) and 0-1 accuracy.</summary>
 public sealed record Evaluation(double HingeLoss, double Accuracy)
 {
     private const int Chunk = 2000;

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace LowRankSparse.Training;
 
 /// <summary>
-/// The network of paper-spec §2 for S stacked models, forward and backward written out by hand (no autograd): one matmul for
+/// The network of docs/paper-notes.md §2 for S stacked models, forward and backward written out by hand (no autograd): one matmul for
 /// Q, K, V (stacked W_Q/W_K/W_V), batched matmuls throughout, ReLU in place, and closed-form gradients.
 /// Every kernel gives each seed's slice the same bits whatever S is, so S models trained together equal S models trained alone.
 /// Shapes: x [S, B, L, d]; S·B is written SB and B·L is written BL below.

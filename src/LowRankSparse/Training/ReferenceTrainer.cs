@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace LowRankSparse.Training;
 
 /// <summary>
-/// The training of paper-spec §2–3 written as plainly as possible, to hold the fast <see cref="Trainer"/> to: the formula
+/// The training of docs/paper-notes.md §2–3 written as plainly as possible, to hold the fast <see cref="Trainer"/> to: the formula
 /// F(X) = (1/L) Σ_l aᵀ ReLU(W_O Σ_s W_V x_s softmax_s(x_sᵀ W_Kᵀ W_Q x_l)), the mean hinge loss, autograd, and W −= η·∂loss/∂W,
 /// on the same mini-batches (<see cref="BatchSchedule"/>) and initial weights. Slow; for tests and teaching.
 /// </summary>

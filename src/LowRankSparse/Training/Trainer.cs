@@ -5,7 +5,7 @@ using LowRankSparse.Model;
 namespace LowRankSparse.Training;
 
 /// <summary>
-/// Mini-batch SGD on the hinge loss (paper-spec §3), seeded, with snapshots and a per-step log. One run is
+/// Mini-batch SGD on the hinge loss (docs/paper-notes.md §3), seeded, with snapshots and a per-step log. One run is
 /// <see cref="BatchedTrainer"/> with S = 1, so a run trained alone and the same run trained in a batch agree bit for bit.
 /// </summary>
 public static class Trainer

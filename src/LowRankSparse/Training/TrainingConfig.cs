@@ -2,7 +2,7 @@ using LowRankSparse.Config;
 
 namespace LowRankSparse.Training;
 
-/// <summary>Mini-batch SGD on the hinge loss (paper-spec §3: no momentum, no weight decay, constant step). Numbers [ours].</summary>
+/// <summary>Mini-batch SGD on the hinge loss (docs/paper-notes.md §3: no momentum, no weight decay, constant step). Numbers [ours].</summary>
 public sealed record TrainingConfig
 {
     public int BatchSize { get; init; } = 32;
