@@ -27,10 +27,11 @@ public sealed record ConfigSymbol(string Key, string? Symbol, string SymbolTag, 
 public static class Glossary
 {
     public const string Verdicts = "Verdicts", Run = "Runs and seeds", Updates = "Weight updates: low rank", Sparsity = "Output layer: sparsity and lucky neurons",
-        Generalization = "Generalization and pruning", LowRank = "Low-rank adaption", Sweeps = "Sweeps", Controls = "Controls", RealData = "Real data (Fashion-MNIST)";
+        Generalization = "Generalization and pruning", LowRank = "Low-rank adaption", Sweeps = "Sweeps", Controls = "Controls", RealData = "Real data (Fashion-MNIST)",
+        Phase = "Phase diagrams";
 
     /// <summary>The groups in the order the glossary shows them.</summary>
-    public static readonly IReadOnlyList<string> Groups = [Verdicts, Run, Updates, Sparsity, Generalization, LowRank, Sweeps, Controls, RealData];
+    public static readonly IReadOnlyList<string> Groups = [Verdicts, Run, Updates, Sparsity, Generalization, LowRank, Sweeps, Controls, RealData, Phase];
 
     /// <summary>The three outcomes of a verdict: the words the report shows, the results.json value, and what it means.</summary>
     public static readonly IReadOnlyList<(VerdictStatus Status, string Words, string Json, string Meaning)> Outcomes =
@@ -225,6 +226,37 @@ public static class Glossary
         new(RealData, ["linear", "features", "steps"], "linear baselines",
             "Logistic regression trained by steps of full-batch gradient descent, on the mean-pooled tokens (what a bag of patches allows) or on all pixels (features).",
             "w·φ(X) + b,  φ(X) = (1/L) Σₗ xₗ  or all pixels"),
+
+        // ---- phase diagrams (issue #15) ---------------------------------------------------------------------------------
+        new(Phase, ["phase", "x_axis", "y_axis", "x_field", "y_field", "x_symbol", "y_symbol", "x_values", "y_values", "prune_rate"], "phase grid",
+            "A grid over two of the theory's conditions (axes alpha_gap = α* − α#, noise τ, patterns M, qk_init_scale δ, learning_rate η, neurons m, " +
+            "train_samples N): each axis' name, the config field it sets, its symbol and values; every cell is the run's config with those two values, " +
+            "trained for several seeds. prune_rate is the R of the pruning gap."),
+        new(Phase, ["cells", "ix", "iy", "x", "y", "inside_conditions", "metrics"], "grid cell",
+            "One point of a grid: its indices (ix, iy) and axis values (x, y), whether it lies inside every condition of the theory the grid involves, " +
+            "and each quantity over its seeds (metrics: mean, std, per_seed)."),
+        new(Phase, ["diverged", "diverged_seeds", "diverged_at_step"], "diverged seeds",
+            "Seeds of a cell whose loss became infinite or NaN, and the first step at which one did; such a cell is kept and marked ✱, its claims not applicable."),
+        new(Phase, ["top_k_energy_W_Q", "top_k_energy_W_K", "top_k_energy_W_V"], "top-K energy of a cell",
+            "The top-k energy of ΔW_Q, ΔW_K, ΔW_V with k = K, the number of label-relevant patterns (the low-rank claim's measure), mean over the cell's seeds.",
+            "Σ_{i≤K} σᵢ² / Σᵢ σᵢ²", "K", "ours"),
+        new(Phase, ["lucky_separation"], "lucky separation",
+            "Mean norm of the large W_O rows over that of the small rows (Otsu split); the lucky-neurons claim asks for a clear separation.",
+            "mean ‖W_O,large‖ / mean ‖W_O,small‖"),
+        new(Phase, ["pruning_gap"], "pruning gap",
+            "Test hinge loss after magnitude pruning minus after random pruning, both at the grid's rate R: negative when magnitude pruning costs less.",
+            "ℓ(magnitude, R) − ℓ(random, R)"),
+        new(Phase, ["test_hinge_loss", "attention_mass"], "cell test hinge loss, attention mass",
+            "A cell's mean test hinge loss (convergence: ≤ the threshold of the precondition) and its final attention mass on label-relevant keys."),
+        new(Phase, ["boundaries", "condition", "conditions", "axis", "other_axis", "rows", "other", "measurement", "agree", "applicable", "summary"],
+            "predicted vs measured boundary",
+            "For each claim and condition: on every line of the grid along the condition's axis (other = the other axis' value), the predicted boundary " +
+            "value and the measured one — the midpoint between the last cell that holds and the first that fails, scanning from the side the theory calls " +
+            "inside; agree counts the applicable cells whose verdict is holds exactly when the cell is inside; summary says it in words."),
+        new(Phase, ["timing", "seconds", "train_seconds", "measure_seconds", "train_ms_per_seed_step", "estimated_seconds", "processor_count", "cpu_seconds", "workers", "items"],
+            "grid timing",
+            "Wall seconds of the grid; set-up and training, and measuring, as the workers' seconds over their number; ms per seed-step of the training loops; " +
+            "the estimate the time budget was checked against; cores; CPU seconds of the process; worker threads and the items (stacked programs of whole cells) they shared."),
     ];
 
     /// <summary>Every config key with the paper's symbol (none: [ours]). The report's and the notebooks' config tables show it.</summary>

@@ -25,6 +25,7 @@ public class GlossaryTests(QuickReproductionFixture quick)
         ["provenance"] = "provenance: command line, config file, start time, git commit, seeds — the Run section's provenance table",
         ["stage_seconds"] = "timings: its keys are stage names with spaces (the Run section lists them), not fixed names",
         ["options"] = "real_data.options: the real-data experiment's settings, shown and tagged in the realdata command's own report",
+        ["base_config"] = "phase[].base_config: the run's config that every grid cell starts from — the config keys again, in the grid page's config table",
         ["synthetic_config"] = "real_data.synthetic_config: the name of the config file the synthetic reference used",
     };
 
