@@ -18,10 +18,11 @@ namespace LowRankSparse.Phase;
 public static class PhaseRunner
 {
     /// <summary>
-    /// Runs per item [ours, measured]: a stacked program of a few runs keeps its activations in cache (default shape, 8 × 8 × 3
-    /// grid, ms per seed-step of the training loops, quiet 2 cores: see bench/README.md "Phase grid"); items of whole cells.
+    /// Runs per item [ours, measured]: a stacked program of a few runs keeps its activations in cache. Default shape, 8 × 8 × 3 grid,
+    /// one run each on a machine at load 6–9: 59.5 CPU-s with items of 3 runs, 66.5 with 6, 75.6 with 12, 73.2 with 24 (bench/README.md
+    /// "Phase grid"). Items are whole cells: up to this many runs, at least one cell (3 seeds: 1 cell; 2 seeds: 2 cells).
     /// </summary>
-    public const int RunsPerItem = 6;
+    public const int RunsPerItem = 4;
 
     /// <param name="progress">Called with (cells done, cells) after each item, one call at a time, from the worker that finished it.</param>
     /// <param name="inspect">Called with each cell and its trained runs (the seeds that did not diverge) before they are disposed; may run on several threads at once.</param>
