@@ -14,6 +14,13 @@ internal static class Verdicts
             ? $"Beyond synthetic data, Fashion-MNIST {d.ClassNames[0]} vs {d.ClassNames[1]}: {VerdictSummary.Of(d.Verdicts)}; test accuracy {d.Real.TestAccuracy:F3}, " +
               $"linear baselines {string.Join(" / ", d.Linear.Select(l => l.TestAccuracy.ToString("F3")))}, shuffled labels {d.Shuffled.Signatures.TestAccuracy:F3} (report section \"Beyond synthetic data\")"
             : $"Beyond synthetic data: {r.RealDataNote}"));
+        foreach (var g in r.Phase)
+        {
+            var lowRank = g.Boundaries.Where(b => b.Claim == LowRankSparse.Phase.PhaseClaims.LowRank).ToList();
+            AnsiConsole.MarkupLine(Markup.Escape($"Phase diagram {g.XSymbol} × {g.YSymbol} ({g.XValues.Count} × {g.YValues.Count} cells × {g.Seeds} seeds" +
+                $"{(g.Cells.Any(c => c.Diverged) ? $", {g.Cells.Count(c => c.Diverged)} with a diverged seed" : "")}): low_rank agrees with the predicted boundary in " +
+                string.Join(", ", lowRank.Select(b => $"{b.Agree} of {b.Applicable} applicable cells ({b.Condition})")) + " (report section \"Phase diagrams\")"));
+        }
     }
 
     public static void Print(IReadOnlyList<Verdict> verdicts, IReadOnlyDictionary<string, double> stageSeconds, string title)
