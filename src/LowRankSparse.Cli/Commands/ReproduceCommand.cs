@@ -1,6 +1,8 @@
 using System.CommandLine;
 using LowRankSparse.Config;
 using LowRankSparse.Experiments;
+using LowRankSparse.Export;
+using LowRankSparse.Figures;
 using LowRankSparse.Report;
 using Spectre.Console;
 
@@ -21,11 +23,15 @@ internal static class ReproduceCommand
         var quick = new Option<bool>("--quick") { Description = "Small configuration and grids (data/configs/quick.json unless --config is given): seconds, for tests and CI." };
         var seeds = new Option<int?>("--seeds") { Description = "Training seeds behind every band (default 5; 3 with --quick)." };
         var resume = new Option<bool>("--resume") { Description = "Reuse the stages an interrupted run with the same options completed (saved in OUT/.stages)." };
+        var figures = new Option<string?>("--figures")
+        {
+            Description = $"Also write every figure as static files ({StaticFigureOptions.FormatHelp}, e.g. svg,png,pdf) to OUT/{ReportFiles.Publication}/, as the figures command does (needs chromium).",
+        };
         var command = new Command("reproduce",
             "Reproduce every claim of the paper: low-rank updates, lucky neurons, pruning curves, low-rank adaption and sweeps, each checked against the theory. " +
             "Writes OUT/report.html, OUT/results.json and one CSV per figure; an earlier run in OUT is kept in OUT/previous/, and one with other settings is replaced only with --force.")
         {
-            config, set, output, force, quick, seeds, resume,
+            config, set, output, force, quick, seeds, resume, figures,
         };
         command.SetAction(parse =>
         {
@@ -40,6 +46,8 @@ internal static class ReproduceCommand
             bool forced = parse.GetValue(force);
             string dir = OutputFolder.Prepare(outArg, forced, ReportFiles.OwnFiles);
             EarlierRun.CheckSettings(outArg, dir, options, forced);
+            var formats = parse.GetValue(figures) is string list ? FigureFormats.Parse(list, "--figures") : null;
+            string? chromium = formats is null ? null : StaticFigureOptions.RequireChromium();   // before the training, not after
 
             var provenance = Provenance.Of(options, CliHost.Arguments, Path.GetRelativePath(Environment.CurrentDirectory, Path.GetFullPath(configPath)), overrides);
             var cache = new StageCache(Path.Combine(dir, ".stages"), parse.GetValue(resume), StageCache.Fingerprint(options));
@@ -53,9 +61,14 @@ internal static class ReproduceCommand
                 throw new OperationCanceledException(
                     $"the completed stages are saved in {Path.Combine(outArg, ".stages")}; run the same command with --resume to continue from them");
             }
-            string? kept = ReportFiles.Write(dir, results with { Provenance = provenance });
+            results = results with { Provenance = provenance };
+            StaticFigures.Result? exported = null;
+            var figureList = ReportFigures.All(results);
+            string? kept = ReportFiles.Write(dir, ReportFiles.Render(results), formats is null ? null
+                : folder => exported = StaticFigureOptions.Write(figureList, folder, formats, chromium!));
             Verdicts.Print(results);
             AnsiConsole.MarkupLine($"[grey]wrote {Markup.Escape(Path.Combine(dir, "report.html"))} and results.json[/]");
+            if (exported is not null) StaticFigureOptions.Print(exported, figureList.Count, formats!, Path.Combine(dir, ReportFiles.Publication));
             if (kept is not null) AnsiConsole.MarkupLine($"[grey]the earlier run is kept in {Markup.Escape(kept)}[/]");
             return 0;
         });
