@@ -56,12 +56,14 @@ public static class Charts
     public const int Height = 440;
 
     /// <summary>
-    /// A fixed height and a width that follows the container: no layout width, autosize on, and Plotly.NET's config
-    /// <c>responsive: true</c> redraws the chart when the window is resized (a 1280 px screen, a 1024 px projector).
+    /// A fixed height and a width that follows the container: layout width null (Plotly.NET writes its default 600 px for a
+    /// missing one; plotly.js reads null as unset), autosize on, and Plotly.NET's config <c>responsive: true</c> redraws the
+    /// chart when the window is resized (a 1280 px screen, a 1024 px projector).
     /// </summary>
     public static GenericChart Sized(GenericChart chart, int height = Height)
     {
         var layout = new Layout();
+        layout.SetProperty("width", null!);
         layout.SetProperty("height", height);
         layout.SetProperty("autosize", true);
         return Plotly.NET.Chart.withLayout(layout).Invoke(chart);
