@@ -62,14 +62,24 @@ internal static class ReproduceCommand
                     $"the completed stages are saved in {Path.Combine(outArg, ".stages")}; run the same command with --resume to continue from them");
             }
             results = results with { Provenance = provenance };
-            StaticFigures.Result? exported = null;
             var figureList = ReportFigures.All(results);
-            string? kept = ReportFiles.Write(dir, ReportFiles.Render(results), formats is null ? null
-                : folder => exported = StaticFigureOptions.Write(figureList, folder, formats, chromium!));
+            StaticFigures.Result? exported = null;
+            Exception? exportFailed = null;
+            // a browser that fails (or Ctrl+C while drawing) must not cost the run: its files are written without the static figures
+            string? kept = ReportFiles.Write(dir, ReportFiles.Render(results, figureList), formats is null ? null : folder =>
+            {
+                try { exported = StaticFigureOptions.Write(figureList, folder, formats, chromium!); }
+                catch (Exception e) { exportFailed = e; if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true); }
+            });
             Verdicts.Print(results);
             AnsiConsole.MarkupLine($"[grey]wrote {Markup.Escape(Path.Combine(dir, "report.html"))} and results.json[/]");
             if (exported is not null) StaticFigureOptions.Print(exported, figureList.Count, formats!, Path.Combine(dir, ReportFiles.Publication));
             if (kept is not null) AnsiConsole.MarkupLine($"[grey]the earlier run is kept in {Markup.Escape(kept)}[/]");
+            if (exportFailed is not null)
+            {
+                Console.Error.WriteLine($"static figures failed ({exportFailed.Message}); the run is written; draw them with: figures --from {outArg}");
+                return exportFailed is OperationCanceledException ? CliHost.Cancelled : CliHost.RunFailure;
+            }
             return 0;
         });
         return command;

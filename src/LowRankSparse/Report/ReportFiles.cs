@@ -26,9 +26,10 @@ public static class ReportFiles
     /// <summary>The files of one run, rendered: figures/ID.csv, report.html and results.json.</summary>
     public sealed record Set(IReadOnlyList<(string Id, string Csv)> Figures, string Html, string Json);
 
-    public static Set Render(ReproduceResults results)
+    /// <param name="figures">The run's <see cref="ReportFigures.All"/> when the caller has them already (to draw them as static figures too).</param>
+    public static Set Render(ReproduceResults results, IReadOnlyList<Figure>? figures = null)
     {
-        var figures = ReportFigures.All(results);
+        figures ??= ReportFigures.All(results);
         return new Set(figures.Select(f => (f.Id, f.Data.ToCsv())).ToList(), HtmlReport.Render(results, figures), Json.Serialize(results));
     }
 

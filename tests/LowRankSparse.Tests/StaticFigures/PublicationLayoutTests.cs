@@ -114,4 +114,15 @@ public sealed class PublicationLayoutTests(QuickReproductionFixture quick)
         Assert.Contains("not an executable file", reproduce.Error);
         Assert.False(File.Exists(Path.Combine(dir, "run", "results.json")));
     }
+
+    [Fact]
+    public void A_browser_that_does_not_start_is_a_run_failure_with_one_message()
+    {
+        string dir = TestPaths.NewTempDir("bad-chromium");
+        var environment = new Dictionary<string, string> { [Chromium.Variable] = "/bin/true" };   // executable, but no browser
+        var figures = CliProcess.Run(TestPaths.RepoRoot, environment, "figures", "--from", quick.Folder, "--out", dir);
+        Assert.Equal(1, figures.ExitCode);
+        Assert.StartsWith("run failed: ", figures.Error);
+        Assert.DoesNotContain("   at ", figures.Error);
+    }
 }
