@@ -14,5 +14,6 @@ internal static class CommandRegistry
         yield return CompareCommand.Create();
         yield return PhaseCommand.Create();
         yield return RealDataCommand.Create();
+        yield return FiguresCommand.Create();
     }
 }

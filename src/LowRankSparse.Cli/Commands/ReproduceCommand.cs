@@ -1,6 +1,8 @@
 using System.CommandLine;
 using LowRankSparse.Config;
 using LowRankSparse.Experiments;
+using LowRankSparse.Export;
+using LowRankSparse.Figures;
 using LowRankSparse.Report;
 using Spectre.Console;
 
@@ -22,11 +24,15 @@ internal static class ReproduceCommand
         var seeds = new Option<int?>("--seeds") { Description = "Training seeds behind every band (default 5; 3 with --quick)." };
         var noPhase = new Option<bool>("--no-phase") { Description = "Skip the phase grids over the theory's conditions (4 grids of 6 × 6 × 2 runs; 1 grid of 4 × 4 × 2 with --quick)." };
         var resume = new Option<bool>("--resume") { Description = "Reuse the stages an interrupted run with the same options completed (saved in OUT/.stages)." };
+        var figures = new Option<string?>("--figures")
+        {
+            Description = $"Also write every figure as static files ({StaticFigureOptions.FormatHelp}, e.g. svg,png,pdf) to OUT/{ReportFiles.Publication}/, as the figures command does (needs chromium).",
+        };
         var command = new Command("reproduce",
             "Reproduce every claim of the paper: low-rank updates, lucky neurons, pruning curves, low-rank adaption and sweeps, each checked against the theory. " +
             "Writes OUT/report.html, OUT/results.json and one CSV per figure; an earlier run in OUT is kept in OUT/previous/, and one with other settings is replaced only with --force.")
         {
-            config, set, output, force, quick, seeds, noPhase, resume,
+            config, set, output, force, quick, seeds, noPhase, resume, figures,
         };
         command.SetAction(parse =>
         {
@@ -42,6 +48,8 @@ internal static class ReproduceCommand
             bool forced = parse.GetValue(force);
             string dir = OutputFolder.Prepare(outArg, forced, ReportFiles.OwnFiles);
             EarlierRun.CheckSettings(outArg, dir, options, forced);
+            var formats = parse.GetValue(figures) is string list ? FigureFormats.Parse(list, "--figures") : null;
+            string? chromium = formats is null ? null : StaticFigureOptions.RequireChromium();   // before the training, not after
 
             var provenance = Provenance.Of(options, CliHost.Arguments, Path.GetRelativePath(Environment.CurrentDirectory, Path.GetFullPath(configPath)), overrides);
             var cache = new StageCache(Path.Combine(dir, ".stages"), parse.GetValue(resume), StageCache.Fingerprint(options));
@@ -55,10 +63,25 @@ internal static class ReproduceCommand
                 throw new OperationCanceledException(
                     $"the completed stages are saved in {Path.Combine(outArg, ".stages")}; run the same command with --resume to continue from them");
             }
-            string? kept = ReportFiles.Write(dir, results with { Provenance = provenance });
+            results = results with { Provenance = provenance };
+            var figureList = ReportFigures.All(results);
+            StaticFigures.Result? exported = null;
+            Exception? exportFailed = null;
+            // a browser that fails (or Ctrl+C while drawing) must not cost the run: its files are written without the static figures
+            string? kept = ReportFiles.Write(dir, ReportFiles.Render(results, figureList), formats is null ? null : folder =>
+            {
+                try { exported = StaticFigureOptions.Write(figureList, folder, formats, chromium!); }
+                catch (Exception e) { exportFailed = e; if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true); }
+            });
             Verdicts.Print(results);
             AnsiConsole.MarkupLine($"[grey]wrote {Markup.Escape(Path.Combine(dir, "report.html"))} and results.json[/]");
+            if (exported is not null) StaticFigureOptions.Print(exported, figureList.Count, formats!, Path.Combine(dir, ReportFiles.Publication));
             if (kept is not null) AnsiConsole.MarkupLine($"[grey]the earlier run is kept in {Markup.Escape(kept)}[/]");
+            if (exportFailed is not null)
+            {
+                Console.Error.WriteLine($"static figures failed ({exportFailed.Message}); the run is written; draw them with: figures --from {outArg}");
+                return exportFailed is OperationCanceledException ? CliHost.Cancelled : CliHost.RunFailure;
+            }
             return 0;
         });
         return command;

@@ -27,7 +27,7 @@ public static class ChartPage
         <title>{WebUtility.HtmlEncode(title)}</title>
         {PlotlyAssets.ScriptTag}
         </head>
-        <body style="font-family: system-ui, sans-serif; max-width: 1000px; margin: 2em auto">
+        <body style="font-family: system-ui, sans-serif; max-width: 1200px; margin: 2em auto; padding: 0 1em">
         {body}
         </body>
         </html>

@@ -52,13 +52,31 @@ public static class Charts
     public static GenericChart Histogram(IEnumerable<double> x, string name, int bins) =>
         Chart.Histogram<double, double, string>(X: x.ToArray(), Name: name, NBinsX: bins);
 
+    /// <summary>The height of a one-panel chart in pixels; its width follows the page (or notebook cell) it is drawn in.</summary>
+    public const int Height = 440;
+
     /// <summary>
-    /// Title, axis titles (with units), optional log axes with readable ticks (<see cref="LogTicks"/>), a fixed size. A linear axis
+    /// A fixed height and a width that follows the container: layout width null (Plotly.NET writes its default 600 px for a
+    /// missing one; plotly.js reads null as unset), autosize on, and Plotly.NET's config <c>responsive: true</c> redraws the
+    /// chart when the window is resized (a 1280 px screen, a 1024 px projector).
+    /// </summary>
+    public static GenericChart Sized(GenericChart chart, int height = Height)
+    {
+        var layout = new Layout();
+        layout.SetProperty("width", null!);
+        layout.SetProperty("height", height);
+        layout.SetProperty("autosize", true);
+        return Plotly.NET.Chart.withLayout(layout).Invoke(chart);
+    }
+
+    /// <summary>
+    /// Title, axis titles (with units), optional log axes with readable ticks (<see cref="LogTicks"/>), a fixed height
+    /// (<see cref="Sized"/>: the width follows the page). A linear axis
     /// keeps Plotly's own type detection: forcing "linear" on a heatmap's categorical x axis drew nothing (NaN widths).
     /// </summary>
     public static GenericChart Styled(GenericChart chart, string title, string xTitle, string yTitle, bool logY = false, bool logX = false)
     {
-        var styled = Axes(chart, xTitle, yTitle, logY, logX).WithSize(760, 440);
+        var styled = Sized(Axes(chart, xTitle, yTitle, logY, logX));
         var layout = new Layout();
         layout.SetProperty("title", Title.init(new FSharpOption<string>(title), null, null, null, null, null, null, null, null, null, null, null));
         return Plotly.NET.Chart.withLayout(layout).Invoke(styled);

@@ -31,7 +31,7 @@ public static class LowRankFigures
         {
             new("test accuracy", Charts.Axes(accuracy, "rank r", "test accuracy (fraction)")),
             new("test hinge loss", Charts.Axes(loss, "rank r", "test hinge loss")),
-        }, "Test accuracy and hinge loss vs rank r of the update", columns: 2, width: 900);
+        }, "Test accuracy and hinge loss vs rank r of the update", columns: 2);
         var atK = l.Truncation.FirstOrDefault(t => t.R == k);
         return new Figure("low_rank_adaption", "Low-rank adaption: truncated updates and LoRA adapters",
             $"Theory [paper]: since ΔW has {k} dominant directions, a rank-{k} update keeps the generalization error (hinge loss). " +

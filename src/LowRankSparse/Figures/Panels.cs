@@ -14,7 +14,7 @@ public static class Panels
 {
     public sealed record Panel(string Title, GenericChart Chart);
 
-    public static GenericChart Stack(IReadOnlyList<Panel> panels, string title, int columns, int height = 440, int width = 760)
+    public static GenericChart Stack(IReadOnlyList<Panel> panels, string title, int columns, int height = Charts.Height)
     {
         if (panels.Count == 0) throw new ArgumentException("at least one panel is needed", nameof(panels));
         int rows = (panels.Count + columns - 1) / columns;
@@ -31,6 +31,6 @@ public static class Panels
             XGap: 0.12, YGap: 0.2);
         var layout = new Layout();
         layout.SetProperty("title", Title.init(new FSharpOption<string>(title), null, null, null, null, null, null, null, null, null, null, null));
-        return Plotly.NET.Chart.withLayout(layout).Invoke(grid.WithSize(width, height));
+        return Plotly.NET.Chart.withLayout(layout).Invoke(Charts.Sized(grid, height));
     }
 }

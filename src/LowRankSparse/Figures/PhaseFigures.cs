@@ -56,10 +56,9 @@ public static class PhaseFigures
                          string.Join(" ", boundaries.Select(b => b.Summary)) +
                          (outside.Count > 0 ? " Predicted boundary outside the grid: " + string.Join("; ", outside) + "." : "");
         string title = $"{metric.Title} over {r.XSymbol} × {r.YSymbol}";
-        var chart = Charts.Styled(Charts.Combine(traces), title, $"{r.XSymbol} ({r.XField})", $"{r.YSymbol} ({r.YField})",
+        var chart = Charts.Sized(Charts.Styled(Charts.Combine(traces), title, $"{r.XSymbol} ({r.XField})", $"{r.YSymbol} ({r.YField})",
                 logY: Geometric(r.YValues), logX: Geometric(r.XValues))
-            .WithLegendStyle(Orientation: StyleParam.Orientation.Horizontal, X: 0, Y: -0.22)
-            .WithSize(760, 560);
+            .WithLegendStyle(Orientation: StyleParam.Orientation.Horizontal, X: 0, Y: -0.22), height: 560);
         return new Figure($"phase_{r.XAxis}_{r.YAxis}_{metric.Id}", title, caption, chart, table);
     }
 

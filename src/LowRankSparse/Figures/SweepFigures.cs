@@ -26,7 +26,7 @@ public static class SweepFigures
         return new Figure("rank_vs_k", "Rank of the updates vs the number of label-relevant patterns K",
             "Theory [ours, docs/paper-notes.md §4.1]: per-sample mixing gives K dominant directions for ΔW_Q and ΔW_K and 2 for ΔW_V; per-token mixing gives 2 for all. " +
             $"Measured gap ranks match the prediction in {matches} of {points.Count * 3} cases.",
-            Panels.Stack(panels, "Gap rank of ΔW (singular values before the largest gap) vs K", columns: panels.Count, width: 900), table);
+            Panels.Stack(panels, "Gap rank of ΔW (singular values before the largest gap) vs K", columns: panels.Count), table);
     }
 
     public static Figure Noise(IReadOnlyList<NoisePoint> points)

@@ -20,7 +20,7 @@ public static class TrainingFigures
         {
             new($"hinge loss (moving average of {smooth})", Charts.Axes(Charts.Line(steps, loss, "mini-batch hinge loss", "#1f77b4", markers: false), "SGD step", "hinge loss")),
             new($"batch accuracy (moving average of {smooth})", Charts.Axes(Charts.Line(steps, accuracy, "mini-batch accuracy", "#2ca02c", markers: false), "SGD step", "accuracy (fraction)")),
-        }, "Mini-batch hinge loss and accuracy", columns: 2, width: 900);
+        }, "Mini-batch hinge loss and accuracy", columns: 2);
         return new Figure("loss_curve", "Training curves",
             $"SGD on the hinge loss: the mini-batch loss falls to {run.Loss[^1]:F4} and the batch accuracy reaches {run.BatchAccuracy[^1]:P0} after {run.Loss.Length} steps.",
             chart, table);

@@ -5,7 +5,7 @@ public static class PageStyle
 {
     private const string Base = """
         body { font-family: system-ui, sans-serif; margin: 0; background: #fafafa; color: #222; }
-        main { max-width: 1000px; margin: 0 auto; padding: 1.5rem; background: #fff; }
+        main { max-width: 1200px; margin: 0 auto; padding: 1.5rem; background: #fff; }
         table { border-collapse: collapse; width: 100%; font-size: 0.9rem; margin: 0.5rem 0 1.5rem; }
         th, td { border: 1px solid #ddd; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
         th { background: #f0f0f0; }

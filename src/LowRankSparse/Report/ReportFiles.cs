@@ -8,11 +8,15 @@ namespace LowRankSparse.Report;
 /// Writes the outputs of a reproduction so that a results.json in the folder always belongs to a complete set, whenever the
 /// process is killed: the new set is written into a hidden staging folder first; then an earlier run is archived
 /// (<see cref="RunArchive"/>: <c>previous/STAMP/</c>), its results.json removed, the new figures/ and report.html moved in,
-/// and results.json moved in last.
+/// and results.json moved in last. With static figures (<c>reproduce --figures</c>) their folder <see cref="Publication"/> is
+/// staged, archived and replaced the same way, so it always belongs to the results.json beside it.
 /// </summary>
 public static class ReportFiles
 {
-    public static readonly string[] OwnFiles = { "results.json", "report.html", "figures", "phase" };
+    /// <summary>The folder of static figures (SVG, PNG, PDF and CSV per figure) that <c>figures</c> and <c>reproduce --figures</c> write.</summary>
+    public const string Publication = "publication";
+
+    public static readonly string[] OwnFiles = { "results.json", "report.html", "figures", "phase", Publication };
 
     private const string StagingPrefix = ".incoming-";
 
@@ -23,9 +27,10 @@ public static class ReportFiles
     /// (<see cref="PhaseFiles.FolderOf"/>, paths relative to the output folder).</summary>
     public sealed record Set(IReadOnlyList<(string Id, string Csv)> Figures, string Html, string Json, IReadOnlyList<(string Path, string Content)>? Phase = null);
 
-    public static Set Render(ReproduceResults results)
+    /// <param name="figures">The run's <see cref="ReportFigures.All"/> when the caller has them already (to draw them as static figures too).</param>
+    public static Set Render(ReproduceResults results, IReadOnlyList<Figure>? figures = null)
     {
-        var figures = ReportFigures.All(results);
+        figures ??= ReportFigures.All(results);
         var phase = results.Phase.SelectMany(g => PhaseFiles.Render(g).Select(f => (Path.Combine(PhaseFiles.FolderOf(g), f.Path), f.Content))).ToList();
         return new Set(figures.Select(f => (f.Id, f.Data.ToCsv())).ToList(), HtmlReport.Render(results, figures), Json.Serialize(results), phase);
     }
@@ -33,7 +38,8 @@ public static class ReportFiles
     /// <summary>Writes the set; returns the folder the earlier run was archived to, or null when there was none.</summary>
     public static string? Write(string dir, ReproduceResults results) => Write(dir, Render(results));
 
-    public static string? Write(string dir, Set set)
+    /// <param name="publication">Writes the static figures into the folder it is given (staged with the rest); null: none.</param>
+    public static string? Write(string dir, Set set, Action<string>? publication = null)
     {
         foreach (string stale in Directory.EnumerateDirectories(dir, StagingPrefix + "*")) Directory.Delete(stale, recursive: true);   // a killed run's
         string staging = Path.Combine(dir, StagingPrefix + Environment.ProcessId);
@@ -42,6 +48,7 @@ public static class ReportFiles
         foreach (var (path, content) in set.Phase ?? []) Json.WriteAtomically(Path.Combine(staging, path), content);
         Json.WriteAtomically(Path.Combine(staging, "report.html"), set.Html);
         Json.WriteAtomically(Path.Combine(staging, "results.json"), set.Json);
+        publication?.Invoke(Path.Combine(staging, Publication));
         Step?.Invoke("staged");
 
         string? archived = RunArchive.Keep(dir, OwnFiles, Step);
@@ -56,6 +63,9 @@ public static class ReportFiles
         if (Directory.Exists(oldPhase)) Directory.Delete(oldPhase, recursive: true);
         if (Directory.Exists(Path.Combine(staging, "phase"))) Directory.Move(Path.Combine(staging, "phase"), oldPhase);
         Step?.Invoke("moved phase");
+        string oldPublication = Path.Combine(dir, Publication);   // an earlier run's static figures are in previous/ now
+        if (Directory.Exists(oldPublication)) Directory.Delete(oldPublication, recursive: true);
+        if (Directory.Exists(Path.Combine(staging, Publication))) Directory.Move(Path.Combine(staging, Publication), oldPublication);
         File.Move(Path.Combine(staging, "report.html"), Path.Combine(dir, "report.html"), overwrite: true);
         Step?.Invoke("moved report.html");
         File.Move(Path.Combine(staging, "results.json"), Path.Combine(dir, "results.json"), overwrite: true);

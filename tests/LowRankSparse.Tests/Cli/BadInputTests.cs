@@ -46,6 +46,10 @@ public class BadInputTests
             { new[] { "train", "--out", occupied }, 2, "already holds other files" },
             { new[] { "train", "--out", aFile }, 2, "is a file" },
             { new[] { "reproduce", "--quick", "--seeds", "1", "--out", outDir }, 2, "--seeds = 1" },
+            { new[] { "reproduce", "--quick", "--figures", "svg,tiff", "--out", outDir }, 2, "--figures = \"svg,tiff\": 'tiff' is not a figure format; allowed: a comma-separated list of svg, png, pdf" },
+            { new[] { "figures", "--format", "gif" }, 2, "--format = \"gif\": 'gif' is not a figure format" },
+            { new[] { "figures", "--from", empty }, 2, "expected a reproduce output folder holding results.json" },
+            { new[] { "figures", "--from", malformed }, 2, "is not a results.json this version of reproduce can read" },
             { new[] { "train", "--config", "data/configs/quick.json", "--set", "training.learning_rate=1e30", "--set", "training.steps=60", "--out", outDir, "--force" }, 1, "diverged at step" },
         };
     }

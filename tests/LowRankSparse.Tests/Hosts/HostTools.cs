@@ -9,7 +9,7 @@ namespace LowRankSparse.Tests.Hosts;
 /// </summary>
 internal static class HostTools
 {
-    public const string Install = "apt-get install chromium python3-nbclient python3-nbconvert python3-jupyter-client; dotnet tool restore";
+    public const string Install = "apt-get install chromium poppler-utils python3-nbclient python3-nbconvert python3-jupyter-client; dotnet tool restore";
 
     public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
@@ -23,7 +23,12 @@ internal static class HostTools
     private static readonly Lazy<bool> FoundDotnetInteractive = new(() =>
         ChildProcess.Run("dotnet", ["tool", "run", "dotnet-interactive", "--version"], TestPaths.RepoRoot, timeout: TimeSpan.FromMinutes(2)).ExitCode == 0);
 
+    private static readonly Lazy<bool> FoundPdftoppm = new(() => ChildProcess.Run("pdftoppm", ["-v"], timeout: TimeSpan.FromSeconds(60)).ExitCode == 0);
+
     public static string? Chromium => FoundChromium.Value;
+
+    /// <summary>poppler's pdftoppm (Debian poppler-utils): renders a PDF page to PNG.</summary>
+    public static bool Pdftoppm => FoundPdftoppm.Value;
 
     public static string? Python => FoundPython.Value;
 
@@ -42,6 +47,19 @@ internal static class HostTools
     /// <summary>Skip reason outside CI; null in CI (the test runs and fails on what is missing).</summary>
     public static string? SkipReason(bool microsoftKernel) =>
         InCi || Missing(microsoftKernel) is not { } missing ? null : $"needs {missing} (install: {Install}); CI runs this test";
+}
+
+/// <summary>A fact needing only Chromium (static figures, page layout): skipped outside CI when it is absent.</summary>
+public sealed class ChromiumFactAttribute : FactAttribute
+{
+    /// <param name="pdftoppm">Also needs poppler's pdftoppm (to check PDF files).</param>
+    public ChromiumFactAttribute(bool pdftoppm = false)
+    {
+        var missing = new List<string>();
+        if (HostTools.Chromium is null) missing.Add("chromium");
+        if (pdftoppm && !HostTools.Pdftoppm) missing.Add("poppler-utils");
+        Skip = HostTools.InCi || missing.Count == 0 ? null : $"needs {string.Join(", ", missing)} (install: apt-get install {string.Join(" ", missing)}); CI runs this test";
+    }
 }
 
 /// <summary>A fact needing Chromium and Jupyter's python tools: skipped outside CI when they are absent.</summary>
