@@ -20,9 +20,10 @@ internal sealed class RenderedPage
     /// <summary>Charts the page asks plotly.js to draw: every Plotly.NET output is a div followed by a script calling Plotly.newPlot.</summary>
     public int ChartScripts => Dom.QuerySelectorAll("script").Count(s => s.TextContent.Contains("Plotly.newPlot(", StringComparison.Ordinal) && !s.TextContent.Contains("plotly.js v", StringComparison.Ordinal));
 
-    /// <summary>"name=value" of every attribute (on any element) holding NaN.</summary>
+    /// <summary>"name=value" of every attribute (on any element) holding NaN — but data: URIs, whose base64 may spell "NaN" by chance
+    /// (a heatmap is drawn as an <c>&lt;image href="data:image/png;base64,…"&gt;</c>).</summary>
     public IReadOnlyList<string> NanAttributes =>
-        Dom.All.SelectMany(e => e.Attributes.Where(a => a.Value.Contains("NaN", StringComparison.Ordinal)).Select(a => $"<{e.LocalName} {a.Name}=\"{a.Value}\">")).ToList();
+        Dom.All.SelectMany(e => e.Attributes.Where(a => !a.Value.StartsWith("data:", StringComparison.Ordinal) && a.Value.Contains("NaN", StringComparison.Ordinal)).Select(a => $"<{e.LocalName} {a.Name}=\"{a.Value}\">")).ToList();
 
     public static RenderedPage Open(string htmlFile)
     {
