@@ -12,23 +12,22 @@ namespace LowRankSparse.Display;
 /// Registers the library's rich displays with Microsoft.DotNet.Interactive.Formatting, so <c>display(x)</c> or a cell's last
 /// expression renders as HTML in a .NET notebook kernel and in our own runner and kernel alike: charts (inline Plotly),
 /// figures with captions, configs with their paper/ours tags, update-metric tables and verdicts.
-/// Chart HTML is a fragment (a div and a script) that expects plotly.js on the page: our runner and kernel add
-/// <see cref="PlotlyAssets.ScriptTag"/> once per page; in other hosts set <see cref="InlinePlotlyOnce"/> and the first chart brings it.
+/// A chart carries no plotly.js (an executed notebook stays small): its HTML (<see cref="NotebookChart"/>) draws with the page's
+/// plotly.js or loads the copy beside the notebook, and its <see cref="PlotlyMime"/> JSON is drawn natively by VS Code and JupyterLab.
 /// </summary>
 public static class NotebookFormatters
 {
     private static int _registered;
-    private static int _scriptSent;
-
-    /// <summary>The first chart's HTML starts with plotly.js (inlined), for hosts that bring none (Microsoft's .NET Interactive kernel).</summary>
-    public static bool InlinePlotlyOnce { get; set; }
-
     public static void Register()
     {
         if (Interlocked.Exchange(ref _registered, 1) == 1) return;
-        Formatter.Register<GenericChart>((chart, writer) => writer.Write(Script() + GenericChart.toChartHTML(chart)), HtmlFormatter.MimeType);
+        Formatter.Register<GenericChart>((chart, writer) => writer.Write(NotebookChart.Html(chart)), HtmlFormatter.MimeType);
         Formatter.Register<Figures.Figure>((f, writer) => writer.Write(
-            $"<div>{Script()}<h4>{System.Net.WebUtility.HtmlEncode(f.Title)}</h4>{f.ChartHtml()}<p><em>{System.Net.WebUtility.HtmlEncode(f.Caption)}</em></p></div>"), HtmlFormatter.MimeType);
+            $"<div><h4>{System.Net.WebUtility.HtmlEncode(f.Title)}</h4>{NotebookChart.Html(f.Chart)}<p><em>{System.Net.WebUtility.HtmlEncode(f.Caption)}</em></p></div>"), HtmlFormatter.MimeType);
+        Formatter.Register<GenericChart>((chart, writer) => writer.Write(PlotlyMime.Json(chart)), PlotlyMime.MimeType);
+        Formatter.Register<Figures.Figure>((f, writer) => writer.Write(PlotlyMime.Json(f)), PlotlyMime.MimeType);
+        foreach (var type in new[] { typeof(GenericChart), typeof(Figures.Figure) })   // what a .NET Interactive kernel sends for them
+            Formatter.SetPreferredMimeTypesFor(type, HtmlFormatter.MimeType, PlotlyMime.MimeType);
         Formatter.Register<ExperimentConfig>((c, writer) => writer.Write(HtmlTables.Config(c)), HtmlFormatter.MimeType);
         Formatter.Register<Verdict>((v, writer) => writer.Write(HtmlTables.Verdicts(new[] { v })), HtmlFormatter.MimeType);
         Formatter.Register<IReadOnlyList<Verdict>>((v, writer) => writer.Write(HtmlTables.Verdicts(v)), HtmlFormatter.MimeType);
@@ -39,8 +38,6 @@ public static class NotebookFormatters
         Formatter.Register<Spectrum>((s, writer) => writer.Write(
             "σ = [" + string.Join(", ", s.SingularValues.Select(v => v.ToString("G4", CultureInfo.InvariantCulture))) + "]"), PlainTextFormatter.MimeType);
     }
-
-    private static string Script() => InlinePlotlyOnce && Interlocked.Exchange(ref _scriptSent, 1) == 0 ? PlotlyAssets.ScriptTag : "";
 
     private static string PlainVerdict(Verdict v) =>
         $"{v.StatusText.ToUpperInvariant()} [{v.Tag}] {v.Claim}\n  precondition: {v.Precondition}\n  predicted: {v.Predicted}\n  measured:  {v.Measured}" +

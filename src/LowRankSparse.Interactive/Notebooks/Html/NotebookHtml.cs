@@ -50,7 +50,7 @@ public static class NotebookHtml
                 return $"<pre class=\"error\">{WebUtility.HtmlEncode(trace)}</pre>";
             default:
                 var data = output["data"];
-                if (data?[RichValue.Html] is { } html) return PlotlyScriptOnce.Strip(MultilineText.Of(html));
+                if (data?[RichValue.Html] is { } html) return MultilineText.Of(html);
                 return $"<pre>{WebUtility.HtmlEncode(MultilineText.Of(data?[RichValue.Plain]))}</pre>";
         }
     }
