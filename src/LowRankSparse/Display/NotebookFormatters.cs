@@ -14,20 +14,25 @@ namespace LowRankSparse.Display;
 /// figures with captions, configs with their paper/ours tags, update-metric tables and verdicts.
 /// A chart carries no plotly.js (an executed notebook stays small): its HTML (<see cref="NotebookChart"/>) draws with the page's
 /// plotly.js or loads the copy beside the notebook, and its <see cref="PlotlyMime"/> JSON is drawn natively by VS Code and JupyterLab.
+/// Microsoft's .NET Interactive kernel sends only the HTML (it would send the JSON as a string, which those renderers cannot draw);
+/// in VS Code's Polyglot Notebooks, whose outputs cannot load a file beside the notebook, set <see cref="InlinePlotlyOnce"/>.
 /// </summary>
 public static class NotebookFormatters
 {
     private static int _registered;
+    private static int _scriptSent;
+
+    /// <summary>The first chart's HTML starts with plotly.js (inlined, 3.6 MB), for a host where nothing else can bring it (Polyglot Notebooks).</summary>
+    public static bool InlinePlotlyOnce { get; set; }
+
     public static void Register()
     {
         if (Interlocked.Exchange(ref _registered, 1) == 1) return;
-        Formatter.Register<GenericChart>((chart, writer) => writer.Write(NotebookChart.Html(chart)), HtmlFormatter.MimeType);
+        Formatter.Register<GenericChart>((chart, writer) => writer.Write(Script() + NotebookChart.Html(chart)), HtmlFormatter.MimeType);
         Formatter.Register<Figures.Figure>((f, writer) => writer.Write(
-            $"<div><h4>{System.Net.WebUtility.HtmlEncode(f.Title)}</h4>{NotebookChart.Html(f.Chart)}<p><em>{System.Net.WebUtility.HtmlEncode(f.Caption)}</em></p></div>"), HtmlFormatter.MimeType);
+            $"<div>{Script()}<h4>{System.Net.WebUtility.HtmlEncode(f.Title)}</h4>{NotebookChart.Html(f.Chart)}<p><em>{System.Net.WebUtility.HtmlEncode(f.Caption)}</em></p></div>"), HtmlFormatter.MimeType);
         Formatter.Register<GenericChart>((chart, writer) => writer.Write(PlotlyMime.Json(chart)), PlotlyMime.MimeType);
         Formatter.Register<Figures.Figure>((f, writer) => writer.Write(PlotlyMime.Json(f)), PlotlyMime.MimeType);
-        foreach (var type in new[] { typeof(GenericChart), typeof(Figures.Figure) })   // what a .NET Interactive kernel sends for them
-            Formatter.SetPreferredMimeTypesFor(type, HtmlFormatter.MimeType, PlotlyMime.MimeType);
         Formatter.Register<ExperimentConfig>((c, writer) => writer.Write(HtmlTables.Config(c)), HtmlFormatter.MimeType);
         Formatter.Register<Verdict>((v, writer) => writer.Write(HtmlTables.Verdicts(new[] { v })), HtmlFormatter.MimeType);
         Formatter.Register<IReadOnlyList<Verdict>>((v, writer) => writer.Write(HtmlTables.Verdicts(v)), HtmlFormatter.MimeType);
@@ -38,6 +43,8 @@ public static class NotebookFormatters
         Formatter.Register<Spectrum>((s, writer) => writer.Write(
             "σ = [" + string.Join(", ", s.SingularValues.Select(v => v.ToString("G4", CultureInfo.InvariantCulture))) + "]"), PlainTextFormatter.MimeType);
     }
+
+    private static string Script() => InlinePlotlyOnce && Interlocked.Exchange(ref _scriptSent, 1) == 0 ? PlotlyAssets.ScriptTag : "";
 
     private static string PlainVerdict(Verdict v) =>
         $"{v.StatusText.ToUpperInvariant()} [{v.Tag}] {v.Claim}\n  precondition: {v.Precondition}\n  predicted: {v.Predicted}\n  measured:  {v.Measured}" +

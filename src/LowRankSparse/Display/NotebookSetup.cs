@@ -17,6 +17,7 @@ public static class NotebookSetup
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         string? shim = PreloadPatchedTorchShim();
+        NotebookFormatters.InlinePlotlyOnce = IsPolyglotNotebooks();
         NotebookFormatters.Register();
         string plotly = PlotlyAssets.WriteInto(Environment.CurrentDirectory);   // the notebook's folder in Jupyter: where chart outputs look for it
         using var probe = TorchSharp.torch.ones(2, 2);
@@ -24,6 +25,14 @@ public static class NotebookSetup
                $"{TorchSharp.torch.get_num_threads()} threads{(shim is null ? "" : ", shim " + shim)}{(unified is null ? "" : "; " + unified)}; " +
                $"charts load {Path.GetFileName(plotly)} from the notebook's folder";
     }
+
+    /// <summary>
+    /// Microsoft's .NET Interactive kernel as VS Code's Polyglot Notebooks starts it (<c>dotnet interactive stdio</c>; Jupyter starts
+    /// <c>dotnet interactive jupyter</c>): its outputs live in a webview that cannot load a file beside the notebook.
+    /// </summary>
+    private static bool IsPolyglotNotebooks() =>
+        AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "Microsoft.DotNet.Interactive") &&
+        Environment.GetCommandLineArgs().Any(a => a == "stdio");
 
     private static string? PreloadPatchedTorchShim()
     {
