@@ -50,7 +50,11 @@ public sealed class HostRenderingTests(ITestOutputHelper output)
         var results = NotebookBatch.Run(files, new RunSettings([NotebookParameter.Quick], TimeSpan.FromMinutes(10)), folder, TextWriter.Null, default);
         Assert.True(results.Single().Succeeded, results.Single().Failure?.ToString());
         string executed = Path.Combine(folder, name + ".ipynb");
-        Check("runner", name, 0, JupyterRun.ChartOutputs(executed), Path.Combine(folder, name + ".html"), executed);
+        var page = Check("runner", name, 0, JupyterRun.ChartOutputs(executed), Path.Combine(folder, name + ".html"), executed);
+        // issue #18: Prism coloured the C# of every code cell (keywords, strings, … as span.token)
+        var cells = page.Dom.QuerySelectorAll("pre.code code.language-csharp");
+        Assert.NotEmpty(cells);
+        Assert.All(cells, c => Assert.NotEmpty(c.QuerySelectorAll("span.token")));
         // the executed notebook itself, as nbconvert shows it from the runner's folder: its charts load the plotly.js written beside it
         Assert.Equal(JupyterRun.ChartOutputs(executed), RenderedPage.Open(JupyterRun.Convert(executed, folder, new Dictionary<string, string>())).DrawnCharts);
     }
@@ -71,7 +75,7 @@ public sealed class HostRenderingTests(ITestOutputHelper output)
         Check("Microsoft's kernel", name, run.Errors, JupyterRun.ChartOutputs(run.Executed), run.Html, run.Executed);
     }
 
-    private void Check(string host, string name, int errors, int charts, string html, string executed)
+    private RenderedPage Check(string host, string name, int errors, int charts, string html, string executed)
     {
         var page = RenderedPage.Open(html);
         long bytes = executed is null ? 0 : new FileInfo(executed).Length;
@@ -81,5 +85,6 @@ public sealed class HostRenderingTests(ITestOutputHelper output)
         Assert.Equal(charts, page.DrawnCharts);
         Assert.Empty(page.NanAttributes);
         Assert.True(bytes <= MaxNotebookBytes, $"{host}: the executed {name}.ipynb has {bytes} bytes, more than {MaxNotebookBytes}");
+        return page;
     }
 }

@@ -39,6 +39,8 @@ public sealed class RunnerTests
 
         string html = File.ReadAllText(Path.Combine(output, "demo.html"));
         Assert.Equal(1, Count(html, PlotlyAssets.ScriptTag));
+        Assert.Equal(1, Count(html, CodeAssets.HeadTags));                                       // Prism once, for the code cells
+        Assert.Contains("<pre class=\"code\"><code class=\"language-csharp\">", html);
         Assert.Contains("<h1>Demo notebook</h1>", html);
         Assert.Contains("<strong>bold</strong>", html);
         Assert.Contains("<th>a</th>", html);
