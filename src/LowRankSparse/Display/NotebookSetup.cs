@@ -19,11 +19,23 @@ public static class NotebookSetup
         string? shim = PreloadPatchedTorchShim();
         NotebookFormatters.InlinePlotlyOnce = IsPolyglotNotebooks();
         NotebookFormatters.Register();
-        string plotly = PlotlyAssets.WriteInto(Environment.CurrentDirectory);   // the notebook's folder in Jupyter: where chart outputs look for it
+        string plotly = WritePlotly();
         using var probe = TorchSharp.torch.ones(2, 2);
         return $"LowRankSparse ready: TorchSharp {typeof(TorchSharp.torch).Assembly.GetName().Version}, " +
-               $"{TorchSharp.torch.get_num_threads()} threads{(shim is null ? "" : ", shim " + shim)}{(unified is null ? "" : "; " + unified)}; " +
-               $"charts load {Path.GetFileName(plotly)} from the notebook's folder";
+               $"{TorchSharp.torch.get_num_threads()} threads{(shim is null ? "" : ", shim " + shim)}{(unified is null ? "" : "; " + unified)}; " + plotly;
+    }
+
+    /// <summary>plotly.js into the current folder (the notebook's in Jupyter), where chart outputs look for it; a read-only folder is no error.</summary>
+    private static string WritePlotly()
+    {
+        try
+        {
+            return $"charts load {Path.GetFileName(PlotlyAssets.WriteInto(Environment.CurrentDirectory))} from the notebook's folder";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"could not write {PlotlyAssets.FileName} into {Environment.CurrentDirectory} ({e.Message}): charts draw only where the host brings plotly.js";
+        }
     }
 
     /// <summary>
