@@ -18,7 +18,7 @@ public static class NotebookChart
           queue.push({ draw: draw, id: id });
           if (queue.length > 1) return;                                  // the first chart of the page is already loading it
           var here = /^https?:$/.test(location.protocol)                   // Jupyter serves a notebook's folder under /files/
-            ? location.href.replace(/\/(lab|doc)\/tree\//, "/files/").replace(/\/notebooks\//, "/files/") : location.href;
+            ? location.href.replace(/\/(?:(?:lab|doc)\/tree|notebooks)\//, "/files/") : location.href;   // the leftmost only: a folder may be called "notebooks"
           var amd = window.define; window.define = undefined;              // plotly.js would register as an AMD module (require.js pages) instead of window.Plotly
           var script = document.createElement("script");
           script.src = new URL(file, here).href;
