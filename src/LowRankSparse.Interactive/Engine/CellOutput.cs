@@ -10,7 +10,7 @@ public sealed record StreamOutput(string Name, string Text) : CellOutput
     public const string Stderr = "stderr";
 }
 
-/// <summary>A rich value: MIME type → content (always text/plain, text/html when a formatter is registered).</summary>
+/// <summary>A rich value: MIME type → content (always text/plain, text/html when a formatter is registered, Plotly's JSON for charts).</summary>
 /// <param name="IsPlotlyChart">True when the HTML draws a Plotly chart, which needs plotly.js on the page.</param>
 public record DisplayOutput(IReadOnlyDictionary<string, string> Data, bool IsPlotlyChart) : CellOutput;
 

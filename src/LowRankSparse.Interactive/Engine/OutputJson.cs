@@ -24,10 +24,13 @@ public static class OutputJson
         _ => throw new ArgumentException($"unknown output {output.GetType().Name}"),
     };
 
+    /// <summary>nbformat keeps JSON MIME types (application/json, application/…+json) as JSON, not as a string.</summary>
+    private static bool IsJson(string mime) => mime.StartsWith("application/", StringComparison.Ordinal) && (mime.EndsWith("/json", StringComparison.Ordinal) || mime.EndsWith("+json", StringComparison.Ordinal));
+
     private static JsonObject Data(IReadOnlyDictionary<string, string> bundle)
     {
         var data = new JsonObject();
-        foreach (var (mime, text) in bundle) data[mime] = text;
+        foreach (var (mime, text) in bundle) data[mime] = IsJson(mime) ? JsonNode.Parse(text) : text;
         return data;
     }
 }

@@ -4,12 +4,14 @@ namespace LowRankSparse.Interactive.Engine;
 
 /// <summary>
 /// Turns a value into a MIME bundle with Microsoft.DotNet.Interactive.Formatting: text/plain always; text/html too when a
-/// formatter was registered for the value's type (e.g. Plotly charts by <see cref="Display.NotebookFormatters"/>). Strings are text only.
+/// formatter was registered for the value's type (e.g. Plotly charts by <see cref="Display.NotebookFormatters"/>), and Plotly's
+/// JSON MIME type when one was registered for it (charts and figures). Strings are text only.
 /// </summary>
 public static class RichValue
 {
     public const string Plain = "text/plain";
     public const string Html = "text/html";
+    public const string PlotlyJson = LowRankSparse.Display.PlotlyMime.MimeType;
 
     public static DisplayOutput Display(object? value)
     {
@@ -35,7 +37,9 @@ public static class RichValue
         if (!HasRegistered(type, Html)) return new Dictionary<string, string> { [Plain] = value.ToDisplayString(Plain) };
         // The default plain formatter dumps every property of a rich object (a chart's whole JSON): show its type name instead.
         string plain = HasRegistered(type, Plain) ? value.ToDisplayString(Plain) : type.Name;
-        return new Dictionary<string, string> { [Html] = value.ToDisplayString(Html), [Plain] = plain };
+        var bundle = new Dictionary<string, string> { [Html] = value.ToDisplayString(Html), [Plain] = plain };
+        if (HasRegistered(type, PlotlyJson)) bundle[PlotlyJson] = value.ToDisplayString(PlotlyJson);
+        return bundle;
     }
 
     private static bool HasRegistered(Type type, string mimeType) =>

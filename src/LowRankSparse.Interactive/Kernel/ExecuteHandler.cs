@@ -9,7 +9,6 @@ namespace LowRankSparse.Interactive.Kernel;
 /// </summary>
 internal sealed class ExecuteHandler(NotebookEngine engine, IKernelOutbox outbox, MessageFactory messages)
 {
-    private readonly PlotlyScriptOnce _plotly = new();
 
     public JsonObject Handle(JupyterMessage request)
     {
@@ -19,7 +18,7 @@ internal sealed class ExecuteHandler(NotebookEngine engine, IKernelOutbox outbox
         int count = storeHistory ? engine.ExecutionCount + 1 : engine.ExecutionCount;
         if (!silent)
             outbox.Send(KernelChannel.IoPub, messages.Broadcast(request, "execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count }));
-        ICellOutputSink sink = silent ? NullOutputSink.Instance : new IopubSink(outbox, messages, request, _plotly);
+        ICellOutputSink sink = silent ? NullOutputSink.Instance : new IopubSink(outbox, messages, request);
         var result = engine.ExecuteAsync(new CellRequest(code, StoreHistory: storeHistory), sink).GetAwaiter().GetResult();
         var reply = new JsonObject { ["status"] = result.Succeeded ? "ok" : "error", ["execution_count"] = result.ExecutionCount };
         if (result.Error is { } error)

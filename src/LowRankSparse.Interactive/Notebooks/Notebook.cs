@@ -7,8 +7,8 @@ namespace LowRankSparse.Interactive.Notebooks;
 /// <summary>An nbformat 4 notebook read from disk (the JSON tree is kept, so metadata round-trips).</summary>
 public sealed class Notebook
 {
-    // Jupyter writes <, > and & as they are; the default encoder's \u003C escapes would bloat the plotly.js inside chart outputs.
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // as nbformat writes them: one space a level, and <, > and & as they are (the default encoder's \u003C escapes bloat chart outputs)
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, IndentSize = 1, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly List<NotebookCell> _cells;
 
     private Notebook(string path, JsonObject root, List<NotebookCell> cells)

@@ -4,7 +4,8 @@ namespace LowRankSparse.Interactive.Notebooks;
 
 /// <summary>
 /// <c>notebooks run</c>: checks every notebook first (bad input stops everything before any cell runs), then runs each in its own
-/// session and writes OUT/NAME.ipynb (executed, partial after a failure), OUT/NAME.html and OUT/index.html.
+/// session and writes OUT/NAME.ipynb (executed, partial after a failure), OUT/NAME.html and OUT/index.html, and once
+/// OUT/plotly-VERSION.min.js, which the notebooks' chart outputs load when opened from there (pages have plotly.js inlined).
 /// </summary>
 public static class NotebookBatch
 {
@@ -14,6 +15,7 @@ public static class NotebookBatch
         var notebooks = files.Select(Notebook.Load).ToList();
         ParameterCell.CheckKnown(notebooks, settings.Parameters);
         Directory.CreateDirectory(outDir);
+        LowRankSparse.Display.PlotlyAssets.WriteInto(outDir);
         var results = new List<NotebookRunResult>();
         foreach (var notebook in notebooks)
         {

@@ -39,7 +39,6 @@ public static class NotebookRunner
 
     private static NotebookFailure? RunCells(Notebook notebook, NotebookEngine engine, RunSettings settings, CancellationToken cancellation)
     {
-        var plotly = new PlotlyScriptOnce();
         NotebookFailure? failure = null;
         for (int i = 0; i < notebook.Cells.Count; i++)
         {
@@ -52,7 +51,7 @@ public static class NotebookRunner
             }
             var outputs = new OutputCollector();
             var result = engine.ExecuteAsync(new CellRequest(cell.Source, settings.CellTimeout), outputs, cancellation).GetAwaiter().GetResult();
-            cell.SetResult(new JsonArray(outputs.Outputs.Select(o => (JsonNode)OutputJson.ToJson(plotly.Apply(o))).ToArray()), result.ExecutionCount);
+            cell.SetResult(new JsonArray(outputs.Outputs.Select(o => (JsonNode)OutputJson.ToJson(o)).ToArray()), result.ExecutionCount);
             if (result.Error is { } error)
                 failure = new NotebookFailure(Path.GetFileName(notebook.Path), i + 1, error.Line, error.Name, error.Value);
         }

@@ -12,23 +12,27 @@ namespace LowRankSparse.Display;
 /// Registers the library's rich displays with Microsoft.DotNet.Interactive.Formatting, so <c>display(x)</c> or a cell's last
 /// expression renders as HTML in a .NET notebook kernel and in our own runner and kernel alike: charts (inline Plotly),
 /// figures with captions, configs with their paper/ours tags and symbols, update-metric tables, verdicts and the glossary.
-/// Chart HTML is a fragment (a div and a script) that expects plotly.js on the page: our runner and kernel add
-/// <see cref="PlotlyAssets.ScriptTag"/> once per page; in other hosts set <see cref="InlinePlotlyOnce"/> and the first chart brings it.
+/// A chart carries no plotly.js (an executed notebook stays small): its HTML (<see cref="NotebookChart"/>) draws with the page's
+/// plotly.js or loads the copy beside the notebook, and its <see cref="PlotlyMime"/> JSON is drawn natively by VS Code and JupyterLab.
+/// Microsoft's .NET Interactive kernel sends only the HTML (it would send the JSON as a string, which those renderers cannot draw);
+/// in VS Code's Polyglot Notebooks, whose outputs cannot load a file beside the notebook, set <see cref="InlinePlotlyOnce"/>.
 /// </summary>
 public static class NotebookFormatters
 {
     private static int _registered;
     private static int _scriptSent;
 
-    /// <summary>The first chart's HTML starts with plotly.js (inlined), for hosts that bring none (Microsoft's .NET Interactive kernel).</summary>
+    /// <summary>The first chart's HTML starts with plotly.js (inlined, 3.6 MB), for a host where nothing else can bring it (Polyglot Notebooks).</summary>
     public static bool InlinePlotlyOnce { get; set; }
 
     public static void Register()
     {
         if (Interlocked.Exchange(ref _registered, 1) == 1) return;
-        Formatter.Register<GenericChart>((chart, writer) => writer.Write(Script() + GenericChart.toChartHTML(chart)), HtmlFormatter.MimeType);
+        Formatter.Register<GenericChart>((chart, writer) => writer.Write(Script() + NotebookChart.Html(chart)), HtmlFormatter.MimeType);
         Formatter.Register<Figures.Figure>((f, writer) => writer.Write(
-            $"<div>{Script()}<h4>{System.Net.WebUtility.HtmlEncode(f.Title)}</h4>{f.ChartHtml()}<p><em>{System.Net.WebUtility.HtmlEncode(f.Caption)}</em></p></div>"), HtmlFormatter.MimeType);
+            $"<div>{Script()}<h4>{System.Net.WebUtility.HtmlEncode(f.Title)}</h4>{NotebookChart.Html(f.Chart)}<p><em>{System.Net.WebUtility.HtmlEncode(f.Caption)}</em></p></div>"), HtmlFormatter.MimeType);
+        Formatter.Register<GenericChart>((chart, writer) => writer.Write(PlotlyMime.Json(chart)), PlotlyMime.MimeType);
+        Formatter.Register<Figures.Figure>((f, writer) => writer.Write(PlotlyMime.Json(f)), PlotlyMime.MimeType);
         Formatter.Register<ExperimentConfig>((c, writer) => writer.Write(HtmlTables.Config(c)), HtmlFormatter.MimeType);
         Formatter.Register<Verdict>((v, writer) => writer.Write(HtmlTables.Verdicts(new[] { v })), HtmlFormatter.MimeType);
         Formatter.Register<IReadOnlyList<Verdict>>((v, writer) => writer.Write(HtmlTables.Verdicts(v)), HtmlFormatter.MimeType);

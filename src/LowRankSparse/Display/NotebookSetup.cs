@@ -6,7 +6,8 @@ namespace LowRankSparse.Display;
 /// <summary>
 /// What the first cell of every notebook calls: invariant culture for numbers, the patched TorchSharp native shim preloaded
 /// (a notebook host that references TorchSharp.dll by path would otherwise fall back to the unpatched copy in the NuGet cache,
-/// which fails on Debian 12 — see environment.md), and the rich display formatters registered.
+/// which fails on Debian 12 — see environment.md), the rich display formatters registered, and plotly.js written into the
+/// current folder (the notebook's, in Jupyter) for the chart outputs to load (<see cref="NotebookChart"/>).
 /// </summary>
 public static class NotebookSetup
 {
@@ -16,16 +17,34 @@ public static class NotebookSetup
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         string? shim = PreloadPatchedTorchShim();
-        NotebookFormatters.InlinePlotlyOnce = IsDotNetInteractive();
+        NotebookFormatters.InlinePlotlyOnce = IsPolyglotNotebooks();
         NotebookFormatters.Register();
+        string plotly = WritePlotly();
         using var probe = TorchSharp.torch.ones(2, 2);
         return $"LowRankSparse ready: TorchSharp {typeof(TorchSharp.torch).Assembly.GetName().Version}, " +
-               $"{TorchSharp.torch.get_num_threads()} threads{(shim is null ? "" : ", shim " + shim)}{(unified is null ? "" : "; " + unified)}";
+               $"{TorchSharp.torch.get_num_threads()} threads{(shim is null ? "" : ", shim " + shim)}{(unified is null ? "" : "; " + unified)}; " + plotly;
     }
 
-    /// <summary>Microsoft's .NET Interactive kernel (it brings no plotly.js for our charts).</summary>
-    private static bool IsDotNetInteractive() =>
-        AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "Microsoft.DotNet.Interactive");
+    /// <summary>plotly.js into the current folder (the notebook's in Jupyter), where chart outputs look for it; a read-only folder is no error.</summary>
+    private static string WritePlotly()
+    {
+        try
+        {
+            return $"charts load {Path.GetFileName(PlotlyAssets.WriteInto(Environment.CurrentDirectory))} from the notebook's folder";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"could not write {PlotlyAssets.FileName} into {Environment.CurrentDirectory} ({e.Message}): charts draw only where the host brings plotly.js";
+        }
+    }
+
+    /// <summary>
+    /// Microsoft's .NET Interactive kernel as VS Code's Polyglot Notebooks starts it (<c>dotnet interactive stdio</c>; Jupyter starts
+    /// <c>dotnet interactive jupyter</c>): its outputs live in a webview that cannot load a file beside the notebook.
+    /// </summary>
+    private static bool IsPolyglotNotebooks() =>
+        AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "Microsoft.DotNet.Interactive") &&
+        Environment.GetCommandLineArgs().Any(a => a == "stdio");
 
     private static string? PreloadPatchedTorchShim()
     {

@@ -6,13 +6,16 @@ namespace LowRankSparse.Tests.Hosts;
 /// <summary>
 /// Issue #14, as a user sees it: a teaching notebook executed in each host — our headless runner, Jupyter (nbclient) with our kernel,
 /// Jupyter with Microsoft's .NET Interactive kernel — and its page opened in headless Chromium: no error output, every chart drawn,
-/// no NaN attribute in any plot. The default run takes 00-data-model (five heatmaps, the charts that used to render blank) on each
+/// no NaN attribute in any plot, and the executed notebook at most <see cref="MaxNotebookBytes"/> (issue #18: no plotly.js in it). The default run takes 00-data-model (five heatmaps, the charts that used to render blank) on each
 /// host; <c>--filter Category=AllHosts</c> takes every notebook.
 /// </summary>
 [Collection(Interactive.NotebookCollection.Name)]
 public sealed class HostRenderingTests(ITestOutputHelper output)
 {
     private const string Lean = "00-data-model";
+
+    /// <summary>Issue #18: an executed notebook small enough to commit or mail.</summary>
+    private const long MaxNotebookBytes = 500_000;
 
     public static TheoryData<string> All() => new(Directory.GetFiles(TestPaths.Notebooks, "*.ipynb").Select(Path.GetFileNameWithoutExtension).Order()!);
 
@@ -47,7 +50,13 @@ public sealed class HostRenderingTests(ITestOutputHelper output)
         var results = NotebookBatch.Run(files, new RunSettings([NotebookParameter.Quick], TimeSpan.FromMinutes(10)), folder, TextWriter.Null, default);
         Assert.True(results.Single().Succeeded, results.Single().Failure?.ToString());
         string executed = Path.Combine(folder, name + ".ipynb");
-        Check("runner", name, 0, JupyterRun.ChartOutputs(executed), Path.Combine(folder, name + ".html"));
+        var page = Check("runner", name, 0, JupyterRun.ChartOutputs(executed), Path.Combine(folder, name + ".html"), executed);
+        // issue #18: Prism coloured the C# of every code cell (keywords, strings, … as span.token)
+        var cells = page.Dom.QuerySelectorAll("pre.code code.language-csharp");
+        Assert.NotEmpty(cells);
+        Assert.All(cells, c => Assert.NotEmpty(c.QuerySelectorAll("span.token")));
+        // the executed notebook itself, as nbconvert shows it from the runner's folder: its charts load the plotly.js written beside it
+        Assert.Equal(JupyterRun.ChartOutputs(executed), RenderedPage.Open(JupyterRun.Convert(executed, folder, new Dictionary<string, string>())).DrawnCharts);
     }
 
     private void OurKernel(string name)
@@ -66,13 +75,16 @@ public sealed class HostRenderingTests(ITestOutputHelper output)
         Check("Microsoft's kernel", name, run.Errors, JupyterRun.ChartOutputs(run.Executed), run.Html, run.Executed);
     }
 
-    private void Check(string host, string name, int errors, int charts, string html, string? executed = null)
+    private RenderedPage Check(string host, string name, int errors, int charts, string html, string executed)
     {
         var page = RenderedPage.Open(html);
-        output.WriteLine($"{host}, {name}: {errors} error outputs, {charts} chart outputs, {page.DrawnCharts} drawn, {page.NanAttributes.Count} NaN attributes");
+        long bytes = executed is null ? 0 : new FileInfo(executed).Length;
+        output.WriteLine($"{host}, {name}: {errors} error outputs, {charts} chart outputs, {page.DrawnCharts} drawn, {page.NanAttributes.Count} NaN attributes, {bytes} bytes");
         Assert.True(errors == 0, $"{host}: {errors} error outputs; first: {(executed is null ? "" : JupyterRun.FirstError(executed))}");
         Assert.True(charts > 0, $"{host}: no chart output in {name}");
         Assert.Equal(charts, page.DrawnCharts);
         Assert.Empty(page.NanAttributes);
+        Assert.True(bytes <= MaxNotebookBytes, $"{host}: the executed {name}.ipynb has {bytes} bytes, more than {MaxNotebookBytes}");
+        return page;
     }
 }

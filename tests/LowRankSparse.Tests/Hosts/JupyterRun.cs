@@ -32,9 +32,22 @@ internal sealed record JupyterRun(string Executed, string Html, int Errors, stri
         // the kernel starts in the notebooks' folder: relative #r paths resolve, and `dotnet interactive` finds the repository's tool manifest
         var run = ChildProcess.Run(python, [script, notebook, executed, Path.GetDirectoryName(notebook)!, kernel ?? ""], folder, environment, TimeSpan.FromMinutes(20));
         if (run.ExitCode != 0) throw new InvalidOperationException($"nbclient failed on {name} (exit {run.ExitCode}):\n{run.Output}");
-        var convert = ChildProcess.Run(python, ["-m", "nbconvert", "--to", "html", "--output-dir", folder, executed], folder, environment, TimeSpan.FromMinutes(5));
+        // the notebook's setup cell wrote plotly.js into the kernel's folder, the notebook's; a user's export lands beside it, ours in
+        // `folder`: give it the same neighbour (and fail if the setup cell wrote none)
+        string plotly = Path.Combine(Path.GetDirectoryName(notebook)!, LowRankSparse.Display.PlotlyAssets.FileName);
+        if (!File.Exists(plotly)) throw new InvalidOperationException($"the kernel wrote no {plotly}");
+        File.Copy(plotly, Path.Combine(folder, Path.GetFileName(plotly)), overwrite: true);
+        return new JupyterRun(executed, Convert(executed, folder, environment), ErrorOutputs(executed), run.Output);
+    }
+
+    /// <summary>nbconvert's HTML of an executed notebook, written into <paramref name="folder"/> as NAME.nbconvert.html; returns its path.</summary>
+    public static string Convert(string executed, string folder, IDictionary<string, string> environment)
+    {
+        string python = HostTools.Python ?? throw new InvalidOperationException($"python3 with nbconvert is not installed ({HostTools.Install})");
+        string name = Path.GetFileNameWithoutExtension(executed);
+        var convert = ChildProcess.Run(python, ["-m", "nbconvert", "--to", "html", "--output-dir", folder, "--output", name + ".nbconvert", executed], folder, environment, TimeSpan.FromMinutes(5));
         if (convert.ExitCode != 0) throw new InvalidOperationException($"nbconvert failed on {name}:\n{convert.Output}");
-        return new JupyterRun(executed, Path.Combine(folder, name + ".html"), ErrorOutputs(executed), run.Output);
+        return Path.Combine(folder, name + ".nbconvert.html");
     }
 
     /// <summary>Error outputs in an executed notebook, with their first line (for the assertion message).</summary>

@@ -41,9 +41,10 @@ public sealed class KernelTests(ITestOutputHelper output) : IDisposable
         var charts = client.Execute($"display({chart});\ndisplay({chart});").Published.Where(m => m.Type == "display_data").ToList();
         Assert.Equal(2, charts.Count);
         string firstHtml = charts[0].Content["data"]!["text/html"]!.GetValue<string>();
-        Assert.StartsWith(PlotlyAssets.ScriptTag, firstHtml);                      // plotly.js with the session's first chart only
         Assert.Contains("Plotly.newPlot", firstHtml);
-        Assert.DoesNotContain("plotly.js v", charts[1].Content["data"]!["text/html"]!.GetValue<string>());
+        Assert.DoesNotContain("plotly.js v", firstHtml);                           // no plotly.js in the outputs: they load the file beside the notebook
+        Assert.Contains(PlotlyAssets.FileName, firstHtml);
+        Assert.IsType<System.Text.Json.Nodes.JsonArray>(charts[1].Content["data"]![PlotlyMime.MimeType]!["data"]);
 
         var (failed, errors) = client.Execute("int y = 1;\nthrow new InvalidOperationException(\"nope\");");
         Assert.Equal("error", failed.Content["status"]!.GetValue<string>());

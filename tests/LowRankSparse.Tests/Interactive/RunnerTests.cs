@@ -28,12 +28,19 @@ public sealed class RunnerTests
         Assert.Equal("steps=5 label=hello world\n", stream["text"]!.GetValue<string>());
         var chartCell = cells.Last(c => c.IsCode).Outputs;
         Assert.Equal("display_data", chartCell[0]!["output_type"]!.GetValue<string>());
-        Assert.StartsWith(PlotlyAssets.ScriptTag, MultilineText.Of(chartCell[0]!["data"]!["text/html"]));  // plotly.js once, with the first chart
+        string chartHtml = MultilineText.Of(chartCell[0]!["data"]!["text/html"]);
+        Assert.Contains("Plotly.newPlot", chartHtml);
+        Assert.DoesNotContain("plotly.js v", chartHtml);                                          // no plotly.js in the notebook: it loads the file beside it
+        Assert.Contains(PlotlyAssets.FileName, chartHtml);
+        Assert.True(File.Exists(Path.Combine(output, PlotlyAssets.FileName)));
+        Assert.IsType<JsonArray>(chartCell[0]!["data"]![PlotlyMime.MimeType]!["data"]);           // Plotly's MIME type, as JSON, for VS Code and JupyterLab
         Assert.Equal("execute_result", chartCell[1]!["output_type"]!.GetValue<string>());
         Assert.Equal("4", MultilineText.Of(chartCell[1]!["data"]!["text/plain"]));
 
         string html = File.ReadAllText(Path.Combine(output, "demo.html"));
         Assert.Equal(1, Count(html, PlotlyAssets.ScriptTag));
+        Assert.Equal(1, Count(html, CodeAssets.HeadTags));                                       // Prism once, for the code cells
+        Assert.Contains("<pre class=\"code\"><code class=\"language-csharp\">", html);
         Assert.Contains("<h1>Demo notebook</h1>", html);
         Assert.Contains("<strong>bold</strong>", html);
         Assert.Contains("<th>a</th>", html);

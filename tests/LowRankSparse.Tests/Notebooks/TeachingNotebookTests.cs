@@ -6,7 +6,8 @@ namespace LowRankSparse.Tests.Notebooks;
 /// <summary>
 /// nbmake-style: every teaching notebook in notebooks/ runs in quick mode through our headless runner without an error,
 /// shows at least one interactive Plotly chart, and its "predicted vs measured" cell reports every claim applicable, holding
-/// (or one of the known contradictions), with a control that fails.
+/// (or one of the known contradictions), with a control that fails. Issue #18: the executed notebook is at most 500 kB (no
+/// plotly.js in it), and where a notebook writes its idea out by hand ("by hand:") the library's line after it prints the same numbers.
 /// </summary>
 public class TeachingNotebookTests
 {
@@ -23,6 +24,17 @@ public class TeachingNotebookTests
         var outputs = notebook.Cells.Where(c => c.IsCode).SelectMany(c => Outputs(c)).ToList();
         Assert.DoesNotContain(outputs, o => (string?)o["output_type"] == "error");
         Assert.Contains(outputs, o => Html(o).Contains("Plotly.newPlot"));
+        string executed = Path.Combine(TestPaths.NewTempDir("teaching"), name);
+        notebook.Save(executed);
+        Assert.InRange(new FileInfo(executed).Length, 1, 500_000);
+        var text = string.Concat(outputs.Where(o => (string?)o["output_type"] == "stream").Select(o => MultilineText.Of(o["text"]))).Split('\n');
+        if (KeyLines.Contains(name[..2])) Assert.Contains(text, l => l.StartsWith("by hand:", StringComparison.Ordinal));
+        for (int i = 0; i < text.Length; i++)
+            if (text[i].StartsWith("by hand:", StringComparison.Ordinal))
+            {
+                Assert.StartsWith("the library:", text[i + 1]);
+                Assert.Equal(NumbersAfterLastColon(text[i]), NumbersAfterLastColon(text[i + 1]));
+            }
         var rows = outputs.Select(Html).SelectMany(h => VerdictRow.Matches(h)).ToList();
         Assert.NotEmpty(rows);
         foreach (var row in rows)
@@ -72,6 +84,18 @@ public class TeachingNotebookTests
 
     private static readonly System.Text.RegularExpressions.Regex VerdictRow =
         new("<tr id=\"verdict-(?<id>[a-z_0-9]+)\">.*?<td class=\"(?<status>yes|no|na)\".*?</tr>", System.Text.RegularExpressions.RegexOptions.Singleline);
+
+    /// <summary>The notebooks that write their idea out before calling the library.</summary>
+    private static readonly string[] KeyLines = ["01", "02", "03", "04", "05"];
+
+    /// <summary>The numbers of a "by hand:" or "the library:" line after its last colon, a closing remark in parentheses left out.</summary>
+    private static IReadOnlyList<string> NumbersAfterLastColon(string line)
+    {
+        string values = line[(line.LastIndexOf(':') + 1)..];
+        int remark = values.LastIndexOf('(');
+        if (remark > 0 && values.TrimEnd().EndsWith(')')) values = values[..remark];
+        return System.Text.RegularExpressions.Regex.Matches(values, @"-?\d+(\.\d+)?(E[-+]?\d+)?").Select(m => m.Value).ToList();
+    }
 
     private static IEnumerable<JsonObject> Outputs(NotebookCell cell) =>
         (cell.Node["outputs"] as JsonArray ?? new JsonArray()).OfType<JsonObject>();

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
 
 namespace LowRankSparse.Interactive.Notebooks.Html;
@@ -23,7 +22,7 @@ public static partial class MathAssets
         """;
 
     private static readonly Lazy<string> Head = new(() =>
-        $"<style>{InlineFonts(Resource("katex/katex.min.css"))}</style>\n<script>{Resource("katex/katex.min.js")}</script>\n<script>{Typeset}</script>");
+        $"<style>{InlineFonts(EmbeddedAssets.Text("katex/katex.min.css"))}</style>\n<script>{EmbeddedAssets.Text("katex/katex.min.js")}</script>\n<script>{Typeset}</script>");
 
     /// <summary>The style and script elements for the head of a page (once per page).</summary>
     public static string HeadTags => Head.Value;
@@ -34,24 +33,10 @@ public static partial class MathAssets
     /// <summary>Replaces each @font-face source list (woff2, woff, ttf files next to the CSS) by the embedded woff2 as a data URI.</summary>
     private static string InlineFonts(string css) => FontSources().Replace(css, m =>
     {
-        var bytes = ResourceBytes($"katex/fonts/{m.Groups[1].Value}.woff2");
+        var bytes = EmbeddedAssets.Bytes($"katex/fonts/{m.Groups[1].Value}.woff2");
         return $"src:url(data:font/woff2;base64,{Convert.ToBase64String(bytes)}) format(\"woff2\")";
     });
 
     [GeneratedRegex(@"src:url\(fonts/([A-Za-z0-9_-]+)\.woff2\)[^;}]*")]
     private static partial Regex FontSources();
-
-    private static string Resource(string name) => System.Text.Encoding.UTF8.GetString(ResourceBytes(name));
-
-    private static byte[] ResourceBytes(string name)
-    {
-        using var stream = Open(name);
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
-
-    private static Stream Open(string name) =>
-        Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
-        ?? throw new InvalidOperationException($"embedded resource {name} is missing from {Assembly.GetExecutingAssembly().GetName().Name}");
 }

@@ -7,8 +7,8 @@ using LowRankSparse.Interactive.Engine;
 namespace LowRankSparse.Interactive.Notebooks.Html;
 
 /// <summary>
-/// A standalone page of an executed notebook: markdown rendered, code and outputs shown, plotly.js and (where there is TeX)
-/// KaTeX inlined once in the head so charts and math render offline. Works from the nbformat JSON, so any executed notebook can be shown.
+/// A standalone page of an executed notebook: markdown rendered, code (coloured by <see cref="CodeAssets"/>) and outputs shown,
+/// plotly.js and (where there is TeX) KaTeX inlined once in the head so charts and math render offline. Works from the nbformat JSON, so any executed notebook can be shown.
 /// </summary>
 public static class NotebookHtml
 {
@@ -27,14 +27,14 @@ public static class NotebookHtml
         }
         bool charts = notebook.Cells.Any(c => c.Outputs.Any(o => o?["data"]?[RichValue.Html] is not null));
         string html = body.ToString();
-        string head = (charts ? PlotlyAssets.ScriptTag : "") + (MathAssets.HasMath(html) ? MathAssets.HeadTags : "");
+        string head = (charts ? PlotlyAssets.ScriptTag : "") + (MathAssets.HasMath(html) ? MathAssets.HeadTags : "") + CodeAssets.HeadTags;
         return HtmlPage.Render(Title(notebook), html, head);
     }
 
     private static void Code(NotebookCell cell, StringBuilder body)
     {
         string count = cell.ExecutionCount?.ToString() ?? " ";
-        body.Append($"<div class=\"prompt\">In [{count}]:</div>\n<pre class=\"code\">{WebUtility.HtmlEncode(cell.Source)}</pre>\n");
+        body.Append($"<div class=\"prompt\">In [{count}]:</div>\n<pre class=\"code\"><code class=\"{CodeAssets.CSharpClass}\">{WebUtility.HtmlEncode(cell.Source)}</code></pre>\n");
         foreach (var output in cell.Outputs.OfType<JsonObject>()) body.Append("<div class=\"output\">").Append(Output(output)).Append("</div>\n");
     }
 
@@ -50,7 +50,7 @@ public static class NotebookHtml
                 return $"<pre class=\"error\">{WebUtility.HtmlEncode(trace)}</pre>";
             default:
                 var data = output["data"];
-                if (data?[RichValue.Html] is { } html) return PlotlyScriptOnce.Strip(MultilineText.Of(html));
+                if (data?[RichValue.Html] is { } html) return MultilineText.Of(html);
                 return $"<pre>{WebUtility.HtmlEncode(MultilineText.Of(data?[RichValue.Plain]))}</pre>";
         }
     }
