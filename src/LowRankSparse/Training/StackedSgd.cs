@@ -21,22 +21,35 @@ public sealed class StackedSgd : IDisposable
     public StackedWeights Weights { get; }
     public StackedBatches Batches { get; }
 
-    /// <summary>One full step; returns F(X) of the step's mini-batches [S, B] (in the caller's dispose scope).</summary>
+    /// <summary>
+    /// One full step; returns F(X) of the step's mini-batches [S, B] (in the caller's dispose scope). When every sample of every run
+    /// already has margin y·F ≥ 1, the hinge is inactive everywhere and the gradient is exactly zero: the backward pass and the
+    /// update are skipped (W − 0 = W, so the weights are the same bits either way). On the default config that is most steps
+    /// once the model has converged (measured: 448 of 500 steps for 3 seeds stacked, every step of the last 250).
+    /// </summary>
     public Tensor Step(int step)
     {
         var f = Forward(step);
-        Update(Backward(step, f));
+        var upstream = Upstream(step, f);
+        if (upstream.count_nonzero().item<long>() == 0)
+        {
+            SkippedSteps++;
+            return f.Output;
+        }
+        Update(FusedStep.Backward(Weights, f, upstream, _a));
         return f.Output;
     }
+
+    /// <summary>Steps of <see cref="Step"/> so far whose gradient was exactly zero (no backward pass, no update).</summary>
+    public int SkippedSteps { get; private set; }
 
     public FusedActivations Forward(int step) => FusedStep.Forward(Weights, Batches.Inputs(step), _a);
 
     /// <summary>η times the loss gradients: ∂(η·mean hinge)/∂F = −η·y/B where y·F &lt; 1, pushed back through the network.</summary>
-    public (Tensor Wqkv, Tensor Wo) Backward(int step, FusedActivations f)
-    {
-        var upstream = (f.Output * Batches.Labels[step] < 1) * Batches.Coefficients[step];
-        return FusedStep.Backward(Weights, f, upstream, _a);
-    }
+    public (Tensor Wqkv, Tensor Wo) Backward(int step, FusedActivations f) => FusedStep.Backward(Weights, f, Upstream(step, f), _a);
+
+    /// <summary>∂(η·mean hinge)/∂F per run and sample, [S, B]: −η·y/B where y·F &lt; 1, else 0.</summary>
+    private Tensor Upstream(int step, FusedActivations f) => (f.Output * Batches.Labels[step] < 1) * Batches.Coefficients[step];
 
     public void Update((Tensor Wqkv, Tensor Wo) scaledGradients)
     {
