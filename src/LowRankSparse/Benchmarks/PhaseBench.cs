@@ -11,7 +11,7 @@ namespace LowRankSparse.Benchmarks;
 public static class PhaseBench
 {
     public sealed record Run(bool Loaded, double Seconds, double TrainSeconds, double MeasureSeconds, double MsPerSeedStep, double CpuSeconds,
-        double LoadAverageBefore);
+        double LoadAverageBefore, double ZeroGradientFraction);
 
     public sealed record Result(string Grid, int Runs, int Steps, int RunsPerItem, int Workers, int Items, int Repeats, IReadOnlyList<Run> Timed)
     {
@@ -28,7 +28,7 @@ public static class PhaseBench
             var runs = Timed.Where(r => r.Loaded == loaded).ToList();
             double M(Func<Run, double> f) => LoadComparison.Median(runs.Select(f));
             return new Run(loaded, M(r => r.Seconds), M(r => r.TrainSeconds), M(r => r.MeasureSeconds), M(r => r.MsPerSeedStep), M(r => r.CpuSeconds),
-                M(r => r.LoadAverageBefore));
+                M(r => r.LoadAverageBefore), M(r => r.ZeroGradientFraction));
         }
     }
 
@@ -48,7 +48,7 @@ public static class PhaseBench
                 double before = LoadAverage();
                 using var cores = busy ? new BusyCores(Environment.ProcessorCount) : null;
                 var t = PhaseRunner.Run(grid, runsPerItem: runsPerItem).Timing;
-                timed.Add(new Run(busy, t.Seconds, t.TrainSeconds, t.MeasureSeconds, t.TrainMsPerSeedStep, t.CpuSeconds, before));
+                timed.Add(new Run(busy, t.Seconds, t.TrainSeconds, t.MeasureSeconds, t.TrainMsPerSeedStep, t.CpuSeconds, before, t.ZeroGradientFraction));
                 last = t;
             }
         return new Result($"{points} × {points} × {seeds} seeds (δ × τ)", grid.Runs, config.Training.Steps, runsPerItem, last!.Workers, last.Items, repeats, timed)

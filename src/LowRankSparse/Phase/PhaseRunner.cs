@@ -50,6 +50,7 @@ public static class PhaseRunner
                 var t = Stopwatch.StartNew();
                 TrainIsolatingDivergence(configs, Enumerable.Range(0, configs.Count).ToList(), runs, divergedAt, stop);
                 double train = t.Elapsed.TotalSeconds, loop = runs.Sum(r => r?.TrainSeconds ?? 0);
+                long skipped = runs.Sum(r => (long)(r?.ZeroGradientSteps ?? 0));
                 t.Restart();
                 for (int c = 0; c < item.Length; c++)
                 {
@@ -66,7 +67,7 @@ public static class PhaseRunner
                     done += item.Length;
                     progress?.Invoke(done, points.Count);
                 }
-                return (Train: train, Loop: loop, Measure: measure);
+                return (Train: train, Loop: loop, Measure: measure, Skipped: skipped);
             }
             finally
             {
@@ -80,7 +81,7 @@ public static class PhaseRunner
         double loopSeconds = times.Sum(x => x.Loop) / workers;
         var timing = new PhaseTiming(clock.Elapsed.TotalSeconds, trainSeconds, measureSeconds,
             loopSeconds * 1000 / Math.Max(1, grid.Runs * (double)grid.Base.Training.Steps), grid.EstimatedSeconds(), Environment.ProcessorCount,
-            Cpu() - cpu, workers, items.Count);
+            Cpu() - cpu, workers, items.Count, times.Sum(x => x.Skipped) / Math.Max(1, grid.Runs * (double)grid.Base.Training.Steps));
         return PhaseResult.Of(grid, cells, timing);
     }
 
@@ -131,6 +132,7 @@ public static class PhaseRunner
 
 /// <summary>Where the time went: wall; training (data set-up included) and measurement as the workers' seconds ÷ workers; ms per
 /// seed-step of the training loops alone (the same way); the estimate the budget was checked against; the process' CPU seconds
-/// (comparable on a shared machine); the workers and the items they shared.</summary>
+/// (comparable on a shared machine); the workers and the items they shared; the fraction of seed-steps whose gradient was exactly
+/// zero (hinge inactive on every sample of the stacked program: no backward pass, no update — see <see cref="StackedSgd.Step"/>).</summary>
 public sealed record PhaseTiming(double Seconds, double TrainSeconds, double MeasureSeconds, double TrainMsPerSeedStep, double EstimatedSeconds, int ProcessorCount,
-    double CpuSeconds, int Workers, int Items);
+    double CpuSeconds, int Workers, int Items, double ZeroGradientFraction);

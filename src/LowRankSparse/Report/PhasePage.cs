@@ -28,7 +28,7 @@ public static class PhasePage
               .Append($"<a href=\"figures/{f.Id}.csv\">data (CSV)</a></p></section>");
         var t = r.Timing;
         sb.Append("<h2>Run</h2><p>").Append(E($"{t.Seconds:F1} s wall ({t.TrainSeconds:F1} s set-up and training, {t.MeasureSeconds:F1} s measuring), " +
-            $"{t.TrainMsPerSeedStep:F3} ms per seed-step in the training loops, expected {t.EstimatedSeconds:F0} s on 2 quiet cores; {t.ProcessorCount} cores.")).Append("</p>");
+            $"{t.TrainMsPerSeedStep:F3} ms per seed-step in the training loops ({t.ZeroGradientFraction:P0} of the seed-steps had a zero gradient — the hinge inactive on every sample of their stacked program — and skipped the backward pass), expected {t.EstimatedSeconds:F0} s on 2 quiet cores; {t.ProcessorCount} cores.")).Append("</p>");
         sb.Append("<h2>Base configuration</h2>").Append(HtmlTables.Config(r.BaseConfig)).Append("</main></body></html>");
         return sb.ToString();
     }

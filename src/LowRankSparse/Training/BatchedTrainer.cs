@@ -81,6 +81,7 @@ public static class BatchedTrainer
                     Loss = g.Log.Loss[s],
                     BatchAccuracy = g.Log.Accuracy[s],
                     TrainSeconds = clock.Elapsed.TotalSeconds / setups.Count,
+                    ZeroGradientSteps = g.ZeroGradientSteps,
                 });
         return result;
     }

@@ -12,7 +12,7 @@ internal static class StackedLoop
 {
     private const int DivergenceCheckEvery = 50;
 
-    public sealed record Result(List<Snapshot>[] Snapshots, StepLog Log);
+    public sealed record Result(List<Snapshot>[] Snapshots, StepLog Log, int ZeroGradientSteps);
 
     public static Result Train(IReadOnlyList<TrainingSetup> setups, Action<int>? onStep, CancellationToken cancel)
     {
@@ -41,6 +41,6 @@ internal static class StackedLoop
 
         var log = StepLog.Of(outputs, sgd.Batches.Labels, t.Steps);
         for (int s = 0; s < setups.Count; s++) sgd.Weights.CopyInto(setups[s].Model, s);
-        return new Result(recorder.ToSnapshots(), log);
+        return new Result(recorder.ToSnapshots(), log, sgd.SkippedSteps);
     }
 }

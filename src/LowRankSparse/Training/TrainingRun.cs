@@ -22,6 +22,8 @@ public sealed class TrainingRun : IDisposable
     public required float[] BatchAccuracy { get; init; }
     /// <summary>Wall time of the training loop only.</summary>
     public required double TrainSeconds { get; init; }
+    /// <summary>Steps of the stacked program this run was trained in whose gradient was exactly zero for every run in it (skipped: no backward pass, no update).</summary>
+    public int ZeroGradientSteps { get; init; }
 
     public Weights Initial => Snapshots[0].Weights;
     public Weights Final => Snapshots[^1].Weights;
