@@ -46,8 +46,20 @@ public sealed class Notebook
         return notebook;
     }
 
+    /// <summary>nbformat 4.5 and later: every cell needs a unique <c>id</c> (Jupyter's validator warns, then refuses; a notebook
+    /// server re-signing it would compute another signature, so Jupyter never trusts it).</summary>
+    public bool CellsNeedIds => (Root["nbformat"]?.GetValue<int>() ?? 4) > 4 || (Root["nbformat_minor"]?.GetValue<int>() ?? 0) >= 5;
+
+    /// <summary>Inserts <paramref name="cell"/>; in a notebook whose cells carry ids it gets one no other cell has (its first tag, or "cell", numbered if taken).</summary>
     public void InsertCell(int index, NotebookCell cell)
     {
+        if (CellsNeedIds && cell.Node["id"] is null)
+        {
+            var taken = _cells.Select(c => c.Node["id"]?.GetValue<string>()).OfType<string>().ToHashSet();
+            string stem = cell.Tags.FirstOrDefault() ?? "cell", id = stem;
+            for (int n = 2; taken.Contains(id); n++) id = $"{stem}-{n}";
+            cell.Node["id"] = id;
+        }
         _cells.Insert(index, cell);
         SyncCells();
     }

@@ -85,6 +85,24 @@ public sealed class RunnerTests
         Assert.False(ParameterInjection.Inject(failing, [NotebookParameter.Quick]));
     }
 
+    [Fact]
+    public void The_injected_cell_of_an_nbformat_4_5_notebook_gets_an_id_no_other_cell_has()
+    {
+        // nbformat 4.5 requires a unique id on every cell: without one Jupyter's validator warns (later refuses) and a notebook
+        // server never trusts the executed notebook (it re-signs the normalised copy), so its charts' scripts never run there
+        string folder = TestPaths.NewTempDir("inject-id");
+        string copy = Path.Combine(folder, "02-low-rank-updates.ipynb");
+        File.Copy(Path.Combine(TestPaths.Notebooks, "02-low-rank-updates.ipynb"), copy);
+        var notebook = Notebook.Load(copy);
+        Assert.True(notebook.CellsNeedIds);
+        Assert.True(ParameterInjection.Inject(notebook, [NotebookParameter.Quick]));
+        Assert.True(ParameterInjection.Inject(notebook, [NotebookParameter.Quick]));    // a second injection replaces the first
+        notebook.Save(copy);
+        var ids = Notebook.Load(copy).Cells.Select(c => c.Node["id"]?.GetValue<string>()).ToList();
+        Assert.All(ids, id => Assert.Matches("^[a-zA-Z0-9_-]{1,64}$", id ?? ""));
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+
     [Theory]
     [InlineData("flag=true", "flag = true;")]
     [InlineData("n=200", "n = 200;")]
