@@ -22,11 +22,15 @@ internal static class PhaseCommand
         var yRange = new Option<string?>("--y-range") { Description = "Values along y, as --x-range." };
         var seeds = new Option<int>("--seeds") { Description = "Seeds per cell (seed, seed + 1, …). Default: 3", DefaultValueFactory = _ => 3 };
         var rate = new Option<double>("--prune-rate") { Description = "Pruning rate R of the magnitude-minus-random gap. Default: 0.3", DefaultValueFactory = _ => 0.3 };
+        var figures = new Option<string?>("--figures")
+        {
+            Description = $"Also write every heatmap as static files ({StaticFigureOptions.FormatHelp}, e.g. svg,png,pdf) to OUT/{ReportFiles.Publication}/ (needs chromium).",
+        };
         var budget = new Option<double>("--budget") { Description = "Refuse grids expected to take longer than this many seconds on 2 cores. Default: 300", DefaultValueFactory = _ => 300 };
         var command = new Command("phase",
             "Phase diagram: train a grid over two of the theory's conditions (several seeds per cell, stacked), judge every claim in every cell and draw one heatmap per quantity with the predicted and measured boundary. Writes OUT/phase.html, OUT/results.json, OUT/cells.csv and OUT/figures/*.csv.")
         {
-            config, set, output, force, x, y, xRange, yRange, seeds, rate, budget,
+            config, set, output, force, x, y, xRange, yRange, seeds, rate, budget, figures,
         };
         command.SetAction(parse =>
         {
@@ -35,10 +39,18 @@ internal static class PhaseCommand
             var yAxis = PhaseAxis.Named(parse.GetValue(y)!, "--y");
             var grid = new PhaseGrid(cfg, xAxis, PhaseRanges.Parse("--x-range", parse.GetValue(xRange), xAxis),
                 yAxis, PhaseRanges.Parse("--y-range", parse.GetValue(yRange), yAxis), parse.GetValue(seeds), parse.GetValue(rate), parse.GetValue(budget)).Validated();
+            var formats = parse.GetValue(figures) is string list ? LowRankSparse.Export.FigureFormats.Parse(list, "--figures") : null;
+            string? chromium = formats is null ? null : StaticFigureOptions.RequireChromium();   // before the training, not after
             string dir = OutputFolder.Prepare(parse.GetValue(output)!, parse.GetValue(force), PhaseFiles.OwnFiles);
             Console.Error.WriteLine($"phase: {grid.XValues.Count} × {grid.YValues.Count} cells × {grid.Seeds} seeds = {grid.Runs} runs, expected ≈ {grid.EstimatedSeconds():F0} s");
             var result = PhaseRunner.Run(grid, (done, cells) => Console.Error.WriteLine($"phase: {done}/{cells} cells"), CliHost.Cancellation);
             PhaseFiles.Write(dir, result);
+            if (formats is not null)
+            {
+                var heatmaps = LowRankSparse.Figures.PhaseFigures.All(result);
+                string folder = Path.Combine(dir, ReportFiles.Publication);
+                StaticFigureOptions.Print(StaticFigureOptions.Write(heatmaps, folder, formats, chromium!), heatmaps.Count, formats, folder);
+            }
             foreach (var b in result.Boundaries.Where(b => b.Claim != PhaseClaims.Attention))
                 Console.WriteLine(b.Summary);
             var t = result.Timing;

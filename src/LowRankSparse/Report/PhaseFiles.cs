@@ -7,7 +7,7 @@ namespace LowRankSparse.Report;
 /// <summary>Writes a phase grid's outputs: figures/*.csv (one per heatmap, every cell), cells.csv (every cell and quantity), phase.html, then results.json last.</summary>
 public static class PhaseFiles
 {
-    public static readonly string[] OwnFiles = { "results.json", "phase.html", "cells.csv", "figures" };
+    public static readonly string[] OwnFiles = { "results.json", "phase.html", "cells.csv", "figures", ReportFiles.Publication };
 
     public static void Write(string dir, PhaseResult result)
     {

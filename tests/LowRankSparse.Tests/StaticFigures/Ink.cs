@@ -26,6 +26,10 @@ public sealed record Ink(int Width, int Height, double Inked, double Coloured)
         }
         """;
 
+    /// <summary>An SVG's text without its data: URIs — a heatmap is an <c>&lt;image href="data:image/png;base64,…"&gt;</c> whose base64 may
+    /// spell "NaN" by chance — for checks such as "no NaN anywhere".</summary>
+    public static string WithoutDataUris(string svg) => System.Text.RegularExpressions.Regex.Replace(svg, "\"data:[^\"]*\"", "\"\"");
+
     /// <summary>Decodes a PNG or SVG file in <paramref name="page"/> (as a data URL: a file:// image would taint the canvas).</summary>
     public static Task<Ink> Of(IPage page, string file)
     {
