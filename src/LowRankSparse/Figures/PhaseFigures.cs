@@ -19,6 +19,9 @@ public static class PhaseFigures
 {
     public static IReadOnlyList<Figure> All(PhaseResult r) => PhaseMetric.All.Select(m => Heatmap(r, m)).ToList();
 
+    /// <summary>The id of <see cref="Heatmap"/>'s figure (its anchor and CSV name), without drawing it.</summary>
+    public static string Id(PhaseResult r, PhaseMetric metric) => $"phase_{r.XAxis}_{r.YAxis}_{metric.Id}";
+
     public static Figure Heatmap(PhaseResult r, PhaseMetric metric)
     {
         var xs = r.XValues.ToArray();
@@ -59,7 +62,7 @@ public static class PhaseFigures
         var chart = Charts.Sized(Charts.Styled(Charts.Combine(traces), title, $"{r.XSymbol} ({r.XField})", $"{r.YSymbol} ({r.YField})",
                 logY: Geometric(r.YValues), logX: Geometric(r.XValues))
             .WithLegendStyle(Orientation: StyleParam.Orientation.Horizontal, X: 0, Y: -0.22), height: 560);
-        return new Figure($"phase_{r.XAxis}_{r.YAxis}_{metric.Id}", title, caption, chart, table);
+        return new Figure(Id(r, metric), title, caption, chart, table);
     }
 
     private static IEnumerable<GenericChart> VerdictMarkers(PhaseResult r, string claim)

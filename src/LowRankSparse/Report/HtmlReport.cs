@@ -40,10 +40,9 @@ public static class HtmlReport
 
         sb.Append("<h2>Figures</h2>");
         foreach (var f in figures.Where(f => !PhaseReport.IsPhaseFigure(f.Id)))
-            sb.Append($"<section class=\"figure\" id=\"{f.Id}\"><h3>{E(f.Title)}</h3>{f.ChartHtml()}<p class=\"caption\">{GlossaryTables.Link(E(f.Caption))} ")
-              .Append(string.Concat(ClaimFigures.ClaimsOf(f.Id).Select(id => r.Verdicts.FirstOrDefault(v => v.Id == id)).OfType<Verdict>()
-                  .Select(v => $"<a class=\"verdict-link\" href=\"#verdict-{E(v.Id)}\">verdict: {E(v.StatusText)} — {E(v.Claim)}</a> ")))
-              .Append($"<a href=\"figures/{f.Id}.csv\">data (CSV)</a></p></section>");
+            sb.Append(FigureSection.Html(f, GlossaryTables.Link(E(f.Caption)),
+                string.Concat(ClaimFigures.ClaimsOf(f.Id).Select(id => r.Verdicts.FirstOrDefault(v => v.Id == id)).OfType<Verdict>()
+                    .Select(v => $"<a class=\"verdict-link\" href=\"#verdict-{E(v.Id)}\">verdict: {E(v.StatusText)} — {E(v.Claim)}</a> "))));
 
         sb.Append(RealDataSection(r));
         sb.Append(PhaseReport.Section(r, figures));

@@ -24,8 +24,7 @@ public static class PhasePage
         foreach (var c in r.Conditions) sb.Append($"<li>{E(c)}</li>");
         sb.Append("</ul><h2>Measured vs predicted boundary</h2>").Append(BoundaryTable(r));
         foreach (var f in figures)
-            sb.Append($"<section class=\"figure\" id=\"{f.Id}\"><h3>{E(f.Title)}</h3>{f.ChartHtml()}<p class=\"caption\">{E(f.Caption)} ")
-              .Append($"<a href=\"figures/{f.Id}.csv\">data (CSV)</a></p></section>");
+            sb.Append(FigureSection.Html(f));
         var t = r.Timing;
         sb.Append("<h2>Run</h2><p>").Append(E($"{t.Seconds:F1} s wall ({t.TrainSeconds:F1} s set-up and training, {t.MeasureSeconds:F1} s measuring), " +
             $"{t.TrainMsPerSeedStep:F3} ms per seed-step in the training loops ({t.ZeroGradientFraction:P0} of the seed-steps had a zero gradient — the hinge inactive on every sample of their stacked program — and skipped the backward pass), expected {t.EstimatedSeconds:F0} s on 2 quiet cores; {t.ProcessorCount} cores.")).Append("</p>");

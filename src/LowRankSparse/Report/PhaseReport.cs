@@ -34,10 +34,8 @@ public static class PhaseReport
               .Append($". Conditions on this grid: {E(string.Join("; ", g.Conditions))}. ")
               .Append($"<a href=\"{folder}/phase.html\">All {PhaseMetric.All.Count} heatmaps of this grid</a>, <a href=\"{folder}/cells.csv\">every cell (CSV)</a>.</p>")
               .Append(PhasePage.BoundaryTable(g));
-            var f = figures.FirstOrDefault(x => x.Id == PhaseFigures.Heatmap(g, ReportFigures.PhaseShown).Id);
-            if (f is not null)
-                sb.Append($"<section class=\"figure\" id=\"{f.Id}\"><h4>{E(f.Title)}</h4>{f.ChartHtml()}<p class=\"caption\">{E(f.Caption)} ")
-                  .Append($"<a href=\"figures/{f.Id}.csv\">data (CSV)</a></p></section>");
+            var f = figures.FirstOrDefault(x => x.Id == PhaseFigures.Id(g, ReportFigures.PhaseShown));
+            if (f is not null) sb.Append(FigureSection.Html(f, heading: 4));
         }
         return sb.ToString();
     }

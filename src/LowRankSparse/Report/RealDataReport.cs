@@ -34,8 +34,7 @@ public static class RealDataReport
         sb.Append("<h2>Every signature, real beside controls and synthetic</h2>").Append(Comparison(r));
         sb.Append("<h2>Figures</h2>");
         foreach (var f in figures)
-            sb.Append($"<section class=\"figure\" id=\"{f.Id}\"><h3>{E(f.Title)}</h3>{f.ChartHtml()}<p class=\"caption\">{E(f.Caption)} ")
-              .Append($"<a href=\"figures/{f.Id}.csv\">data (CSV)</a></p></section>");
+            sb.Append(FigureSection.Html(f));
         sb.Append("<h2>Configuration</h2>").Append(ConfigTable(r));
         sb.Append("<h2>Run</h2><p>").Append(E($"Time by stage: {string.Join(", ", r.StageSeconds.Select(s => $"{s.Key} {s.Value:F1} s"))}. Seed {r.Run.Seed}; " +
             $"LowRankSparse {r.Run.LowRankSparseVersion}, TorchSharp {r.Run.TorchSharpVersion}, libtorch {r.Run.LibTorchVersion}, {r.Run.Runtime}.")).Append("</p></main></body></html>");

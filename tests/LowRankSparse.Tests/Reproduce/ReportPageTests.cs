@@ -24,7 +24,7 @@ public class ReportPageTests(QuickReproductionFixture quick, ITestOutputHelper o
         Assert.Equal(page.ChartScripts, page.DrawnCharts);
         Assert.Empty(page.NanAttributes);
         foreach (var g in quick.Results.Phase)
-            Assert.NotNull(page.Dom.QuerySelector($"section#{PhaseFigures.Heatmap(g, ReportFigures.PhaseShown).Id} svg.main-svg"));
+            Assert.NotNull(page.Dom.QuerySelector($"section#{PhaseFigures.Id(g, ReportFigures.PhaseShown)} svg.main-svg"));
     }
 
     [BrowserFact]
