@@ -53,10 +53,11 @@ internal static class BenchCommand
         {
             int n = parse.GetValue(repeats);
             if (n < 1) throw new UsageException($"--repeats {n}: must be ≥ 1");
+            string OutOr(string file) => parse.GetResult(output) is { Implicit: false } ? parse.GetValue(output)! : file;   // --reproduce and --phase write their own file unless --out names one
             if (parse.GetValue(reproduce))
             {
                 var load = BenchReproduce.Run(n, parse.GetValue(reproduceCli) is string other ? Path.GetFullPath(other) : null);
-                string loadFile = parse.GetResult(output) is { Implicit: false } ? parse.GetValue(output)! : "bench/reproduce-load.json";
+                string loadFile = OutOr("bench/reproduce-load.json");
                 Json.WriteAtomically(loadFile, Json.Serialize(load));
                 BenchReproduce.Print(load);
                 AnsiConsole.MarkupLine($"[grey]wrote {Markup.Escape(Path.GetFullPath(loadFile))}[/]");
@@ -67,7 +68,7 @@ internal static class BenchCommand
                 int item = parse.GetValue(phaseItem);
                 if (item < 1) throw new UsageException($"--phase-item-runs {item}: must be ≥ 1");
                 PhaseThroughput(parse.GetValue(set), n, item, !parse.GetValue(quietOnly),
-                    parse.GetResult(output) is { Implicit: false } ? parse.GetValue(output)! : Path.Combine("bench", "phase.json"));
+                    OutOr(Path.Combine("bench", "phase.json")));
                 return 0;
             }
             var named = parse.GetValue(configs)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -13,15 +13,13 @@ public static class PhaseBench
     public sealed record Run(bool Loaded, double Seconds, double TrainSeconds, double MeasureSeconds, double MsPerSeedStep, double CpuSeconds,
         double LoadAverageBefore, double ZeroGradientFraction);
 
-    public sealed record Result(string Grid, int Runs, int Steps, int RunsPerItem, int Workers, int Items, int Repeats, IReadOnlyList<Run> Timed)
+    public sealed record Result(string Grid, int Cells, int Runs, int Steps, int RunsPerItem, int Workers, int Items, int Repeats, IReadOnlyList<Run> Timed)
     {
         public Run Quiet => MedianOf(false);
         public Run Loaded => MedianOf(true);
         /// <summary>Loaded ÷ quiet wall time of the whole grid.</summary>
         public double Ratio => Loaded.Seconds / Quiet.Seconds;
-        public double CellsPerSecond(Run r) => Runs / (double)Seeds / r.Seconds;
-        private int Seeds => Runs / Cells;
-        public int Cells { get; init; }
+        public double CellsPerSecond(Run r) => Cells / r.Seconds;
 
         private Run MedianOf(bool loaded)
         {
@@ -51,10 +49,8 @@ public static class PhaseBench
                 timed.Add(new Run(busy, t.Seconds, t.TrainSeconds, t.MeasureSeconds, t.TrainMsPerSeedStep, t.CpuSeconds, before, t.ZeroGradientFraction));
                 last = t;
             }
-        return new Result($"{points} × {points} × {seeds} seeds (δ × τ)", grid.Runs, config.Training.Steps, runsPerItem, last!.Workers, last.Items, repeats, timed)
-        {
-            Cells = grid.Cells,
-        };
+        return new Result($"{points} × {points} × {seeds} seeds (δ × τ)", grid.Cells, grid.Runs, config.Training.Steps, runsPerItem, last!.Workers, last.Items,
+            repeats, timed);
     }
 
     private static PhaseGrid Grid(ExperimentConfig config, int points, int seeds) =>

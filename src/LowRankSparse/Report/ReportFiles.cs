@@ -59,18 +59,23 @@ public static class ReportFiles
         Step?.Invoke("removed figures");
         Directory.Move(Path.Combine(staging, "figures"), oldFigures);
         Step?.Invoke("moved figures");
-        string oldPhase = Path.Combine(dir, "phase");
-        if (Directory.Exists(oldPhase)) Directory.Delete(oldPhase, recursive: true);
-        if (Directory.Exists(Path.Combine(staging, "phase"))) Directory.Move(Path.Combine(staging, "phase"), oldPhase);
+        ReplaceFolder(staging, dir, "phase");
         Step?.Invoke("moved phase");
-        string oldPublication = Path.Combine(dir, Publication);   // an earlier run's static figures are in previous/ now
-        if (Directory.Exists(oldPublication)) Directory.Delete(oldPublication, recursive: true);
-        if (Directory.Exists(Path.Combine(staging, Publication))) Directory.Move(Path.Combine(staging, Publication), oldPublication);
+        ReplaceFolder(staging, dir, Publication);
         File.Move(Path.Combine(staging, "report.html"), Path.Combine(dir, "report.html"), overwrite: true);
         Step?.Invoke("moved report.html");
         File.Move(Path.Combine(staging, "results.json"), Path.Combine(dir, "results.json"), overwrite: true);
         Step?.Invoke("moved results.json");
         Directory.Delete(staging, recursive: true);
         return archived;
+    }
+
+    /// <summary>Replaces the folder <paramref name="name"/> of <paramref name="dir"/> by the staged one, or removes it when none was staged
+    /// (the earlier run's copy is in previous/ by now).</summary>
+    private static void ReplaceFolder(string staging, string dir, string name)
+    {
+        string old = Path.Combine(dir, name);
+        if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+        if (Directory.Exists(Path.Combine(staging, name))) Directory.Move(Path.Combine(staging, name), old);
     }
 }
