@@ -11,7 +11,7 @@ internal static class CommonOptions
         Recursive = true,
     };
 
-    public static Option<string> Config(string? defaultPath = "data/configs/default.json") => new("--config", "-c")
+    public static Option<string> Config(string? defaultPath = "data/configs/theory.json") => new("--config", "-c")
     {
         Description = "Experiment config (JSON, snake_case sections data/model/training)." +
                       (defaultPath is null ? "" : $" Default: {defaultPath}"),

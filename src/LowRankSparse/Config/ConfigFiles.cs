@@ -30,7 +30,14 @@ public static class ConfigFiles
         return bareName && TryFind(pathOrName) is string shipped ? shipped : pathOrName;
     }
 
-    private static string FileName(string name) => name.EndsWith(".json", StringComparison.Ordinal) ? name : name + ".json";
+    /// <summary>The shipped config that "default" names: the theory regime (issue #23). The earlier default is "easy".</summary>
+    public const string DefaultName = "theory";
+
+    private static string FileName(string name)
+    {
+        string file = name.EndsWith(".json", StringComparison.Ordinal) ? name : name + ".json";
+        return file == "default.json" ? DefaultName + ".json" : file;
+    }
 
     /// <summary>Loads a shipped config by name ("default", "quick") with optional section.key=value overrides.</summary>
     public static ExperimentConfig Load(string name, params string[] overrides) => ConfigLoader.Load(Find(name), overrides);

@@ -16,6 +16,14 @@ public enum PatternKind { StandardBasis, RandomOrthonormal }
 public enum MixingMode { PerSample, PerToken }
 
 /// <summary>
+/// How many of a sample's L tokens are label-relevant and confusion tokens (docs/paper-notes.md §1). Fixed [ours, the earlier
+/// default]: exactly round(α*·L) and round(α#·L) in every sample. Random [paper: α*, α# are <i>average</i> fractions]: each token
+/// independently is label-relevant with probability α*, a confusion token with probability α#, else label-irrelevant; the label
+/// is the majority vote of the discriminative tokens, and a sample whose vote is a tie is redrawn (see <see cref="DataGenerator"/>).
+/// </summary>
+public enum TokenCounts { Fixed, Random }
+
+/// <summary>
 /// The synthetic data model of docs/paper-notes.md §1. The structure is [paper]; every number is [ours] (the paper gives none):
 /// chosen so the effects are clearly visible and runs are fast on two CPU cores.
 /// </summary>
@@ -38,12 +46,18 @@ public sealed record DataConfig
     public NoiseKind NoiseKind { get; init; } = NoiseKind.Sphere;
     public PatternKind Patterns { get; init; } = PatternKind.StandardBasis;
     public MixingMode Mixing { get; init; } = MixingMode.PerSample;
+    /// <summary>Fixed counts per sample, or counts drawn per token (α*, α# as average fractions, the paper's model). [ours: fixed; paper: random]</summary>
+    public TokenCounts TokenCounts { get; init; } = TokenCounts.Fixed;
     public int TrainSamples { get; init; } = 4000;
     public int TestSamples { get; init; } = 1000;
 
     [JsonIgnore] public int RelevantTokens => (int)Math.Round(RelevantFraction * Tokens, MidpointRounding.AwayFromZero);
     [JsonIgnore] public int ConfusionTokens => (int)Math.Round(ConfusionFraction * Tokens, MidpointRounding.AwayFromZero);
     [JsonIgnore] public int PatternsPerClass => NumLabelRelevant / 2;
+
+    /// <summary>[ours] With random counts, at least this share of draws must have a majority of relevant tokens, so redrawing the
+    /// rest (<see cref="DataGenerator"/>) barely changes the law.</summary>
+    public const double MinAcceptance = 0.5;
 
     public void Validate(Validator v, string prefix = "data")
     {
@@ -62,9 +76,16 @@ public sealed record DataConfig
             RelevantFraction + ConfusionFraction, "must be ≤ 1 (the two fractions share the L tokens)");
         v.Require(RelevantFraction > ConfusionFraction, $"{prefix}.relevant_fraction", RelevantFraction,
             $"must be > data.confusion_fraction = {ConfusionFraction} (the label is the majority vote; the theory needs α* > α#)");
-        if (Tokens > 0 && RelevantFraction > ConfusionFraction)
+        if (Tokens > 0 && RelevantFraction > ConfusionFraction && TokenCounts == TokenCounts.Fixed)
             v.Require(RelevantTokens > ConfusionTokens, $"{prefix}.relevant_fraction", RelevantFraction,
-                $"gives {RelevantTokens} relevant vs {ConfusionTokens} confusion tokens out of L = {Tokens}; need strictly more relevant tokens after rounding");
+                $"gives {RelevantTokens} relevant vs {ConfusionTokens} confusion tokens out of L = {Tokens}; need strictly more relevant tokens after rounding (or data.token_counts = \"random\")");
+        if (Tokens > 0 && RelevantFraction > ConfusionFraction && TokenCounts == TokenCounts.Random && RelevantFraction + ConfusionFraction <= 1)
+        {
+            double kept = RandomCountsLaw.Of(this).Acceptance;
+            v.Require(kept >= MinAcceptance, $"{prefix}.relevant_fraction", RelevantFraction,
+                $"with data.token_counts = \"random\" and L = {Tokens}, only {kept:P1} of draws have more relevant than confusion tokens; " +
+                $"need ≥ {MinAcceptance:P0} [ours] (raise the fraction or data.tokens)");
+        }
         v.NonNegative(Noise, $"{prefix}.noise");
         v.Require(Noise < 1, $"{prefix}.noise", Noise, "must be < 1 (tokens are noisy copies of unit patterns; the theory wants τ < O(1/M))");
         v.Positive(TrainSamples, $"{prefix}.train_samples");

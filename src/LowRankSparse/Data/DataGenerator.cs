@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace LowRankSparse.Data;
 
 /// <summary>
-/// Draws samples as in docs/paper-notes.md §1. For a sample of class c: round(α*·L) tokens carry c's pattern(s), round(α#·L) carry the
+/// Draws samples as in docs/paper-notes.md §1. With <see cref="TokenCounts.Random"/> see <see cref="DrawRandomCounts"/>. With fixed counts, for a sample of class c: round(α*·L) tokens carry c's pattern(s), round(α#·L) carry the
 /// other class's (confusion tokens), the rest draw uniformly from the label-irrelevant patterns; positions are shuffled; each
 /// token gets noise of norm τ. The label is the majority vote of the discriminative tokens (always c, since α* &gt; α#).
 /// Classes are balanced: exactly N/2 of each, in shuffled order.
@@ -29,13 +29,17 @@ public static class DataGenerator
             int c = labels[i];
             int[] own = patterns.ClassPatterns(c), other = patterns.ClassPatterns(-c);
             int ownPick = own[rng.NextInt(own.Length)], otherPick = other[rng.NextInt(other.Length)];
-            int t = 0;
-            for (int k = 0; k < config.RelevantTokens; k++)
-                tokenPatterns[t++] = config.Mixing == MixingMode.PerSample ? ownPick : own[rng.NextInt(own.Length)];
-            for (int k = 0; k < config.ConfusionTokens; k++)
-                tokenPatterns[t++] = config.Mixing == MixingMode.PerSample ? otherPick : other[rng.NextInt(other.Length)];
-            while (t < l) tokenPatterns[t++] = irrelevant[rng.NextInt(irrelevant.Length)];
-            rng.Shuffle(tokenPatterns);
+            int Own() => config.Mixing == MixingMode.PerSample ? ownPick : own[rng.NextInt(own.Length)];
+            int Other() => config.Mixing == MixingMode.PerSample ? otherPick : other[rng.NextInt(other.Length)];
+            if (config.TokenCounts == TokenCounts.Random) DrawRandomCounts(config, rng, tokenPatterns, Own, Other, irrelevant);
+            else
+            {
+                int t = 0;
+                for (int k = 0; k < config.RelevantTokens; k++) tokenPatterns[t++] = Own();
+                for (int k = 0; k < config.ConfusionTokens; k++) tokenPatterns[t++] = Other();
+                while (t < l) tokenPatterns[t++] = irrelevant[rng.NextInt(irrelevant.Length)];
+                rng.Shuffle(tokenPatterns);
+            }
 
             for (int s = 0; s < l; s++)
             {
@@ -50,6 +54,36 @@ public static class DataGenerator
         var yData = labels.Select(v => (float)v).ToArray();
         return new Dataset(tensor(x, new long[] { count, l, d }), tensor(yData, new long[] { count }), patternIndex, labels);
     }
+
+    /// <summary>
+    /// [paper] law with random counts: each token independently carries the sample's own class pattern with probability α*, the other
+    /// class's with probability α#, else a uniformly drawn label-irrelevant pattern. The label is the majority vote of the discriminative
+    /// tokens. [ours] To keep exactly N/2 samples per class, the class c is fixed first and a draw whose vote is not c (a tie, or more
+    /// confusion than relevant tokens) is redrawn; by the symmetry of the law this is the same as drawing freely, labelling by the vote,
+    /// redrawing ties and keeping N/2 of each label. α*, α# are then average fractions before that conditioning; the realised averages
+    /// are slightly higher/lower (<see cref="DataConfig.RandomCountsAcceptance"/> gives the share of draws kept).
+    /// </summary>
+    private static void DrawRandomCounts(DataConfig config, SeededRandom rng, int[] tokenPatterns, Func<int> own, Func<int> other, int[] irrelevant)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            if (attempt >= MaxRedraws)
+                throw new Config.ConfigException($"data.relevant_fraction = {config.RelevantFraction}: {MaxRedraws} draws in a row had no majority " +
+                    "of label-relevant tokens; raise data.relevant_fraction or data.tokens");
+            int relevant = 0, confusion = 0;
+            for (int s = 0; s < tokenPatterns.Length; s++)
+            {
+                double u = rng.NextDouble();
+                if (u < config.RelevantFraction) { tokenPatterns[s] = own(); relevant++; }
+                else if (u < config.RelevantFraction + config.ConfusionFraction) { tokenPatterns[s] = other(); confusion++; }
+                else tokenPatterns[s] = irrelevant[rng.NextInt(irrelevant.Length)];
+            }
+            if (relevant > confusion) return;
+        }
+    }
+
+    /// <summary>[ours] A guard against an endless loop; validation already refuses configs that keep fewer than half the draws.</summary>
+    private const int MaxRedraws = 100_000;
 
     private static void DrawNoise(DataConfig config, SeededRandom rng, double[] z)
     {

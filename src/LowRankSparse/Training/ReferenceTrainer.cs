@@ -42,11 +42,13 @@ public static class ReferenceTrainer
             var hinge = nn.functional.relu(1 - yb * f).mean();                              // mean max(0, 1 − y·F(X))
             hinge.backward();
             using (no_grad())
-                foreach (var p in new[] { wq, wk, wv, wo })
+                foreach (var p in t.FreezeQk ? new[] { wv, wo } : new[] { wq, wk, wv, wo })   // the control keeps W_Q, W_K at W(0)
                 {
                     p.sub_(p.grad! * t.LearningRate);                                        // W −= η · ∂loss/∂W  (a fixed)
                     p.grad = null;
                 }
+            wq.grad = null;
+            wk.grad = null;
             loss[step] = hinge.item<float>();
         }
         return new Result(new Weights(Matrices.ToHost(wq), Matrices.ToHost(wk), Matrices.ToHost(wv), Matrices.ToHost(wo)), loss);

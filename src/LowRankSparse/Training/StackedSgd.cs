@@ -10,12 +10,21 @@ namespace LowRankSparse.Training;
 public sealed class StackedSgd : IDisposable
 {
     private readonly FixedOutput _a;
+    /// <summary>[S, 2·m_b + m_a, 1]: 0 on the W_Q, W_K rows of runs with <see cref="TrainingConfig.FreezeQk"/>, else 1; null when no run freezes them.</summary>
+    private readonly Tensor? _qkvMask;
 
     public StackedSgd(IReadOnlyList<TrainingSetup> setups, CancellationToken cancel = default)
     {
         Weights = StackedWeights.From(setups.Select(s => Model.Weights.Of(s.Model)).ToList());
         _a = new FixedOutput(setups[0].Model.OutputVector, setups[0].Train.Tokens);
         Batches = new StackedBatches(setups, cancel);
+        if (setups.Any(s => s.Config.Training.FreezeQk))
+        {
+            var mask = ones(setups.Count, Weights.Wqkv.shape[1], 1);
+            for (int s = 0; s < setups.Count; s++)
+                if (setups[s].Config.Training.FreezeQk) mask[s].narrow(0, 0, 2 * Weights.KeyDim).zero_();
+            _qkvMask = mask;
+        }
     }
 
     public StackedWeights Weights { get; }
@@ -53,7 +62,7 @@ public sealed class StackedSgd : IDisposable
 
     public void Update((Tensor Wqkv, Tensor Wo) scaledGradients)
     {
-        Weights.Wqkv.sub_(scaledGradients.Wqkv);
+        Weights.Wqkv.sub_(_qkvMask is null ? scaledGradients.Wqkv : scaledGradients.Wqkv * _qkvMask);
         Weights.Wo.sub_(scaledGradients.Wo);
     }
 
@@ -61,6 +70,7 @@ public sealed class StackedSgd : IDisposable
     {
         Weights.Dispose();
         _a.Dispose();
+        _qkvMask?.Dispose();
         Batches.Dispose();
     }
 }

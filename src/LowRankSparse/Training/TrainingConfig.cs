@@ -17,6 +17,12 @@ public sealed record TrainingConfig
     /// </summary>
     public int SnapshotEvery { get; init; } = 5;
 
+    /// <summary>
+    /// Keep W_Q, W_K at W(0) and train only W_V and W_O (same data, batch order and steps) [ours]: the control that measures whether
+    /// attention learning matters on a task (issue #23). Default false: the paper trains all four.
+    /// </summary>
+    public bool FreezeQk { get; init; }
+
     /// <summary>[ours] A bound on the snapshots one run keeps after step 0: each holds all weights and is analysed (SVDs, attention on the
     /// test set) after training, so long runs need a coarser <see cref="SnapshotEvery"/>.</summary>
     public const int MaxSnapshots = 2000;
