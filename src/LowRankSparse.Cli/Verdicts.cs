@@ -9,6 +9,10 @@ internal static class Verdicts
 {
     public static void Print(ReproduceResults r)
     {
+        AnsiConsole.MarkupLine((r.InsideTheory ? "[green]This run is " : "[yellow]This run is ") +
+                               Markup.Escape(TheoryCondition.Summary(r.TheoryConditions)) + "[/]" +
+                               (r.InsideTheory ? "" : Markup.Escape(" — its outcomes neither confirm nor refute the paper.")));
+        AnsiConsole.MarkupLine(Markup.Escape(r.AttentionMatters.Sentence));
         Print(r.Verdicts, r.StageSeconds, "Claims of the paper, checked");
         AnsiConsole.MarkupLine(Markup.Escape(r.RealData is { } d
             ? $"Beyond synthetic data, Fashion-MNIST {d.ClassNames[0]} vs {d.ClassNames[1]}: {VerdictSummary.Of(d.Verdicts)}; test accuracy {d.Real.TestAccuracy:F3}, " +
@@ -39,5 +43,5 @@ internal static class Verdicts
         VerdictStatus.Holds => "[green]holds[/]",
         VerdictStatus.Fails => "[red]not reproduced[/]",
         _ => "[yellow]not applicable[/]: " + Markup.Escape(v.Precondition),
-    };
+    } + (v.InsideConditions == false && v.Status != VerdictStatus.NotApplicable ? Markup.Escape(Verdict.OutsideNote) : "");
 }

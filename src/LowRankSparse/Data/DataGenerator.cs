@@ -61,7 +61,7 @@ public static class DataGenerator
     /// tokens. [ours] To keep exactly N/2 samples per class, the class c is fixed first and a draw whose vote is not c (a tie, or more
     /// confusion than relevant tokens) is redrawn; by the symmetry of the law this is the same as drawing freely, labelling by the vote,
     /// redrawing ties and keeping N/2 of each label. α*, α# are then average fractions before that conditioning; the realised averages
-    /// are slightly higher/lower (<see cref="DataConfig.RandomCountsAcceptance"/> gives the share of draws kept).
+    /// are slightly higher/lower (<see cref="RandomCountsLaw"/> gives the share of draws kept and the realised averages).
     /// </summary>
     private static void DrawRandomCounts(DataConfig config, SeededRandom rng, int[] tokenPatterns, Func<int> own, Func<int> other, int[] irrelevant)
     {

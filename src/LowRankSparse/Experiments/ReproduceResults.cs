@@ -21,6 +21,12 @@ public sealed record ReproduceResults
     public required SweepsSection Sweeps { get; init; }
     /// <summary>The settings where the theory predicts the claims fail (saturated / near-uniform attention, untrained W_O).</summary>
     public required ControlsSection Controls { get; init; }
+    /// <summary>Issue #23: the full model against the control with W_Q, W_K frozen at W(0); decides whether the attention-update claims apply.</summary>
+    public required AttentionMattersSection AttentionMatters { get; init; }
+    /// <summary>Issue #23: the theorem's sufficient conditions on this run's config, each inside or not.</summary>
+    public required IReadOnlyList<TheoryCondition> TheoryConditions { get; init; }
+    /// <summary>True when the run is inside every condition of <see cref="TheoryConditions"/>.</summary>
+    public bool InsideTheory => TheoryCondition.AllInside(TheoryConditions);
     public required IReadOnlyList<Verdict> Verdicts { get; init; }
     /// <summary>Beyond synthetic data (issue #16): the real-data experiment on Fashion-MNIST, its verdicts kept apart from <see cref="Verdicts"/>;
     /// null when the dataset is not installed (or the section was switched off), <see cref="RealDataNote"/> then says why.</summary>

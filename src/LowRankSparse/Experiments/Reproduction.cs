@@ -58,6 +58,14 @@ public static class Reproduction
                 () => SweepsSection.Compute(options, Advance, cancel), needsRuns: false);
             var controls = Cached(StageNames.Controls, $"controls: train and measure {2 * ControlsSection.Seeds(options)} runs of saturated and near-uniform attention", 1,
                 () => ControlsSection.Compute(Runs(), ControlsSection.Seeds(options), cancel));
+            var attentionMatters = Cached(StageNames.AttentionMatters, $"does attention matter: train {n} seeds with W_Q, W_K frozen at W(0)", steps, () =>
+            {
+                int seen = 0;
+                var frozen = SeedRuns.Train(AttentionMattersSection.FrozenQk(options.Config), n, done => { progress.Advance(done - seen); seen = done; }, cancel);
+                try { return AttentionMattersSection.Compute(Runs(), frozen, Predictions.UniformAttentionMass(options.Config.Data)); }
+                finally { foreach (var run in frozen) run.Dispose(); }
+            });
+            var conditions = TheoryCondition.Of(options.Config);
             string? realDataNote = RealDataNote(options);
             var realData = realDataNote is not null ? null : Cached(StageNames.RealData, RealDataLabel(options), 1,
                 () => { var r = RealDataExperiment.Run(RealDataOptionsFor(options), cancel: cancel); Advance(); return r; }, needsRuns: false);
@@ -80,7 +88,10 @@ public static class Reproduction
                 LowRank = lowRank,
                 Sweeps = sweeps,
                 Controls = controls,
-                Verdicts = Claims.CheckAll(new ClaimInputs(options.Config.Data, convergence, updates, sparsity, pruning, lowRank, sweeps, controls)),
+                AttentionMatters = attentionMatters,
+                TheoryConditions = conditions,
+                Verdicts = Claims.CheckAll(new ClaimInputs(options.Config.Data, convergence, updates, sparsity, pruning, lowRank, sweeps, controls,
+                    attentionMatters, conditions)),
                 RealData = realData,
                 RealDataNote = realDataNote,
                 Phase = phase,

@@ -14,6 +14,8 @@ public static class StageNames
     public const string LowRank = "low-rank adaption";
     public const string Sweeps = "sweeps";
     public const string Controls = "controls";
+    /// <summary>Issue #23: the control with W_Q, W_K frozen at W(0), one per training seed.</summary>
+    public const string AttentionMatters = "attention matters";
     /// <summary>Issue #16: the real-data experiment on Fashion-MNIST, run only when the dataset is installed.</summary>
     public const string RealData = "real data";
     /// <summary>Issue #15: the phase grids over the theory's conditions.</summary>

@@ -3,42 +3,45 @@ using Plotly.NET;
 
 namespace LowRankSparse.Figures;
 
-/// <summary>Figure of claim 4 (rank-r truncation and LoRA adapters).</summary>
+/// <summary>Figure of claim 4 (rank-r truncation per part of the update, and LoRA adapters on the attention part).</summary>
 public static class LowRankFigures
 {
-    private const string Truncated = "#1f77b4", Lora = "#d62728", Full = "#7f7f7f", Theory = "#9467bd";
+    private const string All = "#1f77b4", Attention = "#ff7f0e", Value = "#2ca02c", Lora = "#d62728", Full = "#7f7f7f", Theory = "#9467bd", Random = "#000000";
 
     public static Figure Adaption(LowRankSection l, int k)
     {
         var table = new DataTable("method", "r", "test_accuracy", "test_loss");
-        foreach (var t in l.Truncation) table.Add("truncation", t.R, t.TestAccuracy, t.TestLoss);
-        foreach (var t in l.Lora) table.Add("lora", t.R, t.TestAccuracy, t.TestLoss);
+        foreach (var (name, curve) in Parts(l))
+            foreach (var t in curve) table.Add(name, t.R, t.TestAccuracy, t.TestLoss);
+        foreach (var t in l.Lora) table.Add("lora_qk", t.R, t.TestAccuracy, t.TestLoss);
+        table.Add("random_rank_k_qk", l.AttentionRandomRankK.R, l.AttentionRandomRankK.TestAccuracy, l.AttentionRandomRankK.TestLoss);
         var rs = l.Truncation.Select(t => (double)t.R).ToArray();
-        double maxLoss = Math.Max(l.Truncation.Max(t => t.TestLoss), 1e-3);
-        var accuracy = Charts.Combine(new[]
+        double top = new[] { l.Truncation, l.AttentionTruncation, l.ValueTruncation }.SelectMany(c => c).Select(t => t.TestLoss)
+            .Append(l.AttentionRandomRankK.TestLoss).Concat(l.Lora.Select(t => t.TestLoss)).Max();
+        var chart = Charts.Combine(new[]
         {
-            Charts.Band(rs, l.Truncation.Select(t => t.TestAccuracy).ToArray(), l.Truncation.Select(t => t.TestAccuracyStd).ToArray(), "W(0) + rank-r(ΔW)", 0, 1, Truncated),
-            Charts.Line(l.Lora.Select(t => (double)t.R), l.Lora.Select(t => t.TestAccuracy), "LoRA adapters, rank r, head frozen (first seed)", Lora),
-            Charts.Line(new[] { rs.Min(), rs.Max() }, new[] { l.FullTestAccuracy, l.FullTestAccuracy }, "full training", Full, markers: false),
-            Charts.Line(new[] { (double)k, k }, new[] { 0, 1.02 }, $"theory: r = {k} suffices", Theory, markers: false, dash: StyleParam.DrawingStyle.Dash),
+            Charts.Line(rs, l.Truncation.Select(t => t.TestLoss), "ΔW_Q, ΔW_K, ΔW_V all at rank r", All),
+            Charts.Line(l.AttentionTruncation.Select(t => (double)t.R), l.AttentionTruncation.Select(t => t.TestLoss), "attention part: ΔW_Q, ΔW_K at rank r (ΔW_V full)", Attention, dash: StyleParam.DrawingStyle.Dash),
+            Charts.Line(l.ValueTruncation.Select(t => (double)t.R), l.ValueTruncation.Select(t => t.TestLoss), "value part: ΔW_V at rank r (ΔW_Q, ΔW_K full)", Value, dash: StyleParam.DrawingStyle.Dot),
+            Charts.Line(l.Lora.Select(t => (double)t.R), l.Lora.Select(t => t.TestLoss), "LoRA adapters on W_Q, W_K, rank r (first seed)", Lora, dash: StyleParam.DrawingStyle.DashDot),
+            Charts.Line(new[] { (double)l.AttentionRandomRankK.R }, new[] { l.AttentionRandomRankK.TestLoss }, $"control: random rank-{k} projection of ΔW_Q, ΔW_K", Random),
+            Charts.Line(new[] { rs.Min(), rs.Max() }, new[] { l.FullTestLossMean, l.FullTestLossMean }, "full update", Full, markers: false, dash: StyleParam.DrawingStyle.LongDash),
+            Charts.Line(new[] { (double)k, k }, new[] { 0, Math.Max(top, 1e-3) * 1.05 }, $"theory: rank K = {k} suffices", Theory, markers: false, dash: StyleParam.DrawingStyle.Dash),
         });
-        var loss = Charts.Combine(new[]
-        {
-            Charts.Line(rs, l.Truncation.Select(t => t.TestLoss), "W(0) + rank-r(ΔW)", Truncated),
-            Charts.Line(new[] { (double)k, k }, new[] { 0, maxLoss }, $"theory: r = {k} suffices", Theory, markers: false, dash: StyleParam.DrawingStyle.Dash),
-        });
-        var chart = Panels.Stack(new Panels.Panel[]
-        {
-            new("test accuracy", Charts.Axes(accuracy, "rank r", "test accuracy (fraction)")),
-            new("test hinge loss", Charts.Axes(loss, "rank r", "test hinge loss")),
-        }, "Test accuracy and hinge loss vs rank r of the update", columns: 2);
-        var atK = l.Truncation.FirstOrDefault(t => t.R == k);
-        return new Figure("low_rank_adaption", "Low-rank adaption: truncated updates and LoRA adapters",
-            $"Theory [paper]: since ΔW has {k} dominant directions, a rank-{k} update keeps the generalization error (hinge loss). " +
-            $"Measured test hinge loss of W(0) + rank-r(ΔW) with the trained head: {string.Join(", ", l.Truncation.Select(t => $"r = {t.R}: {t.TestLoss:F3}"))} " +
-            $"(full update {l.FullTestLossMean:F3}); accuracy {string.Join(", ", l.Truncation.Select(t => $"r = {t.R}: {t.TestAccuracy:F3}"))}. " +
-            $"LoRA adapters on the frozen W(0) with the head frozen at the trained W_O: {string.Join(", ", l.Lora.Select(t => $"r = {t.R}: {t.TestLoss:F3}"))}; " +
-            $"training W_O alone on W(0) reaches {l.OutputOnly.TestLoss:F3} — on this task the head alone suffices, which is why the adapters are judged with the head frozen.",
-            chart, table);
+        var qk0 = l.AttentionTruncation.FirstOrDefault(t => t.R == 0);
+        var qkK = l.AttentionTruncation.FirstOrDefault(t => t.R == k);
+        var loraK = l.Lora.FirstOrDefault(t => t.R == k);
+        return new Figure("low_rank_adaption", "Low-rank adaption: each part of the update truncated, and LoRA on the attention part",
+            $"Theory [paper]: a rank-{k} update keeps the generalization error (test hinge loss). Measured (mean over seeds): dropping the attention " +
+            $"update (ΔW_Q, ΔW_K at rank 0) gives {Fmt(qk0?.TestLoss)}, rank {k} {Fmt(qkK?.TestLoss)}, a random rank-{k} projection {Fmt(l.AttentionRandomRankK.TestLoss)}, " +
+            $"the full update {Fmt(l.FullTestLossMean)}; ΔW_V at rank 0 costs {Fmt(l.ValueTruncation.FirstOrDefault(t => t.R == 0)?.TestLoss)}. " +
+            $"LoRA adapters of rank {k} on W_Q, W_K (W_V and W_O frozen at their trained values, first seed): {Fmt(loraK?.TestLoss)}; " +
+            $"W_O alone trained on W(0) reaches {Fmt(l.OutputOnly.TestLoss)}.",
+            Charts.Axes(chart, "rank r", "test hinge loss"), table);
     }
+
+    private static IEnumerable<(string Name, IReadOnlyList<RankPoint> Curve)> Parts(LowRankSection l) =>
+        [("truncation_all", l.Truncation), ("truncation_qk", l.AttentionTruncation), ("truncation_v", l.ValueTruncation)];
+
+    private static string Fmt(double? x) => x is double v ? v.ToString("F4", System.Globalization.CultureInfo.InvariantCulture) : "—";
 }

@@ -13,6 +13,7 @@ public static class ReportFigures
         int k = r.Config.Data.NumLabelRelevant;
         return new[]
         {
+            AttentionMattersFigures.Of(r.AttentionMatters),
             UpdateFigures.Spectra(r.Updates, k, r.Seeds),
             UpdateFigures.EnergyVsStep(r.Updates, k),
             EvolutionFigures.Spectra(r.Updates, k),

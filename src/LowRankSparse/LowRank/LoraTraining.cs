@@ -18,7 +18,8 @@ public static class LoraTraining
     {
         ExperimentConfig config = run.Config;
         var t = config.Training;
-        using var model = new LoraTransformer(run.Initial, run.OutputVector, lora, config.InitSeed, lora.FrozenHead ? run.Final.WO : null);
+        using var model = new LoraTransformer(run.Initial, run.OutputVector, lora, config.InitSeed, lora.FrozenHead ? run.Final.WO : null,
+            lora.AttentionOnly ? run.Final.WV : null);
         var parameters = model.parameters().Where(p => p.requires_grad).ToArray();
         using var batches = BatchSchedule.Indices(config.Data.TrainSamples, t.BatchSize, t.Steps, config.BatchSeed, cancel);
         for (int step = 0; step < t.Steps; step++)

@@ -12,17 +12,23 @@ public sealed class LoraTransformer : nn.Module<Tensor, Tensor>
     private readonly Tensor _wq0, _wk0, _wv0, _a;
     private readonly double _scaling;
 
-    public LoraTransformer(Weights initial, double[] a, LoraConfig lora, int seed, double[,]? head = null) : base(nameof(LoraTransformer))
+    /// <param name="value">With <see cref="LoraConfig.AttentionOnly"/>: the frozen W_V (the trained one); its adapter is not trained.</param>
+    public LoraTransformer(Weights initial, double[] a, LoraConfig lora, int seed, double[,]? head = null, double[,]? value = null) : base(nameof(LoraTransformer))
     {
         _wq0 = Matrices.ToTensor(initial.WQ);
         _wk0 = Matrices.ToTensor(initial.WK);
-        _wv0 = Matrices.ToTensor(initial.WV);
+        _wv0 = Matrices.ToTensor(lora.AttentionOnly ? value ?? throw new ArgumentNullException(nameof(value)) : initial.WV);
         _a = tensor(a.Select(v => (float)v).ToArray());
         _scaling = lora.Scaling;
         var rng = SeededRandom.For(seed, "lora");
         (AQ, BQ) = Adapter(initial.WQ, lora.R, rng);
         (AK, BK) = Adapter(initial.WK, lora.R, rng);
         (AV, BV) = Adapter(initial.WV, lora.R, rng);
+        if (lora.AttentionOnly)
+        {
+            AV.requires_grad_(false);
+            BV.requires_grad_(false);   // B = 0: W_V stays the frozen value
+        }
         WO = new Parameter(Matrices.ToTensor(head ?? initial.WO), requires_grad: !lora.FrozenHead);
         RegisterComponents();
     }

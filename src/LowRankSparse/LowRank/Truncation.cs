@@ -22,14 +22,41 @@ public static class Truncation
         return result.ToArray();
     }
 
+    /// <summary>The attention part (issue #23): W_Q and W_K, truncated apart from W_V.</summary>
+    public static readonly string[] QueryKey = { "W_Q", "W_K" };
+
+    /// <summary>The value part: W_V alone.</summary>
+    public static readonly string[] Value = { "W_V" };
+
+    /// <summary>
+    /// A rank-r update that keeps no particular directions: ΔW projected on a random r-dimensional subspace of its input space
+    /// (ΔW·P with P = QQᵀ, Q the orthonormal basis of a seeded Gaussian d×r matrix). The control of the truncation claim: the theory
+    /// says the update's energy sits on the K label-relevant directions, so a random rank-K projection should lose it.
+    /// </summary>
+    public static double[,] RandomRank(double[,] matrix, int r, int seed)
+    {
+        var m = Matrix<double>.Build.DenseOfArray(matrix);
+        var rng = new Util.SeededRandom(seed);
+        var g = Matrix<double>.Build.Dense(m.ColumnCount, Math.Min(r, m.ColumnCount), (_, _) => rng.NextGaussian());
+        var q = g.QR().Q.SubMatrix(0, m.ColumnCount, 0, g.ColumnCount);
+        return (m * q * q.Transpose()).ToArray();
+    }
+
+    /// <summary>W^(0) + a random rank-r projection of ΔW (<see cref="RandomRank"/>) for each of <paramref name="names"/>; other weights as trained.</summary>
+    public static Weights ApplyRandom(Weights initial, Weights final, int r, IReadOnlyList<string> names, int seed) =>
+        Replace(initial, final, names, delta => RandomRank(delta, r, seed));
+
     /// <summary>W^(0) + rank-r(W^(T) − W^(0)) for each of <paramref name="names"/>; other weights as trained.</summary>
-    public static Weights Apply(Weights initial, Weights final, int r, IReadOnlyList<string>? names = null)
+    public static Weights Apply(Weights initial, Weights final, int r, IReadOnlyList<string>? names = null) =>
+        Replace(initial, final, names ?? AttentionWeights, delta => BestRank(delta, r));
+
+    private static Weights Replace(Weights initial, Weights final, IReadOnlyList<string> names, Func<double[,], double[,]> update)
     {
         var result = final;
         var delta = final.Minus(initial);
-        foreach (var name in names ?? AttentionWeights)
+        foreach (var name in names)
         {
-            var low = BestRank(delta[name], r);
+            var low = update(delta[name]);
             var w0 = initial[name];
             var w = new double[low.GetLength(0), low.GetLength(1)];
             for (int i = 0; i < w.GetLength(0); i++)

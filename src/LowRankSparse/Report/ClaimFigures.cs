@@ -18,7 +18,7 @@ public static class ClaimFigures
         ["largest_first"] = ["pruning_hinge", "pruning_accuracy"],
         ["rank_truncation"] = ["low_rank_adaption"],
         ["lora"] = ["low_rank_adaption"],
-        ["attention"] = ["attention_vs_step"],
+        ["attention"] = ["attention_vs_step", "attention_matters"],
     };
 
     public static IReadOnlyList<string> For(string claimId) => ByClaim.TryGetValue(claimId, out var ids) ? ids : [];

@@ -19,7 +19,7 @@ public static class HtmlReport
         string setup = RunTitle.Of(r);
         sb.Append($"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>LowRankSparse reproduction — {E(setup)}</title>");
         sb.Append(Style).Append(PlotlyAssets.ScriptTag).Append("</head><body><main>");
-        sb.Append("<h1>Learning on transformers is provably low-rank and sparse — reproduced</h1>");
+        sb.Append("<h1>Learning on transformers is provably low-rank and sparse: checking the claims</h1>");
         sb.Append($"<p class=\"setup\"><strong>{E(setup)}</strong>{RunTitle.Line(r)}</p>");
         sb.Append("<p>This report reproduces the claims of Li, Wang, Zhang, Liu and Chen, <em>Learning on Transformers is Provable Low-Rank and Sparse: ")
           .Append("A One-layer Analysis</em> (arXiv 2406.17167), on the paper's synthetic data model: a one-layer transformer trained by SGD on the hinge loss ")
@@ -29,6 +29,7 @@ public static class HtmlReport
           .Append("ICLR 2023 sibling; <span class=\"tag ours\">ours</span> = a number or operationalisation chosen by this project. ")
           .Append($"{r.Seeds} training seeds{(r.Quick ? " (quick mode: small configuration)" : "")}; every number is also in <code>results.json</code> and each figure's data in <code>figures/*.csv</code>.</p>");
 
+        sb.Append(TheoryRegimeSection.Html(r));
         sb.Append(ReadingGuide.Guide());
         sb.Append($"<h2 id=\"verdicts\">Verdicts: {E(VerdictSummary.Of(r.Verdicts))}</h2>");
         sb.Append("<p>Each claim has a <em>precondition</em> (when it fails the claim is <em>not applicable</em>: the measurement says nothing about it), ")

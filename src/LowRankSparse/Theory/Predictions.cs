@@ -37,7 +37,10 @@ public static class Predictions
 
     /// <summary>
     /// Attention mass on label-relevant keys under uniform attention [exact, from the data config]: every key weighs 1/L, and a
-    /// sample holds round(α*·L) tokens of its own class's pattern(s).
+    /// sample holds round(α*·L) tokens of its own class's pattern(s) with fixed counts, on average the kept draws' share with random counts
+    /// (<see cref="RandomCountsLaw"/>, slightly above α* because samples without a majority are redrawn).
     /// </summary>
-    public static double UniformAttentionMass(DataConfig data) => data.RelevantTokens / (double)data.Tokens;
+    public static double UniformAttentionMass(DataConfig data) => data.TokenCounts == TokenCounts.Random
+        ? RandomCountsLaw.Of(data).MeanRelevantFraction      // the average share of label-relevant tokens among the samples kept
+        : data.RelevantTokens / (double)data.Tokens;
 }

@@ -24,6 +24,15 @@ public sealed record VerdictControl(string Setting, string Measured, bool Holds)
 public sealed record Verdict(string Id, string Claim, string Tag, string Precondition, string Predicted, string Measured, VerdictStatus Status,
     VerdictControl? Control = null)
 {
+    /// <summary>
+    /// Whether the run was inside the theorem's sufficient conditions (<see cref="TheoryCondition"/>); null when they were not evaluated.
+    /// Outside them an outcome neither confirms nor refutes the paper: <see cref="StatusText"/> says so beside it.
+    /// </summary>
+    public bool? InsideConditions { get; init; }
+
+    /// <summary>The conditions the run breaks, e.g. "α*/α# = 3.00 (needs ≥ 2e ≈ 5.44)"; empty when inside or not evaluated.</summary>
+    public string? ConditionsBroken { get; init; }
+
     /// <summary>True only when the claim holds (not when it is not applicable).</summary>
     public bool Holds => Status == VerdictStatus.Holds;
 
@@ -36,7 +45,10 @@ public sealed record Verdict(string Id, string Claim, string Tag, string Precond
         VerdictStatus.Holds => "holds",
         VerdictStatus.Fails => "not reproduced",
         _ => "not applicable",
-    };
+    } + (InsideConditions == false && Status != VerdictStatus.NotApplicable ? OutsideNote : "");
+
+    /// <summary>What an outcome on a run outside the theorem's conditions carries beside it.</summary>
+    public const string OutsideNote = " (outside the theorem's conditions: neither confirms nor refutes the paper)";
 
     public Verdict WithControl(VerdictControl? control) => this with { Control = control };
 }

@@ -7,7 +7,12 @@ namespace LowRankSparse.Training;
 /// <summary>Test hinge loss (the paper's generalization error, docs/paper-notes.md §4.3) and 0-1 accuracy.</summary>
 public sealed record Evaluation(double HingeLoss, double Accuracy)
 {
-    private const int Chunk = 2000;
+    /// <summary>
+    /// [ours] At most this many elements in one chunk's hidden layer [rows, L, m] (4 MiB of floats). Larger intermediates exceed glibc's
+    /// mmap threshold (32 MiB at most, <see cref="Util.NativeAllocator"/>) or the caches: on quick.json (L = 60, m = 448, 500 test
+    /// samples, one libtorch thread, load 6–7) one evaluation took 78 ms with chunks of 2²² elements, 22 ms with 2²⁰ and 20 ms with 2¹⁸.
+    /// </summary>
+    public const long MaxHiddenElements = 1L << 20;
 
     public static Evaluation Of(OneLayerTransformer model, Dataset data)
     {
@@ -23,7 +28,7 @@ public sealed record Evaluation(double HingeLoss, double Accuracy)
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         var w = WeightTensors.From(weights, a);
-        var output = Network.Output(data.X, w.WQ, w.WK, w.WV, w.WO, w.A);
+        var output = Chunked(data.X, w.WO.shape[0], x => Network.Output(x, w.WQ, w.WK, w.WV, w.WO, w.A));
         return FromOutputs(output, data.Y);
     }
 
@@ -31,12 +36,21 @@ public sealed record Evaluation(double HingeLoss, double Accuracy)
     public static Tensor Outputs(OneLayerTransformer model, Tensor x)
     {
         using var noGrad = no_grad();
-        long n = x.shape[0];
-        if (n <= Chunk) return model.forward(x);
+        return Chunked(x, model.WO.shape[0], model.forward);
+    }
+
+    /// <summary>
+    /// <paramref name="f"/> applied to chunks of the samples of <paramref name="x"/> [N, L, d] (concatenated along the first dimension), each
+    /// chunk small enough that a hidden layer of <paramref name="neurons"/> per token stays within <see cref="MaxHiddenElements"/>.
+    /// </summary>
+    public static Tensor Chunked(Tensor x, long neurons, Func<Tensor, Tensor> f)
+    {
+        long n = x.shape[0], rows = Math.Max(1, MaxHiddenElements / Math.Max(1, x.shape[1] * neurons));
+        if (n <= rows) return f(x);
         using var scope = NewDisposeScope();
         var parts = new List<Tensor>();
-        for (long start = 0; start < n; start += Chunk)
-            parts.Add(model.forward(x.narrow(0, start, Math.Min(Chunk, n - start))));
+        for (long start = 0; start < n; start += rows)
+            parts.Add(f(x.narrow(0, start, Math.Min(rows, n - start))));
         return cat(parts, 0).MoveToOuterDisposeScope();
     }
 
