@@ -4,7 +4,7 @@ using LowRankSparse.Phase;
 namespace LowRankSparse.Benchmarks;
 
 /// <summary>
-/// Grid throughput: one phase grid (default 8 × 8 cells × 3 seeds over δ × τ on the given config, no divergence) trained and
+/// Grid throughput: one phase grid (default 8 × 8 cells × 3 seeds over κ × τ on the given config, no divergence) trained and
 /// measured end to end, quiet and with every core kept busy by other processes (<see cref="BusyCores"/>), in alternation after
 /// one warm-up grid; medians over the repeats, with the load average before each run (the machine may be shared).
 /// </summary>
@@ -49,7 +49,7 @@ public static class PhaseBench
                 timed.Add(new Run(busy, t.Seconds, t.TrainSeconds, t.MeasureSeconds, t.TrainMsPerSeedStep, t.CpuSeconds, before, t.ZeroGradientFraction));
                 last = t;
             }
-        return new Result($"{points} × {points} × {seeds} seeds (δ × τ)", grid.Cells, grid.Runs, config.Training.Steps, runsPerItem, last!.Workers, last.Items,
+        return new Result($"{points} × {points} × {seeds} seeds (κ × τ)", grid.Cells, grid.Runs, config.Training.Steps, runsPerItem, last!.Workers, last.Items,
             repeats, timed);
     }
 

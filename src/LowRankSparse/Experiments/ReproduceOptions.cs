@@ -15,8 +15,10 @@ public sealed record ReproduceOptions
     public int RandomMasks { get; init; } = 5;
     public IReadOnlyList<double> Rates { get; init; } = Enumerable.Range(0, 10).Select(i => i / 10.0).ToArray();
     public IReadOnlyList<int> LabelRelevantCounts { get; init; } = new[] { 2, 4, 6 };
-    public IReadOnlyList<double> NoiseLevels { get; init; } = new[] { 0.0, 0.1, 0.2, 0.3, 0.4 };
-    public IReadOnlyList<int> PatternCounts { get; init; } = new[] { 8, 16, 24, 32 };
+    /// <summary>[ours] τ around the theory's bound τ ≤ 1/M (0.125 for the default M = 8): the sweep crosses it.</summary>
+    public IReadOnlyList<double> NoiseLevels { get; init; } = new[] { 0.0, 0.05, 0.1, 0.15, 0.2 };
+    /// <summary>[ours] M around the default 8 (d = max(M, data.dim)); the width condition m ≥ M² ln N breaks above it.</summary>
+    public IReadOnlyList<int> PatternCounts { get; init; } = new[] { 4, 6, 8, 12 };
     public IReadOnlyList<int> Ranks { get; init; } = new[] { 1, 2, 3, 4 };
     /// <summary>Phase grids over the theory's conditions (issue #15), each on <see cref="Config"/>; empty: no phase stage.</summary>
     public IReadOnlyList<PhaseGridSpec> PhaseGrids { get; init; } = PhaseGridSpec.ReproduceDefaults;
@@ -31,8 +33,8 @@ public sealed record ReproduceOptions
         Config = config,
         Seeds = 3,
         RandomMasks = 3,
-        NoiseLevels = new[] { 0.0, 0.2, 0.4 },
-        PatternCounts = new[] { 8, 16 },
+        NoiseLevels = new[] { 0.0, 0.1, 0.2 },
+        PatternCounts = new[] { 4, 8 },
         Ranks = new[] { 1, 2, 3 },
         PhaseGrids = PhaseGridSpec.ReproduceQuick,
         Quick = true,

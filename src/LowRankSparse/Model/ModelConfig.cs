@@ -4,7 +4,7 @@ namespace LowRankSparse.Model;
 
 /// <summary>
 /// Shapes and initialisation of the one-layer transformer (docs/paper-notes.md §2). Structure [paper]; initial values [ours], consistent
-/// with the paper's "well-conditioned pre-trained" assumption: W_Q = W_K = δ·I-like, W_V = I-like (+ optional noise),
+/// with the paper's "well-conditioned pre-trained" assumption: W_Q = W_K = κ·I-like, W_V = I-like (+ optional noise),
 /// W_O ~ N(0, ξ²), a fixed with entries ±1/√m (half each).
 /// </summary>
 public sealed record ModelConfig
@@ -15,7 +15,7 @@ public sealed record ModelConfig
     public int? ValueDim { get; init; }
     /// <summary>m_b: rows of W_Q and W_K; null = data.dim. [ours]</summary>
     public int? KeyDim { get; init; }
-    /// <summary>δ in W_Q = W_K = δ·I-like. [ours]</summary>
+    /// <summary>κ in W_Q = W_K = κ·I-like. [ours]</summary>
     public double QkInitScale { get; init; } = 0.5;
     /// <summary>Scale of the identity-like W_V. [ours]</summary>
     public double ValueInitScale { get; init; } = 1.0;

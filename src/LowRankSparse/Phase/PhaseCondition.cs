@@ -28,7 +28,7 @@ public sealed record PhaseCondition(string Id, string Text, IReadOnlyDictionary<
         });
 
     public static readonly PhaseCondition WellConditioned = new("well_conditioned_attention",
-        $"δ < δ_sat: the initial attention of a label-relevant query on its own pattern's keys stays below {SaturatedAttention} [ours] (noise-free tokens)",
+        $"κ < κ_sat: the initial attention of a label-relevant query on its own pattern's keys stays below {SaturatedAttention} [ours] (noise-free tokens)",
         new Dictionary<string, (Func<ExperimentConfig, double>, bool)> { [PhaseAxis.QkInitScale.Name] = (c => SaturationScale(c.Data), true) });
 
     public static readonly PhaseCondition WideEnough = new("wide_enough", $"m ≥ c·M² ln N with c = {WidthConstant} [ours] (the theory: m ≳ M² log N)",
@@ -44,9 +44,9 @@ public sealed record PhaseCondition(string Id, string Text, IReadOnlyDictionary<
     public static IReadOnlyList<PhaseCondition> For(PhaseAxis x, PhaseAxis y) => All.Where(c => c.Axes.ContainsKey(x.Name) || c.Axes.ContainsKey(y.Name)).ToList();
 
     /// <summary>
-    /// δ_sat: with W_Q = W_K = δ·I and noise-free tokens the logit of two tokens of the same pattern is δ², of different patterns 0;
-    /// a label-relevant query then puts n·e^{δ²} / (n·e^{δ²} + L − n) on the n = round(α*·L) keys of its pattern (one pattern per
-    /// sample and class). That equals <see cref="SaturatedAttention"/> = s at δ² = ln(s/(1 − s) · (L − n)/n).
+    /// κ_sat: with W_Q = W_K = κ·I and noise-free tokens the logit of two tokens of the same pattern is κ², of different patterns 0;
+    /// a label-relevant query then puts n·e^{κ²} / (n·e^{κ²} + L − n) on the n = round(α*·L) keys of its pattern (one pattern per
+    /// sample and class). That equals <see cref="SaturatedAttention"/> = s at κ² = ln(s/(1 − s) · (L − n)/n).
     /// </summary>
     public static double SaturationScale(DataConfig data)
     {
@@ -55,7 +55,7 @@ public sealed record PhaseCondition(string Id, string Text, IReadOnlyDictionary<
         return ratio > 1 ? Math.Sqrt(Math.Log(ratio)) : 0;
     }
 
-    /// <summary>The initial attention a label-relevant query puts on its own pattern's keys at scale δ (same model as <see cref="SaturationScale"/>).</summary>
+    /// <summary>The initial attention a label-relevant query puts on its own pattern's keys at scale κ (same model as <see cref="SaturationScale"/>).</summary>
     public static double InitialOwnPatternAttention(DataConfig data, double delta)
     {
         int n = Math.Max(1, data.RelevantTokens);

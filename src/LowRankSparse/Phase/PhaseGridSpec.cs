@@ -16,7 +16,7 @@ public sealed record PhaseGridSpec(string X, IReadOnlyList<double> XValues, stri
 
     /// <summary>
     /// [ours] The four grids of <c>reproduce</c> on the default config, one per condition of the theory, 6 × 6 cells × 2 seeds each
-    /// (the <c>phase</c> command draws 8 × 8 × 3 and any other size): well-conditioned attention (δ × η), majority and small
+    /// (the <c>phase</c> command draws 8 × 8 × 3 and any other size): well-conditioned attention (κ × η), majority and small
     /// noise (α* − α# × τ), small noise against the number of patterns (τ × M), width against samples (m × N).
     /// </summary>
     public static readonly IReadOnlyList<PhaseGridSpec> ReproduceDefaults =
@@ -27,7 +27,7 @@ public sealed record PhaseGridSpec(string X, IReadOnlyList<double> XValues, stri
         new(PhaseAxis.Neurons.Name, [16, 32, 64, 128, 256, 512], PhaseAxis.TrainSamples.Name, [128, 256, 512, 1000, 2000, 4000], 2),
     ];
 
-    /// <summary>[ours] The small grid of <c>reproduce --quick</c>: δ × η, 4 × 4 cells × 2 seeds, across the predicted saturation δ_sat.</summary>
+    /// <summary>[ours] The small grid of <c>reproduce --quick</c>: κ × η, 4 × 4 cells × 2 seeds, across the predicted saturation κ_sat.</summary>
     public static readonly IReadOnlyList<PhaseGridSpec> ReproduceQuick =
     [
         new(PhaseAxis.QkInitScale.Name, [0.25, 0.75, 1.25, 2], PhaseAxis.LearningRate.Name, [0.25, 0.5, 1, 2], 2),

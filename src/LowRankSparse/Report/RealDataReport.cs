@@ -93,7 +93,7 @@ public static class RealDataReport
             ("realdata.span_rank", o.Data.SpanRank.ToString(CultureInfo.InvariantCulture), "directions of the class-mean difference taken as label-relevant"),
             ("realdata.data_dir", o.Data.DataDir, "Debian's dataset-fashion-mnist"),
             ("model.neurons", o.Model.Neurons.ToString(CultureInfo.InvariantCulture), "m"),
-            ("model.qk_init_scale", F(o.Model.QkInitScale, 2), "W_Q = W_K = δ·I at init"),
+            ("model.qk_init_scale", F(o.Model.QkInitScale, 2), "W_Q = W_K = κ·I at init"),
             ("model.value_init_scale", F(o.Model.ValueInitScale, 2), "W_V = this·I at init"),
             ("model.output_init_std", F(o.Model.OutputInitStd, 3), "W_O ~ N(0, ξ²)"),
             ("training.learning_rate", F(o.Training.LearningRate, 3), "SGD, constant step, hinge loss [paper: the algorithm]"),

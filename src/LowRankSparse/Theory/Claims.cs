@@ -76,12 +76,13 @@ public static class Claims
         int k = data.NumLabelRelevant;
         return Judge("low_rank", "ΔW_Q, ΔW_K, ΔW_V are low-rank: as many dominant singular values as label-relevant patterns", "paper",
             convergence.Converged, convergence.Text,
-            $"{k} dominant singular values: rank at 99 % energy = {k} and top-{k} energy ≥ {Thresholds.TopKEnergy} [ours] for each update (K = {k} from the data config)",
+            $"at most {k} dominant singular values: rank at 99 % energy ≤ {k} and top-{k} energy ≥ {Thresholds.TopKEnergy} [ours] for each update (K = {k} from the data config; " +
+            "the theorem bounds the rank by the number of label-relevant patterns, so a more concentrated update is no failure)",
             LowRankCheck(k, updates), Saturated(saturated), saturated is null ? null : LowRankCheck(k, saturated.Updates));
     }
 
     public static Check LowRankCheck(int k, UpdatesSection updates) => new(
-        Qkv.All(w => updates.Weights[w].NumericalRank.All(r => r == k) && updates.Weights[w].TopKEnergyMean[k - 1] >= Thresholds.TopKEnergy),
+        Qkv.All(w => updates.Weights[w].NumericalRank.All(r => r <= k) && updates.Weights[w].TopKEnergyMean[k - 1] >= Thresholds.TopKEnergy),
         string.Join("; ", Qkv.Select(w => $"Δ{w}: rank@99% {Ranks(updates.Weights[w].NumericalRank)}, top-{k} energy {F(updates.Weights[w].TopKEnergyMean[k - 1], 4)}")));
 
     /// <summary>The theorem is about the SGD iterates: W(t) − W(0) is low-rank at every snapshot, not only at the end.</summary>
@@ -346,7 +347,7 @@ public static class Claims
         double baseline = Predictions.UniformAttentionMass(data);
         return Judge("attention", "Attention concentrates on label-relevant tokens during training (ICLR 2023 sibling)", "paper",
             convergence.Converged && updates.AttentionVsStep.Count > 1, convergence.Text,
-            $"the attention mass on label-relevant keys grows during training and ends ≥ {Thresholds.AttentionGain} [ours] above uniform attention's " +
+            $"the attention mass on label-relevant keys grows during training and ends at least {Thresholds.AttentionGainFactor}× [ours] uniform attention's " +
             $"{F(baseline, 3)} ({UniformText(data)}, from the data config)",
             AttentionCheck(updates, baseline), $"near-uniform initial attention (W_Q = W_K = {ControlsSection.UniformScale}·I)",
             uniform is null ? null : AttentionCheck(uniform.Updates, baseline));
@@ -356,8 +357,8 @@ public static class Claims
     {
         var a = updates.AttentionVsStep;
         if (a.Count < 2) return new Check(false, "no snapshots");
-        return new Check(a[^1].Mean > a[0].Mean && a[^1].Mean >= baseline + Thresholds.AttentionGain,
-            $"{F(a[0].Mean, 3)} at step 0 → {F(a[^1].Mean, 3)} ± {F(a[^1].Std, 3)} at step {a[^1].Step} (uniform: {F(baseline, 3)}, gain {F(a[^1].Mean - baseline, 3)})");
+        return new Check(a[^1].Mean > a[0].Mean && a[^1].Mean >= Thresholds.AttentionGainFactor * baseline,
+            $"{F(a[0].Mean, 3)} at step 0 → {F(a[^1].Mean, 3)} ± {F(a[^1].Std, 3)} at step {a[^1].Step} (uniform: {F(baseline, 3)}, {F(a[^1].Mean / baseline, 2)}× uniform)");
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------------

@@ -210,8 +210,8 @@ public static class Glossary
         new(Controls, ["controls", "saturated", "uniform_attention", "untrained", "qk_init_scale"], "control runs",
             $"The settings where the theory predicts the claims fail: saturated initial attention (W_Q = W_K = {N(ControlsSection.SaturatedScale)}·I) for the low-rank claims, " +
             $"near-uniform attention (W_Q = W_K = {N(ControlsSection.UniformScale)}·I) for attention, and the untrained W_O (W(0) read as if trained) for lucky neurons; " +
-            "qk_init_scale is the δ of the run.",
-            "W_Q⁽⁰⁾ = W_K⁽⁰⁾ = δ·I", "δ"),
+            "qk_init_scale is the κ of the run.",
+            "W_Q⁽⁰⁾ = W_K⁽⁰⁾ = κ·I", "κ"),
 
         // ---- real data --------------------------------------------------------------------------------------------------
         new(RealData, ["real_data", "real", "synthetic", "shuffled", "signatures"], "real-data experiment",
@@ -229,7 +229,7 @@ public static class Glossary
 
         // ---- phase diagrams (issue #15) ---------------------------------------------------------------------------------
         new(Phase, ["phase", "x_axis", "y_axis", "x_field", "y_field", "x_symbol", "y_symbol", "x_values", "y_values", "prune_rate"], "phase grid",
-            "A grid over two of the theory's conditions (axes alpha_gap = α* − α#, noise τ, patterns M, qk_init_scale δ, learning_rate η, neurons m, " +
+            "A grid over two of the theory's conditions (axes alpha_gap = α* − α#, noise τ, patterns M, qk_init_scale κ, learning_rate η, neurons m, " +
             "train_samples N): each axis' name, the config field it sets, its symbol and values; every cell is the run's config with those two values, " +
             "trained for several seeds. prune_rate is the R of the pruning gap."),
         new(Phase, ["cells", "ix", "iy", "x", "y", "inside_conditions", "metrics"], "grid cell",
@@ -278,7 +278,7 @@ public static class Glossary
         new("model.neurons", "m", "paper", "neurons: rows of W_O"),
         new("model.value_dim", "m_a", "paper", "rows of W_V (null = d)"),
         new("model.key_dim", "m_b", "paper", "rows of W_Q and W_K (null = d)"),
-        new("model.qk_init_scale", "δ", "ours", "initial W_Q = W_K = δ·I"),
+        new("model.qk_init_scale", "κ", "ours", "initial W_Q = W_K = κ·I"),
         new("model.value_init_scale", null, "ours", "scale of the identity-like initial W_V"),
         new("model.init_noise", null, "ours", "std of the noise added to the initial W_Q, W_K, W_V"),
         new("model.output_init_std", "ξ", "ours", "std of the initial W_O entries: W_O ~ N(0, ξ²)"),

@@ -49,7 +49,7 @@ public sealed record ControlsSection(ControlRun Saturated, ControlRun UniformAtt
         OutputSparsityMean.Of(runs.Select(r => OutputSparsity.Of(r.Initial, r.Initial, r.OutputVector, r.Patterns)));
 }
 
-/// <summary>A control training run over seeds: its initial attention scale δ, convergence, update analysis and sparsity.</summary>
+/// <summary>A control training run over seeds: its initial attention scale κ, convergence, update analysis and sparsity.</summary>
 public sealed record ControlRun(double QkInitScale, double TestLossMean, double TestAccuracyMean, UpdatesSection Updates, OutputSparsityMean Sparsity)
 {
     [System.Text.Json.Serialization.JsonIgnore] public Convergence Convergence => new(TestLossMean, TestAccuracyMean);
