@@ -30,7 +30,7 @@ public class ConfigValidationTests
     [InlineData("training.steps=100000", "training.snapshot_every = 5", "use training.snapshot_every ≥ 50")]
     public void Out_of_range_values_name_the_field_value_and_allowed_range(string set, string field, string allowed)
     {
-        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(TestPaths.DefaultConfig, new[] { set }));
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(TestPaths.EasyConfig, new[] { set }));
         Assert.Contains(field, e.Message);
         Assert.Contains(allowed, e.Message);
     }
@@ -67,7 +67,7 @@ public class ConfigValidationTests
     [InlineData("steps=3", "unknown key 'steps'")]
     public void Bad_overrides_get_a_named_error(string set, string expected)
     {
-        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(TestPaths.DefaultConfig, new[] { set }));
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(TestPaths.EasyConfig, new[] { set }));
         Assert.Contains(expected, e.Message);
     }
 
@@ -81,7 +81,7 @@ public class ConfigValidationTests
     [Fact]
     public void Several_problems_are_reported_together()
     {
-        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(TestPaths.DefaultConfig, new[] { "data.dim=-1", "training.learning_rate=-2" }));
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(TestPaths.EasyConfig, new[] { "data.dim=-1", "training.learning_rate=-2" }));
         Assert.Contains("data.dim = -1", e.Message);
         Assert.Contains("training.learning_rate = -2", e.Message);
     }
@@ -89,7 +89,7 @@ public class ConfigValidationTests
     [Fact]
     public void Config_round_trips_through_json_and_overrides_apply()
     {
-        var config = ConfigLoader.Load(TestPaths.DefaultConfig, new[] { "data.noise_kind=gaussian", "training.steps=123", "model.value_dim=20" });
+        var config = ConfigLoader.Load(TestPaths.EasyConfig, new[] { "data.noise_kind=gaussian", "training.steps=123", "model.value_dim=20" });
         Assert.Equal(123, config.Training.Steps);
         Assert.Equal(LowRankSparse.Data.NoiseKind.Gaussian, config.Data.NoiseKind);
         var again = ConfigLoader.FromJson(ConfigLoader.ToJson(config));
@@ -102,8 +102,8 @@ public class ConfigValidationTests
     [Fact]
     public void Shipped_configs_are_valid_and_keys_left_out_keep_defaults()
     {
-        Assert.Equal(500, ConfigLoader.Load(TestPaths.DefaultConfig).Training.Steps);
-        Assert.True(ConfigLoader.Load(TestPaths.QuickConfig).Data.TrainSamples < 4000);
+        Assert.Equal(500, ConfigLoader.Load(TestPaths.EasyConfig).Training.Steps);
+        Assert.True(ConfigLoader.Load(TestPaths.EasyQuickConfig).Data.TrainSamples < 4000);
         string path = Path.Combine(TestPaths.NewTempDir("config"), "partial.json");
         File.WriteAllText(path, "{\"training\": {\"steps\": 10}}");
         var partial = ConfigLoader.Load(path);
@@ -116,6 +116,24 @@ public class ConfigValidationTests
     {
         Assert.Equal(ConfigLoader.Load(TestPaths.QuickConfig), ConfigLoader.Load("quick"));
         Assert.Equal(ConfigLoader.Load(TestPaths.QuickConfig), ConfigLoader.Load("quick.json"));
+        Assert.Equal(ConfigLoader.Load(TestPaths.EasyQuickConfig), ConfigLoader.Load("easy-quick"));
         Assert.DoesNotContain("data_seed", ConfigLoader.ToJson(ConfigLoader.Load("quick")));
+    }
+
+    [Fact]
+    public void Default_names_the_theory_regime_and_easy_the_earlier_default()
+    {
+        Assert.Equal(ConfigLoader.Load(TestPaths.TheoryConfig), ConfigFiles.Load("default"));
+        Assert.Equal(LowRankSparse.Data.TokenCounts.Random, ConfigFiles.Load("default").Data.TokenCounts);
+        Assert.Equal(LowRankSparse.Data.TokenCounts.Fixed, ConfigFiles.Load("easy").Data.TokenCounts);
+    }
+
+    [Theory]
+    [InlineData("data.token_counts=sometimes", "data.token_counts")]
+    [InlineData("data.relevant_fraction=0.03", "data.relevant_fraction")]   // random counts, L = 40, α# = 0.025: only 41 % of draws have a majority
+    public void Bad_token_count_settings_are_named(string setting, string field)
+    {
+        var e = Assert.Throws<ConfigException>(() => ConfigFiles.Load("theory", setting));
+        Assert.Contains(field, e.Message);
     }
 }

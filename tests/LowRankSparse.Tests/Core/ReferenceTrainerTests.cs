@@ -12,7 +12,7 @@ namespace LowRankSparse.Tests.Core;
 public class ReferenceTrainerTests(ITestOutputHelper output)
 {
     private const double Tolerance = 1e-5;
-    private static readonly ExperimentConfig Config = ConfigLoader.Load(TestPaths.QuickConfig, new[] { "training.steps=50" });
+    private static readonly ExperimentConfig Config = ConfigLoader.Load(TestPaths.EasyQuickConfig, new[] { "training.steps=50" });
 
     [Fact]
     public void Fused_trainer_matches_the_reference_trainer_within_1e_5_on_every_weight()

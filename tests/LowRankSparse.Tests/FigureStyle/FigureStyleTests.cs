@@ -16,7 +16,7 @@ public class FigureStyleTests(QuickReproductionFixture quick)
     [Fact]
     public void Heatmap_keeps_its_categorical_x_axis()
     {
-        var config = ConfigLoader.Load(TestPaths.QuickConfig);
+        var config = ConfigLoader.Load(TestPaths.EasyQuickConfig);
         var patterns = PatternSet.Create(config.Data, config.DataSeed);
         using var data = DataGenerator.Generate(config.Data, patterns, 2, seed: 0);
         var chart = DataFigures.SampleHeatmap(data, patterns, 0).Chart;

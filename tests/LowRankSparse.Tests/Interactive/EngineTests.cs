@@ -139,7 +139,7 @@ public sealed class EngineTests
     public async Task Interrupt_stops_library_training_running_in_parallel_groups()
     {
         using var session = new EngineSession(grace: TimeSpan.FromSeconds(30));
-        string config = TestPaths.QuickConfig.Replace("\\", "/");
+        string config = TestPaths.EasyQuickConfig.Replace("\\", "/");
         string progress = $"lrs.test.step.{Guid.NewGuid():N}";
         // 100 000 steps of 4 seeds (about 40 s quiet, far longer than the grace on a busy machine); the cell passes no token:
         // the engine's ambient one reaches the training loops. The test waits for the first progress report, not a fixed time.

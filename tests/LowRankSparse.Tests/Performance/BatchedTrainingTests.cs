@@ -7,7 +7,7 @@ namespace LowRankSparse.Tests.Performance;
 public class BatchedTrainingTests
 {
     private static ExperimentConfig Quick(params string[] overrides) =>
-        ConfigLoader.Load(TestPaths.QuickConfig, new[] { "training.steps=60", "training.snapshot_every=20" }.Concat(overrides));
+        ConfigLoader.Load(TestPaths.EasyQuickConfig, new[] { "training.steps=60", "training.snapshot_every=20" }.Concat(overrides));
 
     [Theory]
     [InlineData(64)]

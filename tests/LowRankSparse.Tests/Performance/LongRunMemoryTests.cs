@@ -15,7 +15,7 @@ public class LongRunMemoryTests(ITestOutputHelper output)
     [Trait("Category", "Long")]
     public void Resident_memory_stays_flat_over_ten_thousand_steps()
     {
-        var config = ConfigLoader.Load(TestPaths.DefaultConfig, new[] { $"training.steps={Steps}", "training.snapshot_every=1000" });
+        var config = ConfigLoader.Load(TestPaths.EasyConfig, new[] { $"training.steps={Steps}", "training.snapshot_every=1000" });
         double start = 0;
         using var run = Trainer.Train(config, done =>
         {

@@ -12,7 +12,7 @@ public class NativeMemoryTests
     {
         long LiveAfter(int steps)
         {
-            var config = ConfigLoader.Load(TestPaths.QuickConfig, new[] { $"training.steps={steps}", "training.snapshot_every=0" });
+            var config = ConfigLoader.Load(TestPaths.EasyQuickConfig, new[] { $"training.steps={steps}", "training.snapshot_every=0" });
             using var run = Trainer.Train(config);
             return DisposeScopeManager.Statistics.ThreadTotalLiveCount;
         }

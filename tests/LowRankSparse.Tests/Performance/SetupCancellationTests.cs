@@ -26,7 +26,7 @@ public class SetupCancellationTests
     [Fact]
     public void Training_many_long_runs_that_are_cancelled_runs_no_step()
     {
-        var config = ConfigLoader.Load(TestPaths.QuickConfig, ["training.steps=100000", "training.snapshot_every=0"]);
+        var config = ConfigLoader.Load(TestPaths.EasyQuickConfig, ["training.steps=100000", "training.snapshot_every=0"]);
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
         int steps = 0;

@@ -18,7 +18,7 @@ public class PhaseFigureTests
     [Fact]
     public void Phase_bench_reports_the_grid_it_timed()
     {
-        var config = ConfigLoader.Load(TestPaths.QuickConfig, ["training.steps=20"]);
+        var config = ConfigLoader.Load(TestPaths.EasyQuickConfig, ["training.steps=20"]);
         var r = PhaseBench.Measure(config, repeats: 1, loaded: false, points: 2, seeds: 1, runsPerItem: 2);
         Assert.Equal(4, r.Runs);
         Assert.Equal(20, r.Steps);

@@ -18,7 +18,7 @@ public class PhaseGridTests : IClassFixture<PhaseGridTests.Grid>
     {
         public Grid()
         {
-            Spec = new PhaseGrid(ConfigLoader.Load(TestPaths.QuickConfig), PhaseAxis.QkInitScale, [0.5, 2], PhaseAxis.LearningRate, [0.5, 1e30], Seeds: 2).Validated();
+            Spec = new PhaseGrid(ConfigLoader.Load(TestPaths.EasyQuickConfig), PhaseAxis.QkInitScale, [0.5, 2], PhaseAxis.LearningRate, [0.5, 1e30], Seeds: 2).Validated();
             Result = PhaseRunner.Run(Spec, inspect: (cell, runs) =>
                 Final[(cell.Ix, cell.Iy)] = runs.Select(r => (r.Config, r.Loss, Util.Matrices.ToHost(r.Model.WO), r.Final)).ToList());
         }
@@ -87,7 +87,7 @@ public class PhaseGridTests : IClassFixture<PhaseGridTests.Grid>
     [Fact]
     public void Saturation_scale_is_where_the_initial_own_pattern_attention_reaches_the_threshold()
     {
-        var data = ConfigLoader.Load(TestPaths.DefaultConfig).Data;
+        var data = ConfigLoader.Load(TestPaths.EasyConfig).Data;
         double delta = PhaseCondition.SaturationScale(data);
         Assert.Equal(PhaseCondition.SaturatedAttention, PhaseCondition.InitialOwnPatternAttention(data, delta), 9);
         Assert.True(PhaseCondition.InitialOwnPatternAttention(data, 2) > PhaseCondition.SaturatedAttention);   // δ = 2 saturates

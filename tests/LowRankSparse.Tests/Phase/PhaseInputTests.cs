@@ -38,7 +38,7 @@ public class PhaseInputTests
     [Fact]
     public void A_grid_over_the_budget_says_its_size_and_expected_time()
     {
-        var grid = new PhaseGrid(ConfigLoader.Load(TestPaths.DefaultConfig), PhaseAxis.Noise, PhaseAxis.Noise.DefaultValues,
+        var grid = new PhaseGrid(ConfigLoader.Load(TestPaths.EasyConfig), PhaseAxis.Noise, PhaseAxis.Noise.DefaultValues,
             PhaseAxis.QkInitScale, PhaseAxis.QkInitScale.DefaultValues, Seeds: 3, BudgetSeconds: 1);
         var e = Assert.Throws<ConfigException>(() => grid.Validated());
         Assert.Contains("8 × 8 cells × 3 seeds = 192 runs", e.Message);

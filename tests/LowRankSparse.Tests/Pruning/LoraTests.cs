@@ -14,7 +14,7 @@ public class LoraTests
     {
         // Chain rule with B = 0: dL/dB = s · G · Aᵀ and dL/dA = 0, where G = dL/dW is the full-training gradient at W(0).
         // One LoRA step therefore moves W by −η s² G AᵀA: full training's step, seen through AᵀA (full rank when r = d).
-        var config = ConfigLoader.Load(TestPaths.QuickConfig, new[] { "data.train_samples=64", "data.test_samples=64", "model.neurons=16" });
+        var config = ConfigLoader.Load(TestPaths.EasyQuickConfig, new[] { "data.train_samples=64", "data.test_samples=64", "model.neurons=16" });
         using var run = TrainingSetup.Create(config);   // the untrained model W(0)
         using var scope = NewDisposeScope();
         var x = run.Train.X.narrow(0, 0, 32);
@@ -36,7 +36,7 @@ public class LoraTests
     [Fact]
     public void Low_rank_adapters_reach_full_training_accuracy_on_a_small_run()
     {
-        var config = ConfigLoader.Load(TestPaths.QuickConfig, new[] { "training.steps=100", "data.train_samples=400", "data.test_samples=200", "model.neurons=16" });
+        var config = ConfigLoader.Load(TestPaths.EasyQuickConfig, new[] { "training.steps=100", "data.train_samples=400", "data.test_samples=200", "model.neurons=16" });
         using var full = Trainer.Train(config);
         var lora = LoraTraining.Train(full, new LoraConfig(R: 2, Alpha: 2));
         Assert.True(lora.Test.Accuracy >= full.EvaluateTest().Accuracy - 0.01, $"LoRA {lora.Test.Accuracy} vs full {full.EvaluateTest().Accuracy}");
@@ -46,7 +46,7 @@ public class LoraTests
     [Fact]
     public void Adapters_start_at_the_base_model()
     {
-        var config = ConfigLoader.Load(TestPaths.QuickConfig, new[] { "data.train_samples=64", "data.test_samples=64", "model.neurons=8" });
+        var config = ConfigLoader.Load(TestPaths.EasyQuickConfig, new[] { "data.train_samples=64", "data.test_samples=64", "model.neurons=8" });
         using var run = TrainingSetup.Create(config);
         var initial = Weights.Of(run.Model);
         using var adapted = new LoraTransformer(initial, run.Model.OutputVector, new LoraConfig(R: 2, Alpha: 4), seed: 1);

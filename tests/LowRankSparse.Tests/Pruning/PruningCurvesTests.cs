@@ -13,7 +13,7 @@ public class PruningCurvesTests
     [InlineData(0.7, PruneMethod.LargestFirst)]
     public void Neuron_contributions_give_the_same_evaluation_as_running_the_pruned_network(double rate, PruneMethod method)
     {
-        var config = ConfigLoader.Load(TestPaths.QuickConfig, new[] { "training.steps=60", "data.train_samples=200", "data.test_samples=200", "model.neurons=16" });
+        var config = ConfigLoader.Load(TestPaths.EasyQuickConfig, new[] { "training.steps=60", "data.train_samples=200", "data.test_samples=200", "model.neurons=16" });
         using var run = Trainer.Train(config);
         var pruned = PruningCurves.Neurons.Prune(run.Final, rate, method, 3);
         var direct = Evaluation.Of(pruned.Effective, run.OutputVector, run.Test);

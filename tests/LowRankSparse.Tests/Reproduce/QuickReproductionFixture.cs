@@ -9,7 +9,7 @@ public sealed class QuickReproductionFixture
 {
     public QuickReproductionFixture()
     {
-        Options = ReproduceOptions.QuickFor(ConfigLoader.Load(TestPaths.QuickConfig));
+        Options = ReproduceOptions.QuickFor(ConfigLoader.Load(TestPaths.EasyQuickConfig));
         Folder = TestPaths.NewTempDir("reproduce");
         Results = Reproduction.Run(Options, cache: CacheFor(resume: false));
         ReportFiles.Write(Folder, Results);

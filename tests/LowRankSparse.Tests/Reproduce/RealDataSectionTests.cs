@@ -39,7 +39,7 @@ public class RealDataSectionTests(QuickReproductionFixture quick)
     {
         var missing = Path.Combine(TestPaths.NewTempDir("no-fashion-mnist"), "absent");
         // the smallest grids: only the real-data stage's absence is under test
-        var options = ReproduceOptions.QuickFor(ConfigLoader.Load(TestPaths.QuickConfig)) with
+        var options = ReproduceOptions.QuickFor(ConfigLoader.Load(TestPaths.EasyQuickConfig)) with
         {
             Seeds = 2, RandomMasks = 1, Rates = [0.0, 0.5], LabelRelevantCounts = [2], NoiseLevels = [0.0], PatternCounts = [8], Ranks = [1],
             RealDataDir = missing,

@@ -50,7 +50,7 @@ public class VerdictControlTests(QuickReproductionFixture quick)
     public void A_model_that_has_not_converged_makes_every_claim_about_it_not_applicable()
     {
         // after 3 steps test accuracy is already 1.000, but the hinge loss is near 1: nothing about the converged model can be read off it
-        var config = ConfigLoader.Load(TestPaths.QuickConfig, ["training.steps=3"]);
+        var config = ConfigLoader.Load(TestPaths.EasyQuickConfig, ["training.steps=3"]);
         var runs = SeedRuns.Train(config, 2);
         Convergence convergence;
         try

@@ -35,7 +35,7 @@ public class EvolutionTests(QuickRunFixture quick) : IClassFixture<QuickRunFixtu
         Assert.True(verdict.Holds, verdict.Measured);
 
         // δ = 2: the softmax starts saturated, the attention gradients vanish and noise directions fill ΔW_Q, ΔW_K (environment.md)
-        var saturated = ConfigLoader.Load(TestPaths.QuickConfig, ["model.qk_init_scale=2"]);
+        var saturated = ConfigLoader.Load(TestPaths.EasyQuickConfig, ["model.qk_init_scale=2"]);
         using var run = Trainer.Train(saturated);
         var metrics = UpdateAnalysis.Analyze(run.Initial, run.Final, run.Patterns);
         var failed = Claims.ThroughoutCheck(saturated.Data.NumLabelRelevant, UpdatesSection.Compute([run], [metrics]));

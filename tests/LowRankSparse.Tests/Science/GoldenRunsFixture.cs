@@ -17,7 +17,7 @@ public sealed class GoldenRunsFixture : IDisposable
 
     public GoldenRunsFixture()
     {
-        Config = ConfigLoader.Load(TestPaths.DefaultConfig);
+        Config = ConfigLoader.Load(TestPaths.EasyConfig);
         Runs = SeedRuns.Train(Config, Seeds);
         var first = Runs[0];
         Updates = UpdateAnalysis.Analyze(first.Initial, first.Final, first.Patterns);

@@ -9,7 +9,7 @@ public sealed class QuickRunFixture : IDisposable
 {
     public QuickRunFixture()
     {
-        Config = ConfigLoader.Load(TestPaths.QuickConfig);
+        Config = ConfigLoader.Load(TestPaths.EasyQuickConfig);
         Run = Trainer.Train(Config);
         Results = TrainResults.From(Run);
     }
