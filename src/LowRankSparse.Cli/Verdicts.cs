@@ -43,5 +43,5 @@ internal static class Verdicts
         VerdictStatus.Holds => "[green]holds[/]",
         VerdictStatus.Fails => "[red]not reproduced[/]",
         _ => "[yellow]not applicable[/]: " + Markup.Escape(v.Precondition),
-    } + (v.InsideConditions == false && v.Status != VerdictStatus.NotApplicable ? Markup.Escape(Verdict.OutsideNote) : "");
+    } + (v.InsideTheory == false && v.Status != VerdictStatus.NotApplicable ? Markup.Escape(Verdict.OutsideNote) : "");
 }

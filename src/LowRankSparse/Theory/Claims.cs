@@ -46,7 +46,7 @@ public static class Claims
         bool inside = TheoryCondition.AllInside(conditions);
         return v with
         {
-            InsideConditions = inside,
+            InsideTheory = inside,
             ConditionsBroken = inside ? "" : TheoryCondition.Summary(conditions).Replace("outside the theorem's conditions: ", ""),
         };
     }

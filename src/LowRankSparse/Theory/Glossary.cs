@@ -194,7 +194,36 @@ public static class Glossary
             "Only rank-r adapters B·A are trained on the frozen W⁽⁰⁾ (PEFT's form, alpha = α); frozen_head = true keeps W_O at the trained value, " +
             "because W_O alone solves this task; trainable_parameters counts what is trained.",
             "W = W⁽⁰⁾ + (α / r) · B·A") { Phrases = [@"LoRA adapters"] },
-        new(LowRank, ["output_only"], "W_O alone", "W_O alone trained on the frozen W(0), no adapters: on this task it already matches full training."),
+        new(LowRank, ["output_only"], "W_O alone", "W_O alone trained on the frozen W(0), no adapters: how far the head alone gets on this task."),
+        new(LowRank, ["attention_truncation", "value_truncation"], "truncation per part",
+            "attention_truncation: ΔW_Q and ΔW_K replaced by their best rank-r approximations, ΔW_V and W_O as trained (the attention part, where the " +
+            "truncation and LoRA claims are judged); value_truncation: ΔW_V alone truncated, ΔW_Q and ΔW_K as trained. r = 0 drops that part's update.",
+            "W⁽⁰⁾ + Σ_{i≤r} σᵢ uᵢ vᵢᵀ for the part's weights") { Phrases = [@"attention part"] },
+        new(LowRank, ["attention_random_rank_k"], "random rank-K projection",
+            "The control of the truncation claim: ΔW_Q and ΔW_K projected on a random K-dimensional subspace of their input space (same rank as the " +
+            "best rank-K approximation, random directions).", "W⁽⁰⁾ + ΔW·QQᵀ, Q an orthonormal basis of a seeded Gaussian d×K matrix"),
+        new(LowRank, ["test_loss_interval"], "test hinge over seeds", "A rank point's test hinge loss per seed with its 95 % Student-t interval."),
+
+        // ---- the theory's conditions and attention learning (issue #23) ----------------------------------------------------
+        new(Run, ["theory_conditions", "name", "symbol", "value", "bound", "source", "inside", "why"], "the theorem's conditions",
+            "The sufficient conditions of the sibling theorem (ICLR 2023) evaluated on the run's config: α*/α# ≥ 2e, τ·M ≤ 1, m/(M² ln N) ≥ 1, N·α*² ≥ 1, " +
+            "counts random per sample, K = 2. bound is the condition, source where it comes from ([ours] where we set a hidden constant to 1), inside " +
+            "whether the run meets it, why what it is for.") { Phrases = [@"theorem's conditions"] },
+        new(Run, ["inside_theory", "conditions_broken"], "inside the theory's conditions",
+            "Whether the run meets every condition of theory_conditions. Outside them an outcome neither confirms nor refutes the paper, and each " +
+            "verdict says so beside its outcome (conditions_broken lists what the run breaks)."),
+        new(Run, ["attention_matters", "matters", "criterion", "sentence", "hinge_difference"], "does attention learning matter?",
+            $"The full model against a control trained on the same data, batch order and steps with W_Q, W_K frozen at W(0). It matters when the frozen " +
+            $"control's test hinge exceeds the full model's by ≥ {N(Thresholds.AttentionMattersLoss)} with the 95 % interval of the per-seed difference above 0, " +
+            $"and is ≥ {N(Thresholds.AttentionMattersRatio)}× it [ours]. Otherwise the claims about the attention updates are not applicable.")
+            { Phrases = [@"attention learning"] },
+        new(Run, ["full_test_hinge", "frozen_qk_test_hinge"], "full vs frozen W_Q, W_K", "Test hinge loss of full training and of the control with W_Q, W_K frozen at W(0), over seeds."),
+        new(Run, ["attention_mass_init", "attention_mass_final", "uniform_attention_mass"], "attention mass at the start and the end",
+            "Mean attention weight a query puts on label-relevant keys at W(0) and after training, over seeds; uniform_attention_mass is what uniform " +
+            "attention gives (the average share of label-relevant tokens).", "mean over queries of Σ_{s label-relevant} softmax_s(x_sᵀ W_Kᵀ W_Q x_l)"),
+        new(Run, ["interval", "values"], "interval over seeds",
+            "A quantity measured once per seed: values per seed, their mean and sample std, and interval = the 95 % Student-t confidence interval of the mean " +
+            "(mean ± t₀.₉₇₅,ₙ₋₁ · std/√n).", "mean ± t₀.₉₇₅,ₙ₋₁ · s/√n"),
 
         // ---- sweeps -----------------------------------------------------------------------------------------------------
         new(Sweeps, ["sweeps", "label_relevant", "k", "mode"], "sweep over K",
@@ -273,6 +302,7 @@ public static class Glossary
         new("data.noise_kind", null, "ours", "how z is drawn: a random direction of norm τ, or Gaussian"),
         new("data.patterns", "μ₁ … μ_M", "paper", "which orthonormal set: standard basis or random (QR)"),
         new("data.mixing", null, "ours", "how a class's K/2 patterns are mixed: per sample or per token"),
+        new("data.token_counts", "α*, α# as averages", "paper", "random: each token is label-relevant w.p. α*, confusion w.p. α# (the paper's law); fixed: exact counts [ours]"),
         new("data.train_samples", "N", "paper", "training samples"),
         new("data.test_samples", null, "ours", "test samples"),
         new("model.neurons", "m", "paper", "neurons: rows of W_O"),
@@ -287,6 +317,7 @@ public static class Glossary
         new("training.steps", "T", "paper", "SGD steps"),
         new("training.seed", null, "ours", "master seed: data, initialisation and batch order derive from it"),
         new("training.snapshot_every", null, "ours", "steps between weight snapshots (0 = first and last only)"),
+        new("training.freeze_qk", null, "ours", "keep W_Q, W_K at W(0): the control that measures whether attention learning matters"),
     ];
 
     /// <summary>The term that defines a results.json name, or null.</summary>

@@ -28,7 +28,7 @@ public sealed record Verdict(string Id, string Claim, string Tag, string Precond
     /// Whether the run was inside the theorem's sufficient conditions (<see cref="TheoryCondition"/>); null when they were not evaluated.
     /// Outside them an outcome neither confirms nor refutes the paper: <see cref="StatusText"/> says so beside it.
     /// </summary>
-    public bool? InsideConditions { get; init; }
+    public bool? InsideTheory { get; init; }
 
     /// <summary>The conditions the run breaks, e.g. "α*/α# = 3.00 (needs ≥ 2e ≈ 5.44)"; empty when inside or not evaluated.</summary>
     public string? ConditionsBroken { get; init; }
@@ -45,7 +45,7 @@ public sealed record Verdict(string Id, string Claim, string Tag, string Precond
         VerdictStatus.Holds => "holds",
         VerdictStatus.Fails => "not reproduced",
         _ => "not applicable",
-    } + (InsideConditions == false && Status != VerdictStatus.NotApplicable ? OutsideNote : "");
+    } + (InsideTheory == false && Status != VerdictStatus.NotApplicable ? OutsideNote : "");
 
     /// <summary>What an outcome on a run outside the theorem's conditions carries beside it.</summary>
     public const string OutsideNote = " (outside the theorem's conditions: neither confirms nor refutes the paper)";

@@ -11,12 +11,24 @@ public class ReproductionTests(QuickReproductionFixture quick)
 {
     private Experiments.ReproduceResults R => quick.Results;
 
+    /// <summary>
+    /// easy-quick.json (issue #23): fixed counts, α*/α# = 3, m = 64 — outside the theorem's conditions, and W_V, W_O alone solve the task
+    /// (seeds 0, 1, 2: frozen W_Q, W_K and full training both reach test hinge 0.0000). So every claim about the attention updates is not
+    /// applicable, every other outcome is marked outside the conditions, and the claims about W_O hold except the known contradictions.
+    /// </summary>
     [Fact]
-    public void Every_claim_is_applicable_and_holds_except_the_ones_the_data_contradicts()
+    public void On_the_easy_task_the_attention_claims_are_not_applicable_and_every_outcome_says_it_is_outside_the_conditions()
     {
-        Assert.All(R.Verdicts, v => Assert.NotEqual(VerdictStatus.NotApplicable, v.Status));
-        var failed = R.Verdicts.Where(v => v.Status == VerdictStatus.Fails).Select(v => v.Id).Order().ToArray();
-        Assert.Equal(KnownContradictions.Ids.Order().ToArray(), failed);
+        Assert.False(R.InsideTheory);
+        Assert.False(R.AttentionMatters.Matters, R.AttentionMatters.Sentence);
+        Assert.Contains("W_V and W_O alone solve the task", R.AttentionMatters.Sentence);
+        Assert.All(R.Verdicts.Where(v => Claims.AttentionUpdateClaims.Contains(v.Id)), v => Assert.Equal(VerdictStatus.NotApplicable, v.Status));
+        var others = R.Verdicts.Where(v => !Claims.AttentionUpdateClaims.Contains(v.Id)).ToList();
+        Assert.All(others, v => Assert.NotEqual(VerdictStatus.NotApplicable, v.Status));
+        Assert.All(R.Verdicts, v => Assert.False(v.InsideTheory));
+        Assert.All(others, v => Assert.EndsWith(Verdict.OutsideNote, v.StatusText));
+        var failed = others.Where(v => v.Status == VerdictStatus.Fails).Select(v => v.Id).Order().ToArray();
+        Assert.Equal(KnownContradictions.Ids.Where(id => !Claims.AttentionUpdateClaims.Contains(id)).Order().ToArray(), failed);
         Assert.True(R.Verdicts.Count >= 14);
     }
 
@@ -73,7 +85,7 @@ public class ReproductionTests(QuickReproductionFixture quick)
             Assert.False(string.IsNullOrWhiteSpace(figure.Caption));
         }
         // the synthetic verdict table, and the real-data one when Fashion-MNIST is installed
-        Assert.Equal(R.Verdicts.Count + (R.RealData?.Verdicts.Count ?? 0), Regex.Matches(html, "class=\"(yes|no)\"").Count);
+        Assert.Equal(R.Verdicts.Count + (R.RealData?.Verdicts.Count ?? 0), Regex.Matches(html, "class=\"(yes|no|na)\"").Count);
     }
 
     [Fact]

@@ -93,7 +93,7 @@ public class RerunTests(QuickReproductionFixture quick)
         string dir = TestPaths.NewTempDir("rerun");
         File.Copy(Path.Combine(quick.Folder, "results.json"), Path.Combine(dir, "results.json"));
         string before = File.ReadAllText(Path.Combine(dir, "results.json"));
-        var r = CliRunner.Run("reproduce", "--quick", "--set", "data.noise=0.1", "--seeds", "4", "--out", dir);
+        var r = CliRunner.Run("reproduce", "--quick", "--config", "easy-quick", "--set", "data.noise=0.1", "--seeds", "4", "--out", dir);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains($"--out '{dir}' holds a run with other settings (data.noise 0.05 → 0.1, seeds 3 → 4)", r.Err);
         Assert.Contains("--force", r.Err);

@@ -103,7 +103,7 @@ public class ClaimFigureLinkTests(QuickReproductionFixture quick)
             var figures = Report.ClaimFigures.For(v.Id);
             Assert.NotEmpty(figures);
             Assert.All(figures, f => Assert.Contains(f, ids));
-            Assert.Contains($"href=\"#verdict-{v.Id}\">verdict: {v.StatusText}", html);
+            Assert.Contains($"href=\"#verdict-{v.Id}\">verdict: {System.Net.WebUtility.HtmlEncode(v.StatusText)}", html);
         }
         Assert.Contains("verdict: not reproduced", html);   // a failing verdict's figure says it fails
     }

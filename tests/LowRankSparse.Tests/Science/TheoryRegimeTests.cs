@@ -124,10 +124,10 @@ public class TheoryRegimeTests(ITestOutputHelper output)
     {
         var easy = TheoryCondition.Of(ConfigLoader.Load(TestPaths.EasyConfig));
         var v = Claims.InRegime(new Verdict("lucky_neurons", "claim", "paper", "pre", "p", "m", VerdictStatus.Holds), null, easy);
-        Assert.False(v.InsideConditions);
+        Assert.False(v.InsideTheory);
         Assert.Contains("outside the theorem's conditions", v.StatusText);
         Assert.Contains("α*/α#", v.ConditionsBroken);
-        var inside = Claims.InRegime(v with { InsideConditions = null }, null, TheoryCondition.Of(Quick));
+        var inside = Claims.InRegime(v with { InsideTheory = null }, null, TheoryCondition.Of(Quick));
         Assert.Equal("holds", inside.StatusText);
     }
 

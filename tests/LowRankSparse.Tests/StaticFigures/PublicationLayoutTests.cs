@@ -109,7 +109,7 @@ public sealed class PublicationLayoutTests(QuickReproductionFixture quick)
             figures.Error.Trim());
         Assert.False(Directory.Exists(Path.Combine(dir, "figures")));
 
-        var reproduce = CliProcess.Run(TestPaths.RepoRoot, environment, "reproduce", "--quick", "--figures", "pdf", "--out", Path.Combine(dir, "run"));
+        var reproduce = CliProcess.Run(TestPaths.RepoRoot, environment, "reproduce", "--quick", "--config", "easy-quick", "--figures", "pdf", "--out", Path.Combine(dir, "run"));
         Assert.Equal(2, reproduce.ExitCode);
         Assert.Contains("not an executable file", reproduce.Error);
         Assert.False(File.Exists(Path.Combine(dir, "run", "results.json")));
