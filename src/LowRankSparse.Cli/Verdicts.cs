@@ -12,7 +12,7 @@ internal static class Verdicts
         AnsiConsole.MarkupLine((r.InsideTheory ? "[green]This run is " : "[yellow]This run is ") +
                                Markup.Escape(TheoryCondition.Summary(r.TheoryConditions)) + "[/]" +
                                (r.InsideTheory ? "" : Markup.Escape(" — its outcomes neither confirm nor refute the paper.")));
-        AnsiConsole.MarkupLine(Markup.Escape(r.AttentionMatters.Sentence));
+        AnsiConsole.MarkupLine(Markup.Escape(r.AttentionMatters.Sentence + " " + LowRankSparse.Report.TheoryRegimeSection.OutputOnly(r)));
         Print(r.Verdicts, r.StageSeconds, "Claims of the paper, checked");
         AnsiConsole.MarkupLine(Markup.Escape(r.RealData is { } d
             ? $"Beyond synthetic data, Fashion-MNIST {d.ClassNames[0]} vs {d.ClassNames[1]}: {VerdictSummary.Of(d.Verdicts)}; test accuracy {d.Real.TestAccuracy:F3}, " +

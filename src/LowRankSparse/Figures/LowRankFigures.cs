@@ -18,6 +18,11 @@ public static class LowRankFigures
         var rs = l.Truncation.Select(t => (double)t.R).ToArray();
         double top = new[] { l.Truncation, l.AttentionTruncation, l.ValueTruncation }.SelectMany(c => c).Select(t => t.TestLoss)
             .Append(l.AttentionRandomRankK.TestLoss).Concat(l.Lora.Select(t => t.TestLoss)).Max();
+        double bottom = new[] { l.Truncation, l.AttentionTruncation, l.ValueTruncation }.SelectMany(c => c).Select(t => t.TestLoss)
+            .Append(l.FullTestLossMean).Concat(l.Lora.Select(t => t.TestLoss)).Where(v => v > 0).DefaultIfEmpty(1e-3).Min() / 2;
+        // log scale when every value is positive: the rank-0 costs are 10–100× the rest, which a linear axis flattens onto 0
+        bool logY = new[] { l.Truncation, l.AttentionTruncation, l.ValueTruncation }.SelectMany(c => c).Select(t => t.TestLoss)
+            .Append(l.AttentionRandomRankK.TestLoss).Append(l.FullTestLossMean).Concat(l.Lora.Select(t => t.TestLoss)).All(v => v > 0);
         var chart = Charts.Combine(new[]
         {
             Charts.Line(rs, l.Truncation.Select(t => t.TestLoss), "ΔW_Q, ΔW_K, ΔW_V all at rank r", All),
@@ -26,7 +31,7 @@ public static class LowRankFigures
             Charts.Line(l.Lora.Select(t => (double)t.R), l.Lora.Select(t => t.TestLoss), "LoRA adapters on W_Q, W_K, rank r (first seed)", Lora, dash: StyleParam.DrawingStyle.DashDot),
             Charts.Line(new[] { (double)l.AttentionRandomRankK.R }, new[] { l.AttentionRandomRankK.TestLoss }, $"control: random rank-{k} projection of ΔW_Q, ΔW_K", Random),
             Charts.Line(new[] { rs.Min(), rs.Max() }, new[] { l.FullTestLossMean, l.FullTestLossMean }, "full update", Full, markers: false, dash: StyleParam.DrawingStyle.LongDash),
-            Charts.Line(new[] { (double)k, k }, new[] { 0, Math.Max(top, 1e-3) * 1.05 }, $"theory: rank K = {k} suffices", Theory, markers: false, dash: StyleParam.DrawingStyle.Dash),
+            Charts.Line(new[] { (double)k, k }, new[] { logY ? bottom : 0, Math.Max(top, 1e-3) * 1.05 }, $"theory: rank K = {k} suffices", Theory, markers: false, dash: StyleParam.DrawingStyle.Dash),
         });
         var qk0 = l.AttentionTruncation.FirstOrDefault(t => t.R == 0);
         var qkK = l.AttentionTruncation.FirstOrDefault(t => t.R == k);
@@ -37,7 +42,7 @@ public static class LowRankFigures
             $"the full update {Fmt(l.FullTestLossMean)}; ΔW_V at rank 0 costs {Fmt(l.ValueTruncation.FirstOrDefault(t => t.R == 0)?.TestLoss)}. " +
             $"LoRA adapters of rank {k} on W_Q, W_K (W_V and W_O frozen at their trained values, first seed): {Fmt(loraK?.TestLoss)}; " +
             $"W_O alone trained on W(0) reaches {Fmt(l.OutputOnly.TestLoss)}.",
-            Charts.Axes(chart, "rank r", "test hinge loss"), table);
+            Charts.Axes(chart, "rank r", logY ? "test hinge loss (log scale)" : "test hinge loss", logY: logY), table);
     }
 
     private static IEnumerable<(string Name, IReadOnlyList<RankPoint> Curve)> Parts(LowRankSection l) =>

@@ -31,9 +31,19 @@ public static class TheoryRegimeSection
               .Append($"<td style=\"text-align:left\">{E(c.Source)}</td><td style=\"color:{(c.Inside ? "#15803d" : "#b45309")};font-weight:bold\">{(c.Inside ? "yes" : "no")}</td>")
               .Append($"<td style=\"text-align:left\">{E(c.Why)}</td></tr>");
         sb.Append("</tbody></table>");
-        sb.Append($"<h3>Does attention learning matter?</h3><p>{E(r.AttentionMatters.Sentence)} ")
+        sb.Append($"<h3>Does attention learning matter?</h3><p>{E(r.AttentionMatters.Sentence)} {E(OutputOnly(r))} ")
           .Append($"<a href=\"#{AttentionMattersFigures.Id}\">Figure</a>.</p>");
         return sb.ToString();
+    }
+
+    /// <summary>What W_O alone gets, trained on the frozen W(0) (the LoRA section's head-only run, first seed), against full training.</summary>
+    public static string OutputOnly(ReproduceResults r)
+    {
+        double alone = r.LowRank.OutputOnly.TestLoss, full = r.LowRank.FullTestLoss;
+        string f(double x) => x.ToString("F4", System.Globalization.CultureInfo.InvariantCulture);
+        return alone <= full + Thresholds.AttentionMattersLoss
+            ? $"W_O alone suffices here: trained on the frozen W(0) (no attention or value updates) it reaches test hinge {f(alone)} against {f(full)} for full training (first seed)."
+            : $"W_O alone does not suffice: trained on the frozen W(0) it reaches test hinge {f(alone)} against {f(full)} for full training (first seed).";
     }
 
     private static string E(string s) => WebUtility.HtmlEncode(s);

@@ -53,5 +53,6 @@ public sealed record TheoryCondition(string Name, string Symbol, double Value, s
     }
 
     public static string ValueText(TheoryCondition c) =>
-        c.Name == "random_counts" ? (c.Inside ? "random" : "fixed") : double.IsPositiveInfinity(c.Value) ? "∞" : F(c.Value, c.Value >= 100 ? 0 : 2);
+        c.Name == "random_counts" ? (c.Inside ? "random" : "fixed") : double.IsPositiveInfinity(c.Value) ? "∞"
+        : c.Value == Math.Round(c.Value) ? F(c.Value, 0) : F(c.Value, c.Value >= 100 ? 0 : 2);
 }
