@@ -32,7 +32,7 @@ public static class ComparisonHtml
         {
             sb.Append("<table><tr><th>claim</th><th>A</th><th>B</th><th>measured in A</th><th>measured in B</th></tr>");
             foreach (var v in c.Verdicts)
-                sb.Append($"<tr class=\"changed\"><td>{E(v.Claim)}</td><td>{ComparisonMarkdown.Holds(v.HoldsA)}</td><td>{ComparisonMarkdown.Holds(v.HoldsB)}</td>")
+                sb.Append($"<tr class=\"changed\"><td>{E(v.Claim)}</td><td>{ComparisonMarkdown.Holds(v.StatusA)}</td><td>{ComparisonMarkdown.Holds(v.StatusB)}</td>")
                   .Append($"<td>{E(v.MeasuredA ?? "–")}</td><td>{E(v.MeasuredB ?? "–")}</td></tr>");
             sb.Append($"</table><p>{c.VerdictsUnchanged} other claims have the same verdict in both.</p>");
         }

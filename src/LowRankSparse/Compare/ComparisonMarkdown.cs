@@ -28,7 +28,7 @@ public static class ComparisonMarkdown
         {
             sb.AppendLine("| claim | A | B | measured in A | measured in B |").AppendLine("|---|---|---|---|---|");
             foreach (var v in c.Verdicts)
-                sb.AppendLine($"| {Cell(v.Claim)} | {Holds(v.HoldsA)} | {Holds(v.HoldsB)} | {Cell(v.MeasuredA ?? "–")} | {Cell(v.MeasuredB ?? "–")} |");
+                sb.AppendLine($"| {Cell(v.Claim)} | {Holds(v.StatusA)} | {Holds(v.StatusB)} | {Cell(v.MeasuredA ?? "–")} | {Cell(v.MeasuredB ?? "–")} |");
             sb.AppendLine().AppendLine($"{c.VerdictsUnchanged} other claims have the same verdict in both.");
         }
         sb.AppendLine();
@@ -41,7 +41,9 @@ public static class ComparisonMarkdown
         return sb.ToString();
     }
 
-    internal static string Holds(bool? holds) => holds switch { true => "holds", false => "does not hold", null => "not checked" };
+    /// <summary>Each outcome as itself, in the words of the report (Theory.Glossary.Outcomes).</summary>
+    internal static string Holds(string? status) => status is null ? "not checked"
+        : Theory.Glossary.Outcomes.FirstOrDefault(o => o.Json == status) is { Words: string words } ? words : status;
 
     internal static string Band(double? mean, double? std) => mean is double m ? $"{Num(m)} ± {Num(std ?? 0)}" : "–";
 

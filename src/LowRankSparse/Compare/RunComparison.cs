@@ -25,7 +25,8 @@ public sealed record RunComparison(
 }
 
 /// <summary>A claim whose verdict differs between the runs (or that only one of them checked).</summary>
-public sealed record VerdictChange(string Id, string Claim, bool? HoldsA, bool? HoldsB, string? MeasuredA, string? MeasuredB)
+/// <summary><see cref="StatusA"/>, <see cref="StatusB"/>: results.json's status (holds, fails, not_applicable), null when the run did not check the claim.</summary>
+public sealed record VerdictChange(string Id, string Claim, string? StatusA, string? StatusB, string? MeasuredA, string? MeasuredB)
 {
     public static IReadOnlyList<VerdictChange> Between(ComparedRun a, ComparedRun b, out int unchanged)
     {
@@ -37,13 +38,17 @@ public sealed record VerdictChange(string Id, string Claim, bool? HoldsA, bool? 
         foreach (string id in va.Keys.Concat(vb.Keys.Except(va.Keys)))
         {
             var (x, y) = (va.GetValueOrDefault(id), vb.GetValueOrDefault(id));
-            bool? hx = x?["holds"]?.GetValue<bool>(), hy = y?["holds"]?.GetValue<bool>();
+            string? hx = Status(x), hy = Status(y);
             if (hx == hy) { unchanged++; continue; }
             changes.Add(new VerdictChange(id, (x ?? y)!["claim"]?.GetValue<string>() ?? id, hx, hy,
                 x?["measured"]?.GetValue<string>(), y?["measured"]?.GetValue<string>()));
         }
         return changes;
     }
+
+    /// <summary>The verdict's status; results written before it existed only have "holds" (true → holds, false → fails).</summary>
+    private static string? Status(JsonObject? v) => v is null ? null
+        : v["status"]?.GetValue<string>() ?? (v["holds"]?.GetValue<bool>() is bool h ? (h ? "holds" : "fails") : null);
 }
 
 /// <summary>

@@ -49,7 +49,9 @@ public sealed record TheoryCondition(string Name, string Symbol, double Value, s
         var broken = conditions.Where(c => !c.Inside).ToList();
         return broken.Count == 0
             ? $"inside the theorem's conditions (all {conditions.Count} hold)"
-            : "outside the theorem's conditions: " + string.Join("; ", broken.Select(c => $"{c.Symbol} = {ValueText(c)} (needs {c.Bound})"));
+            : "outside the theorem's conditions: " + string.Join("; ", broken.Select(c => c.Name == "random_counts"
+                ? "token counts fixed per sample (needs random counts)"
+                : $"{c.Symbol} = {ValueText(c)} (needs {c.Bound})"));
     }
 
     public static string ValueText(TheoryCondition c) =>

@@ -25,6 +25,9 @@ public sealed record SeedInterval(double Mean, double Std, double[] Interval, in
     [System.Text.Json.Serialization.JsonIgnore] public double Hi => Interval[1];
 
     /// <summary>E.g. "0.0050 [0.0031, 0.0069] (95 % t, 5 seeds)".</summary>
-    public string Text(int digits = 4) =>
-        Seeds > 1 ? $"{Fmt.F(Mean, digits)} [{Fmt.F(Lo, digits)}, {Fmt.F(Hi, digits)}] (95 % t, {Seeds} seeds)" : $"{Fmt.F(Mean, digits)} (1 seed)";
+    public string Text(int digits = 4)
+    {
+        string F(double x) => Fmt.F(Math.Round(x, digits) == 0 ? 0 : x, digits);   // no "-0.0000"
+        return Seeds > 1 ? $"{F(Mean)} [{F(Lo)}, {F(Hi)}] (95 % t, {Seeds} seeds)" : $"{F(Mean)} (1 seed)";
+    }
 }

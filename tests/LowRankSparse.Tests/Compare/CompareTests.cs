@@ -18,6 +18,7 @@ public class CompareTests(QuickReproductionFixture quick)
         json["config"]!["data"]!["noise"] = 0.1;
         var first = json["verdicts"]![0]!;
         first["holds"] = !first["holds"]!.GetValue<bool>();
+        first["status"] = first["status"]!.GetValue<string>() == "holds" ? "not_applicable" : "holds";
         foreach (var seed in json["per_seed"]!.AsArray()) seed!["test_accuracy"] = seed["test_accuracy"]!.GetValue<double>() - 0.1;
         json["pruning"]!["magnitude"]![5]!["test_loss"] = 0.75;
         string b = Path.Combine(dir, "results.json");
@@ -35,8 +36,11 @@ public class CompareTests(QuickReproductionFixture quick)
 
         var verdict = Assert.Single(c.Verdicts);
         Assert.Equal(quick.Results.Verdicts[0].Id, verdict.Id);
-        Assert.Equal(quick.Results.Verdicts[0].Holds, verdict.HoldsA);
-        Assert.Equal(!quick.Results.Verdicts[0].Holds, verdict.HoldsB);
+        // easy-quick.json: the first claim (low_rank) is about the attention updates, not applicable there; each outcome is shown as itself
+        Assert.Equal("not_applicable", verdict.StatusA);
+        Assert.Equal("holds", verdict.StatusB);
+        Assert.Equal("not applicable", ComparisonMarkdown.Holds(verdict.StatusA));
+        Assert.Equal("not reproduced", ComparisonMarkdown.Holds("fails"));
         Assert.Equal(quick.Results.Verdicts.Count - 1, c.VerdictsUnchanged);
 
         var accuracy = c.Metrics.Single(m => m.Name == "test accuracy");
