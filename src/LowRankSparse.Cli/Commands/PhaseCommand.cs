@@ -82,7 +82,10 @@ internal static class PhaseCommand
             var shards = parse.GetValue(folders)!.Select(d => (Dir: d, Shard: PhaseMerge.Read(d))).ToList();
             var result = PhaseMerge.Merge(shards);
             var (formats, chromium) = Formats(parse.GetValue(figures));
-            string dir = OutputFolder.Prepare(parse.GetValue(output)!, parse.GetValue(force), PhaseFiles.OwnFiles);
+            string outArg = parse.GetValue(output)!;
+            if (shards.FirstOrDefault(s => Path.GetFullPath(s.Dir).TrimEnd('/') == Path.GetFullPath(outArg).TrimEnd('/')).Dir is string same)
+                throw new UsageException($"--out '{outArg}' is the shard folder {same}: the merged grid would replace its shard.json; choose another folder");
+            string dir = OutputFolder.Prepare(outArg, parse.GetValue(force), PhaseFiles.OwnFiles);
             Console.Error.WriteLine($"phase merge: {shards.Count} shards, {result.Cells.Count} cells");
             Finish(dir, result, formats, chromium);
             return 0;

@@ -11,8 +11,9 @@ namespace LowRankSparse.Benchmarks;
 
 /// <summary>
 /// How the time of one training step grows with L, m, d and B, each varied alone from a base config up to a theory-like shape: the
-/// bare fused step (forward, backward, update: every pass computed, none skipped) on one libtorch thread per op, as training runs,
-/// median over the steps and then over the repeats. A least-squares line through (ln value, ln ms) gives the measured exponent,
+/// bare fused step (forward, backward, update: every pass computed, none skipped) on one libtorch thread per op, as training runs:
+/// the median over the steps of one round, then the fastest of the rounds (the rounds go over every shape in turn; on a shared
+/// machine other processes only ever add time, so the fastest round is the least disturbed). A least-squares line through (ln value, ln ms) gives the measured exponent,
 /// the same fit through (ln value, ln <see cref="FlopCount.Step"/>) the exponent the arithmetic predicts (MathNet <see cref="Fit.Line"/>).
 /// </summary>
 public static class Scaling
@@ -39,34 +40,44 @@ public static class Scaling
     };
 
     /// <summary>Bare steps timed per point and repeat (the first fifth, at most 20, warm up).</summary>
-    public const int Steps = 60;
+    public const int Steps = 200;
 
     public static Result Measure(string name, string baseConfigPath, IReadOnlyList<string> overrides, int repeats, double matmulGflops, Action<string>? status = null)
     {
         double loadBefore = PhaseBench.LoadAverage();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var baseConfig = ConfigLoader.Load(baseConfigPath, overrides);
-        var curves = new List<Curve>();
-        foreach (var (parameter, key, values) in Axes)
+        var points = Axes.SelectMany(a => a.Values.Append(ValueOf(baseConfig, a.Key)).Distinct().Order()
+            .Select(v => (a.Key, Value: v, Config: ConfigLoader.Load(baseConfigPath, [.. overrides, $"{a.Key}={v}", $"training.steps={Steps}"])))).ToList();
+        var setups = new List<TrainingSetup>();
+        try
         {
-            int baseValue = ValueOf(baseConfig, key);
-            var points = new List<Point>();
-            foreach (int value in values.Append(baseValue).Distinct().Order())
+            foreach (var p in points) setups.Add(TrainingSetup.Create(p.Config));
+            // the repeats outermost: a change of the machine's load in the meantime touches every point alike, not one end of a curve
+            var perStep = points.Select(_ => new List<double>()).ToList();
+            for (int r = 0; r < repeats; r++)
             {
-                status?.Invoke($"scaling: {key} = {value}");
-                var config = ConfigLoader.Load(baseConfigPath, [.. overrides, $"{key}={value}", $"training.steps={Steps}"]);
-                var perStep = new List<double>();
-                using (var setup = TrainingSetup.Create(config))
-                    for (int r = 0; r < repeats; r++)
-                        perStep.Add(StepPhases.Measure([setup], Steps, BatchedTrainer.ThreadsPerOp).TotalMs);
-                double flops = FlopCount.Step(config);
-                points.Add(new Point(value, Timing.Median(perStep), flops, flops / (matmulGflops * 1e6)));
+                status?.Invoke($"scaling: round {r + 1}/{repeats} over {points.Count} shapes");
+                for (int i = 0; i < points.Count; i++)
+                    perStep[i].Add(StepPhases.Measure([setups[i]], Steps, BatchedTrainer.ThreadsPerOp).TotalMs);
             }
-            var at = points.Select(p => (double)p.Value).ToList();
-            var (slope, rSquared) = LogLogSlope(at, points.Select(p => p.MsPerStep).ToList());
-            curves.Add(new Curve(parameter, key, baseValue, points, slope, LogLogSlope(at, points.Select(p => p.Flops).ToList()).Slope, rSquared));
+            var curves = Axes.Select(a =>
+            {
+                var curve = Enumerable.Range(0, points.Count).Where(i => points[i].Key == a.Key).Select(i =>
+                {
+                    double flops = FlopCount.Step(points[i].Config);
+                    return new Point(points[i].Value, perStep[i].Min(), flops, flops / (matmulGflops * 1e6));
+                }).ToList();
+                var at = curve.Select(p => (double)p.Value).ToList();
+                var (slope, rSquared) = LogLogSlope(at, curve.Select(p => p.MsPerStep).ToList());
+                return new Curve(a.Parameter, a.Key, ValueOf(baseConfig, a.Key), curve, slope, LogLogSlope(at, curve.Select(p => p.Flops).ToList()).Slope, rSquared);
+            }).ToList();
+            return new Result(name, Steps, repeats, BatchedTrainer.ThreadsPerOp, matmulGflops, loadBefore, PhaseBench.LoadAverage(), clock.Elapsed.TotalSeconds, curves);
         }
-        return new Result(name, Steps, repeats, BatchedTrainer.ThreadsPerOp, matmulGflops, loadBefore, PhaseBench.LoadAverage(), clock.Elapsed.TotalSeconds, curves);
+        finally
+        {
+            foreach (var s in setups) s.Dispose();
+        }
     }
 
     /// <summary>The least-squares line through (ln x, ln y) (MathNet <see cref="Fit.Line"/>): its slope, the exponent k of y ∝ x^k, and its R².</summary>

@@ -145,6 +145,10 @@ public class PhaseShardTests : IClassFixture<PhaseShardTests.Runs>
             ([_runs.Shard(0), empty], $"shard folder = \"{empty}\": holds no shard.json"),
             ([_runs.Shard(0), broken], "is not a shard file this version can read"),
         };
+        var intoShard = CliRunner.Run("phase", "merge", _runs.Shard(0), _runs.Shard(1), "--out", _runs.Shard(1));
+        Assert.Equal(2, intoShard.ExitCode);
+        Assert.Contains($"--out '{_runs.Shard(1)}' is the shard folder {_runs.Shard(1)}", intoShard.Err);
+        Assert.Equal(["shard.json"], Directory.GetFileSystemEntries(_runs.Shard(1)).Select(Path.GetFileName));
         foreach (var (dirs, message) in cases)
         {
             string outDir = Path.Combine(TestPaths.NewTempDir("phase-merge"), "out");
