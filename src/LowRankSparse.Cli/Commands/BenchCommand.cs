@@ -154,7 +154,8 @@ internal static class BenchCommand
         Json.WriteAtomically(file, Json.Serialize(r));
         void Line(PhaseBench.Run x) =>
             Console.WriteLine($"  {(x.Loaded ? $"{Environment.ProcessorCount} busy loops" : "quiet"),-13} {x.Seconds,6:F1} s wall ({x.TrainSeconds:F1} s training, " +
-                              $"{x.MeasureSeconds:F1} s measuring), {x.MsPerSeedStep:F3} ms per seed-step ({x.ZeroGradientFraction:P0} of them with a zero gradient, skipped), {r.CellsPerSecond(x):F2} cells/s, " +
+                              $"{x.MeasureSeconds:F1} s measuring), {x.MsPerSeedStep:F3} ms per seed-step ({x.ZeroGradientFraction:P0} of them with a zero gradient, skipped; " +
+                              $"{x.MsPerComputedSeedStep:F3} ms per computed seed-step), {r.CellsPerSecond(x):F2} cells/s, " +
                               $"{x.CpuSeconds:F1} CPU-s; load average before {x.LoadAverageBefore:F2}");
         Console.WriteLine($"phase grid {r.Grid}, {r.Runs} runs × {r.Steps} steps, items of {r.RunsPerItem} runs ({r.Items} items on {r.Workers} workers), " +
                           $"medians of {r.Repeats}:");

@@ -118,7 +118,8 @@ internal static class PhaseCommand
             Console.WriteLine(b.Summary);
         var t = result.Timing;
         Console.WriteLine($"{result.Cells.Count} cells, {result.Cells.Count(c => c.Diverged)} with a diverged seed; {t.Seconds:F1} s wall " +
-                          $"({t.TrainSeconds:F1} s training, {t.MeasureSeconds:F1} s measuring), {t.TrainMsPerSeedStep:F3} ms per seed-step ({t.ZeroGradientFraction:P0} with a zero gradient, skipped)");
+                          $"({t.TrainSeconds:F1} s training, {t.MeasureSeconds:F1} s measuring), {t.TrainMsPerSeedStep:F3} ms per seed-step ({t.ZeroGradientFraction:P0} with a zero gradient, skipped; " +
+                          $"{t.TrainMsPerComputedSeedStep:F3} ms per computed seed-step)");
         AnsiConsole.MarkupLine($"[grey]wrote {Markup.Escape(Path.Combine(dir, "phase.html"))}, results.json, cells.csv[/]");
     }
 }

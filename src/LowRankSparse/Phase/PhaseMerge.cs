@@ -76,7 +76,8 @@ public static class PhaseMerge
         double Weighted(Func<PhaseTiming, double> f) => parts.Sum(p => f(p.Timing) * p.Cells.Count) / runs;
         return new PhaseTiming(parts.Max(p => p.Timing.Seconds), parts.Sum(p => p.Timing.TrainSeconds), parts.Sum(p => p.Timing.MeasureSeconds),
             Weighted(t => t.TrainMsPerSeedStep), grid.EstimatedSeconds(), parts.Max(p => p.Timing.ProcessorCount), parts.Sum(p => p.Timing.CpuSeconds),
-            parts.Sum(p => p.Timing.Workers), parts.Sum(p => p.Timing.Items), Weighted(t => t.ZeroGradientFraction));
+            parts.Sum(p => p.Timing.Workers), parts.Sum(p => p.Timing.Items), Weighted(t => t.ZeroGradientFraction),
+            parts.Sum(p => p.Timing.TrainMsPerComputedSeedStep * p.Cells.Count * (1 - p.Timing.ZeroGradientFraction)) / Math.Max(1e-12, parts.Sum(p => p.Cells.Count * (1 - p.Timing.ZeroGradientFraction))));
     }
 
     /// <summary>What must agree between the shards of one run, as flat keys: the grid, its base config and the split.</summary>

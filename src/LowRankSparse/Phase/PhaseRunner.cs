@@ -65,7 +65,7 @@ public static class PhaseRunner
             {
                 var t = Stopwatch.StartNew();
                 TrainIsolatingDivergence(configs, Enumerable.Range(0, configs.Count).ToList(), runs, divergedAt, stop);
-                double train = t.Elapsed.TotalSeconds, loop = runs.Sum(r => r?.TrainSeconds ?? 0);
+                double train = t.Elapsed.TotalSeconds, loop = runs.Sum(r => r?.TrainSeconds ?? 0), computed = runs.Sum(r => r?.ComputedStepSeconds ?? 0);
                 long skipped = runs.Sum(r => (long)(r?.ZeroGradientSteps ?? 0));
                 t.Restart();
                 for (int c = 0; c < item.Length; c++)
@@ -84,7 +84,7 @@ public static class PhaseRunner
                     done += item.Length;
                     progress?.Invoke(done, total);
                 }
-                return (Train: train, Loop: loop, Measure: measure, Skipped: skipped);
+                return (Train: train, Loop: loop, Computed: computed, Measure: measure, Skipped: skipped);
             }
             finally
             {
@@ -97,8 +97,10 @@ public static class PhaseRunner
         double trainSeconds = times.Sum(x => x.Train) / workers, measureSeconds = times.Sum(x => x.Measure) / workers;
         double loopSeconds = times.Sum(x => x.Loop) / workers;
         double seedSteps = Math.Max(1, total * (double)grid.Seeds * grid.Base.Training.Steps);
+        double skipped = times.Sum(x => x.Skipped);
         var timing = new PhaseTiming(clock.Elapsed.TotalSeconds, trainSeconds, measureSeconds, loopSeconds * 1000 / seedSteps,
-            grid.EstimatedSeconds(), Environment.ProcessorCount, Cpu() - cpu, workers, items.Count, times.Sum(x => x.Skipped) / seedSteps);
+            grid.EstimatedSeconds(), Environment.ProcessorCount, Cpu() - cpu, workers, items.Count, skipped / seedSteps,
+            times.Sum(x => x.Computed) / workers * 1000 / Math.Max(1, seedSteps - skipped));
         return (cells.OfType<PhaseCell>().ToList(), timing);
     }
 
@@ -147,6 +149,7 @@ public static class PhaseRunner
 /// <summary>Where the time went: wall; training (data set-up included) and measurement as the workers' seconds ÷ workers; ms per
 /// seed-step of the training loops alone (the same way); the estimate the budget was checked against; the process' CPU seconds
 /// (comparable on a shared machine); the workers and the items they shared; the fraction of seed-steps whose gradient was exactly
-/// zero (hinge inactive on every sample of the stacked program: no backward pass, no update — see <see cref="StackedSgd.Step"/>).</summary>
+/// zero (hinge inactive on every sample of the stacked program: no backward pass, no update — see <see cref="StackedSgd.Step"/>); ms per
+/// seed-step over the steps that computed a gradient alone (the loops' time in those steps ÷ their number, the same way).</summary>
 public sealed record PhaseTiming(double Seconds, double TrainSeconds, double MeasureSeconds, double TrainMsPerSeedStep, double EstimatedSeconds, int ProcessorCount,
-    double CpuSeconds, int Workers, int Items, double ZeroGradientFraction);
+    double CpuSeconds, int Workers, int Items, double ZeroGradientFraction, double TrainMsPerComputedSeedStep = double.NaN);

@@ -50,6 +50,15 @@ public class ScalingTests
     }
 
     [Fact]
+    public void A_run_times_its_computed_steps_apart_from_the_skipped_ones()
+    {
+        using var run = Training.Trainer.Train(ConfigLoader.Load(TestPaths.QuickConfig, ["training.steps=80"]));
+        Assert.InRange(run.ZeroGradientSteps, 1, 79);                  // quick converges around step 40: both kinds of steps occur
+        Assert.True(run.ComputedStepSeconds > 0, "no time recorded for the computed steps");
+        Assert.True(run.ComputedStepSeconds < run.TrainSeconds, $"{run.ComputedStepSeconds} s of computed steps in a {run.TrainSeconds} s loop");
+    }
+
+    [Fact]
     public void The_figure_and_table_hold_every_point_and_both_slopes()
     {
         var curves = Scaling.Axes.Select(a => new Scaling.Curve(a.Parameter, a.Key, a.Values[0],

@@ -62,6 +62,7 @@ public class PhaseShardTests : IClassFixture<PhaseShardTests.Runs>
         Assert.Equal(figures, Directory.GetFiles(Path.Combine(merged, "figures")).Select(Path.GetFileName).Order());
         foreach (string f in figures) Assert.Equal(File.ReadAllBytes(Path.Combine(whole, "figures", f!)), File.ReadAllBytes(Path.Combine(merged, "figures", f!)));
         Assert.True(File.Exists(Path.Combine(merged, "phase.html")));
+        Assert.True(b["timing"]!["train_ms_per_computed_seed_step"]!.GetValue<double>() > 0);   // the shards' timings, combined
     }
 
     [Fact]
