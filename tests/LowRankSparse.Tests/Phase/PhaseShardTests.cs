@@ -108,6 +108,22 @@ public class PhaseShardTests : IClassFixture<PhaseShardTests.Runs>
     }
 
     [Fact]
+    public void The_time_budget_of_a_shard_is_its_own_share()
+    {
+        var grid = new LowRankSparse.Phase.PhaseGrid(LowRankSparse.Config.ConfigLoader.Load(TestPaths.DefaultConfig), LowRankSparse.Phase.PhaseAxis.Noise,
+            LowRankSparse.Phase.PhaseAxis.Noise.DefaultValues, LowRankSparse.Phase.PhaseAxis.QkInitScale, LowRankSparse.Phase.PhaseAxis.QkInitScale.DefaultValues, Seeds: 3);
+        var quarter = new LowRankSparse.Phase.PhaseShard(1, 4);
+        double whole = grid.EstimatedSeconds(), share = grid.EstimatedSeconds(quarter);
+        Assert.Equal(whole / 4, share, whole / 20);                          // 64 items of one shape dealt to 4 shards: 16 each
+        var budgeted = grid with { BudgetSeconds = (share + whole) / 2 };
+        var e = Assert.Throws<LowRankSparse.Config.ConfigException>(() => budgeted.Validated());
+        Assert.DoesNotContain("for shard", e.Message);
+        Assert.Same(budgeted, budgeted.Validated(quarter));
+        var tight = grid with { BudgetSeconds = share / 2 };
+        Assert.Contains("on 2 cores for shard 1/4, over the time budget", Assert.Throws<LowRankSparse.Config.ConfigException>(() => tight.Validated(quarter)).Message);
+    }
+
+    [Fact]
     public void Figures_of_a_shard_are_refused_they_need_every_cell()
     {
         string outDir = Path.Combine(TestPaths.NewTempDir("phase-shard"), "out");
