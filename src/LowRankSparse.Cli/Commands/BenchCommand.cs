@@ -28,7 +28,8 @@ internal static class BenchCommand
         var scaling = new Option<bool>("--scaling")
         {
             Description = "Also measure how the step time grows with L, m, d and B, each varied alone from the first --configs config up to L = 60, m = 2048, d = 32, B = 128; " +
-                          "fits the log-log slopes beside the FLOP count's and writes BENCH/scaling/scaling.json and the figure (CSV; SVG, PNG, PDF when chromium is installed).",
+                          "fits the log-log slopes beside the FLOP count's and writes scaling.json and the figure (CSV; SVG, PNG, PDF when chromium is installed) " +
+                          "to the folder scaling/ beside the results file (bench/scaling/ by default).",
         };
         var reproduce = new Option<bool>("--reproduce")
         {
