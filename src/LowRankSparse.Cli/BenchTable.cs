@@ -16,10 +16,13 @@ internal static class BenchTable
         void Row(string measure, Func<ConfigBench, string> value) => table.AddRow(new[] { measure }.Concat(r.Configs.Select(value)).ToArray());
         Row("d, L, m, B", c => $"{c.Dim}, {c.Tokens}, {c.Neurons}, {c.BatchSize}");
         Row("ms / step", c => F(c.TrainMsPerStep, 3));
+        Row("ms / computed step (zero-gradient steps skipped)", c => $"{F(c.TrainMsPerComputedStep, 3)} ({F(100 * c.ZeroGradientFraction, 0)} % skipped)");
         Row("steps / s", c => F(c.StepsPerSecond, 0));
         Row("arithmetic limit ms / step", c => F(c.LimitMsPerStep, 3));
         Row("× the limit", c => F(c.TimesTheLimit, 1));
-        Row($"ms / seed-step ({ConfigBenchmark.BatchedSeeds} seeds batched)", c => F(c.BatchedMsPerSeedStep, 3));
+        Row($"ms / seed-step ({ConfigBenchmark.BatchedSeeds} seeds batched), all steps", c => F(c.BatchedMsPerSeedStep, 3));
+        Row("ms / seed-step, computed steps only", c => $"{F(c.BatchedMsPerComputedSeedStep, 3)} ({F(100 * c.BatchedZeroGradientFraction, 0)} % skipped)");
+        Row("peak memory MiB per seed (batched)", c => c.PeakMiBPerSeed is double p ? F(p, 1) : "–");
         Row("evaluation samples / s", c => F(c.EvaluationSamplesPerSecond, 0));
         Row("SVD + metrics ms", c => F(c.AnalysisMs, 2));
         Row("all post-training results ms", c => F(c.ResultsMs, 1));

@@ -25,7 +25,12 @@ internal static class BenchCommand
         };
         var comparePyTorch = new Option<bool>("--compare-pytorch") { Description = $"Also time {Script} (needs python3 with torch) and print the ratio." };
         var repeats = new Option<int>("--repeats") { Description = "Repeats per measurement; medians are reported. Default: 5", DefaultValueFactory = _ => 5 };
-        var scaling = new Option<bool>("--scaling") { Description = "Also measure how the step time grows with L, m and B (around default) and print a markdown table." };
+        var scaling = new Option<bool>("--scaling")
+        {
+            Description = "Also measure how the step time grows with L, m, d and B, each varied alone from the first --configs config up to L = 60, m = 2048, d = 32, B = 128; " +
+                          "fits the log-log slopes beside the FLOP count's and writes scaling.json and the figure (CSV; SVG, PNG, PDF when chromium is installed) " +
+                          "to the folder scaling/ beside the results file (bench/scaling/ by default).",
+        };
         var reproduce = new Option<bool>("--reproduce")
         {
             Description = "Instead: time reproduce --quick quiet and with every core kept busy by `sh -c 'while :; do :; done'` processes (started and ended by this command), " +
@@ -71,14 +76,18 @@ internal static class BenchCommand
                     OutOr(Path.Combine("bench", "phase.json")));
                 return 0;
             }
-            var named = parse.GetValue(configs)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(c => (Name: Path.GetFileNameWithoutExtension(c), Config: ConfigLoader.Load(PathOf(c), parse.GetValue(set)))).ToList();
+            var names = parse.GetValue(configs)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (names.Length == 0) throw new UsageException("--configs is empty: name at least one config (data/configs/NAME.json) or give a path");
+            var named = names.Select(c => (Name: Path.GetFileNameWithoutExtension(c), Config: ConfigLoader.Load(PathOf(c), parse.GetValue(set)))).ToList();
+            string? chromium = parse.GetValue(scaling) ? LowRankSparse.Export.Chromium.Find() : null;
             var results = Run(named, n, parse.GetValue(comparePyTorch));
             string file = parse.GetValue(output)!;
             Json.WriteAtomically(file, Json.Serialize(results));
             BenchTable.Print(results);
-            if (parse.GetValue(scaling)) PrintScaling(n, results.MatmulGflopsOneThread);
             AnsiConsole.MarkupLine($"[grey]wrote {Markup.Escape(Path.GetFullPath(file))}[/]");
+            if (parse.GetValue(scaling))
+                WriteScaling(Scaling.Measure(named[0].Name, PathOf(names[0]), parse.GetValue(set) ?? [], n, results.MatmulGflopsOneThread, Status),
+                    Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, "scaling"), chromium);
             return 0;
         });
         return command;
@@ -120,11 +129,24 @@ internal static class BenchCommand
         };
     }
 
-    private static void PrintScaling(int repeats, double gflops)
+    /// <summary>Prints the scaling tables and writes scaling.json and the figure (its CSV always; SVG, PNG, PDF with a browser) to <paramref name="folder"/>.</summary>
+    private static void WriteScaling(Scaling.Result r, string folder, string? chromium)
     {
-        var points = Scaling.Measure(PathOf("default"), steps: 200, repeats, gflops, Status);
         Console.WriteLine();
-        Console.WriteLine(Scaling.Markdown(points, "default"));
+        Console.WriteLine(Scaling.Markdown(r));
+        Json.WriteAtomically(Path.Combine(folder, "scaling.json"), Json.Serialize(r));
+        var figure = Scaling.Figure(r);
+        if (chromium is null)
+        {
+            Json.WriteAtomically(Path.Combine(folder, LowRankSparse.Export.FigureFileName.Of(figure.Id) + ".csv"), figure.Data.ToCsv());
+            Console.Error.WriteLine($"bench: the scaling figure's SVG, PNG and PDF skipped: {LowRankSparse.Export.Chromium.Missing()}");
+        }
+        else
+        {
+            var formats = LowRankSparse.Export.FigureFormats.All;
+            StaticFigureOptions.Print(StaticFigureOptions.Write([figure], folder, formats, chromium), 1, formats, folder);
+        }
+        AnsiConsole.MarkupLine($"[grey]wrote {Markup.Escape(Path.Combine(folder, "scaling.json"))} ({r.Seconds:F0} s of measuring, load average {r.LoadAverageBefore:F2} before, {r.LoadAverageAfter:F2} after)[/]");
     }
 
     private static void PhaseThroughput(string[]? set, int repeats, int runsPerItem, bool loaded, string file)
@@ -133,7 +155,8 @@ internal static class BenchCommand
         Json.WriteAtomically(file, Json.Serialize(r));
         void Line(PhaseBench.Run x) =>
             Console.WriteLine($"  {(x.Loaded ? $"{Environment.ProcessorCount} busy loops" : "quiet"),-13} {x.Seconds,6:F1} s wall ({x.TrainSeconds:F1} s training, " +
-                              $"{x.MeasureSeconds:F1} s measuring), {x.MsPerSeedStep:F3} ms per seed-step ({x.ZeroGradientFraction:P0} of them with a zero gradient, skipped), {r.CellsPerSecond(x):F2} cells/s, " +
+                              $"{x.MeasureSeconds:F1} s measuring), {x.MsPerSeedStep:F3} ms per seed-step ({x.ZeroGradientFraction:P0} of them with a zero gradient, skipped; " +
+                              $"{x.MsPerComputedSeedStep:F3} ms per computed seed-step), {r.CellsPerSecond(x):F2} cells/s, " +
                               $"{x.CpuSeconds:F1} CPU-s; load average before {x.LoadAverageBefore:F2}");
         Console.WriteLine($"phase grid {r.Grid}, {r.Runs} runs × {r.Steps} steps, items of {r.RunsPerItem} runs ({r.Items} items on {r.Workers} workers), " +
                           $"medians of {r.Repeats}:");

@@ -33,11 +33,16 @@ internal static class ReproduceCommand
         {
             Description = $"Also write every figure as static files ({StaticFigureOptions.FormatHelp}, e.g. svg,png,pdf) to OUT/{ReportFiles.Publication}/, as the figures command does (needs chromium).",
         };
+        var keepPrevious = new Option<int>("--keep-previous")
+        {
+            Description = $"Earlier runs to keep in OUT/previous/ (the one this run replaces included); older ones are deleted once this run is complete. Default: {RunArchive.DefaultKeep}",
+            DefaultValueFactory = _ => RunArchive.DefaultKeep,
+        };
         var command = new Command("reproduce",
             "Reproduce every claim of the paper: low-rank updates, lucky neurons, pruning curves, low-rank adaption and sweeps, each checked against the theory. " +
             "Writes OUT/report.html, OUT/results.json and one CSV per figure; an earlier run in OUT is kept in OUT/previous/, and one with other settings is replaced only with --force.")
         {
-            config, set, output, force, quick, seeds, phase, noPhase, resume, figures,
+            config, set, output, force, quick, seeds, phase, noPhase, resume, figures, keepPrevious,
         };
         command.SetAction(parse =>
         {
@@ -49,6 +54,8 @@ internal static class ReproduceCommand
             if (parse.GetValue(seeds) is int n) options = options with { Seeds = n };
             if (!parse.GetValue(phase) || parse.GetValue(noPhase)) options = options with { PhaseGrids = [] };
             options.Validated();
+            int keep = parse.GetValue(keepPrevious);
+            if (keep < 0) throw new ConfigException("--keep-previous", keep, "must be an integer ≥ 0 (0: keep no earlier run once the new one is complete)");
             string outArg = parse.GetValue(output)!;
             bool forced = parse.GetValue(force);
             string dir = OutputFolder.Prepare(outArg, forced, ReportFiles.OwnFiles);
@@ -77,7 +84,7 @@ internal static class ReproduceCommand
             {
                 try { exported = StaticFigureOptions.Write(figureList, folder, formats, chromium!); }
                 catch (Exception e) { exportFailed = e; if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true); }
-            });
+            }, keep);
             Verdicts.Print(results);
             AnsiConsole.MarkupLine($"[grey]wrote {Markup.Escape(Path.Combine(dir, "report.html"))} and results.json[/]");
             if (exported is not null) StaticFigureOptions.Print(exported, figureList.Count, formats!, Path.Combine(dir, ReportFiles.Publication));

@@ -2,6 +2,7 @@ using LowRankSparse.Analysis;
 using LowRankSparse.Config;
 using LowRankSparse.Experiments;
 using LowRankSparse.Training;
+using LowRankSparse.Util;
 using static TorchSharp.torch;
 
 namespace LowRankSparse.Benchmarks;
@@ -16,12 +17,16 @@ public static class ConfigBenchmark
     {
         status?.Invoke($"{name}: training");
         var trainSeconds = new List<double>();
+        var computedSeconds = new List<double>();
         TrainingRun? last = null;
+        int steps = Math.Max(1, config.Training.Steps);
         for (int r = 0; r <= repeats; r++)                    // run 0 warms up (JIT, allocator)
         {
             last?.Dispose();
             last = Trainer.Train(config);
-            if (r > 0) trainSeconds.Add(last.TrainSeconds);
+            if (r == 0) continue;
+            trainSeconds.Add(last.TrainSeconds);
+            computedSeconds.Add(last.ComputedStepSeconds * steps / Math.Max(1, steps - last.ZeroGradientSteps));
         }
         using var run = last!;
 
@@ -40,10 +45,27 @@ public static class ConfigBenchmark
         var seeds = Enumerable.Range(0, BatchedSeeds)
             .Select(s => config with { Training = config.Training with { Seed = config.Training.Seed + s } }).ToList();
         var batched = new List<double>();
-        for (int r = 0; r <= repeats; r++)                    // run 0 warms up (the stacked shapes, the second thread)
+        var batchedComputed = new List<double>();
+        double zeroFraction = 0;
+        double? peakPerSeed = null;
+        for (int r = 0; r <= repeats; r++)                    // run 0 warms up (the stacked shapes, the second thread) and gives the peak memory
         {
+            double residentBefore = 0;
+            bool peakReset = false;
+            if (r == 0)
+            {
+                NativeAllocator.ReleaseFreedMemory();
+                residentBefore = ProcessMemory.RssMiB();
+                peakReset = ProcessMemory.ResetPeak();
+            }
             var runs = BatchedTrainer.Train(seeds);
-            if (r > 0) batched.Add(runs[0].TrainSeconds * 1000 / Math.Max(1, config.Training.Steps));
+            if (peakReset) peakPerSeed = (ProcessMemory.PeakRssMiB() - residentBefore) / seeds.Count;
+            if (r > 0)
+            {
+                batched.Add(runs.Average(x => x.TrainSeconds) * 1000 / steps);
+                batchedComputed.Add(runs.Average(x => x.ComputedStepSeconds * 1000 / Math.Max(1, steps - x.ZeroGradientSteps)));
+                zeroFraction = runs.Average(x => x.ZeroGradientSteps / (double)steps);
+            }
             foreach (var x in runs) x.Dispose();
         }
         status?.Invoke($"{name}: {BatchedSeeds} seeds, step phases");
@@ -67,9 +89,14 @@ public static class ConfigBenchmark
             Neurons = config.Model.Neurons,
             BatchSize = config.Training.BatchSize,
             Steps = config.Training.Steps,
-            TrainMsPerStep = Timing.Median(trainSeconds) * 1000 / Math.Max(1, config.Training.Steps),
+            TrainMsPerStep = Timing.Median(trainSeconds) * 1000 / steps,
+            TrainMsPerComputedStep = Timing.Median(computedSeconds) * 1000 / steps,
+            ZeroGradientFraction = run.ZeroGradientSteps / (double)steps,
             Phases = phases,
             BatchedMsPerSeedStep = Timing.Median(batched),
+            BatchedMsPerComputedSeedStep = Timing.Median(batchedComputed),
+            BatchedZeroGradientFraction = zeroFraction,
+            PeakMiBPerSeed = peakPerSeed,
             BatchedSeeds = BatchedSeeds,
             EvaluationSamplesPerSecond = run.Test.Count / evalSeconds,
             AnalysisMs = analysisSeconds * 1000,

@@ -11,7 +11,7 @@ namespace LowRankSparse.Benchmarks;
 public static class PhaseBench
 {
     public sealed record Run(bool Loaded, double Seconds, double TrainSeconds, double MeasureSeconds, double MsPerSeedStep, double CpuSeconds,
-        double LoadAverageBefore, double ZeroGradientFraction);
+        double LoadAverageBefore, double ZeroGradientFraction, double MsPerComputedSeedStep);
 
     public sealed record Result(string Grid, int Cells, int Runs, int Steps, int RunsPerItem, int Workers, int Items, int Repeats, IReadOnlyList<Run> Timed)
     {
@@ -26,7 +26,7 @@ public static class PhaseBench
             var runs = Timed.Where(r => r.Loaded == loaded).ToList();
             double M(Func<Run, double> f) => LoadComparison.Median(runs.Select(f));
             return new Run(loaded, M(r => r.Seconds), M(r => r.TrainSeconds), M(r => r.MeasureSeconds), M(r => r.MsPerSeedStep), M(r => r.CpuSeconds),
-                M(r => r.LoadAverageBefore), M(r => r.ZeroGradientFraction));
+                M(r => r.LoadAverageBefore), M(r => r.ZeroGradientFraction), M(r => r.MsPerComputedSeedStep));
         }
     }
 
@@ -46,7 +46,7 @@ public static class PhaseBench
                 double before = LoadAverage();
                 using var cores = busy ? new BusyCores(Environment.ProcessorCount) : null;
                 var t = PhaseRunner.Run(grid, runsPerItem: runsPerItem).Timing;
-                timed.Add(new Run(busy, t.Seconds, t.TrainSeconds, t.MeasureSeconds, t.TrainMsPerSeedStep, t.CpuSeconds, before, t.ZeroGradientFraction));
+                timed.Add(new Run(busy, t.Seconds, t.TrainSeconds, t.MeasureSeconds, t.TrainMsPerSeedStep, t.CpuSeconds, before, t.ZeroGradientFraction, t.TrainMsPerComputedSeedStep));
                 last = t;
             }
         return new Result($"{points} × {points} × {seeds} seeds (κ × τ)", grid.Cells, grid.Runs, config.Training.Steps, runsPerItem, last!.Workers, last.Items,

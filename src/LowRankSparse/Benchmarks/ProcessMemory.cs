@@ -9,6 +9,20 @@ public static class ProcessMemory
     /// <summary>Peak resident set size since the process started (VmHWM).</summary>
     public static double PeakRssMiB() => Read("VmHWM:") ?? System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
 
+    /// <summary>Resets the peak (VmHWM) to the current resident size (Linux ≥ 4.0: "5" into /proc/self/clear_refs); false where that is not possible.</summary>
+    public static bool ResetPeak()
+    {
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return false;
+        }
+    }
+
     private static double? Read(string key)
     {
         const string status = "/proc/self/status";

@@ -32,6 +32,14 @@ public static class SettingsDiff
     public static IReadOnlyDictionary<string, string> Of(ReproduceOptions options) =>
         Of((JsonObject)JsonSerializer.SerializeToNode(new { options.Config, options.Quick, options.Seeds }, Json.Options)!)!;
 
+    /// <summary>Any JSON object as flat keys (<c>base_config.data.noise</c>, …; arrays and numbers as their JSON text).</summary>
+    public static IReadOnlyDictionary<string, string> Flat(JsonObject node)
+    {
+        var flat = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        Flatten(node, "", flat);
+        return flat;
+    }
+
     /// <summary>Every key whose value differs, in key order (a key only one side has counts too).</summary>
     public static IReadOnlyList<Difference> Between(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after) =>
         before.Keys.Union(after.Keys).Order(StringComparer.Ordinal)

@@ -33,12 +33,38 @@ public sealed record PhaseGrid(ExperimentConfig Base, PhaseAxis X, IReadOnlyList
     public IEnumerable<(int Ix, int Iy, double X, double Y)> Points() =>
         from iy in Enumerable.Range(0, YValues.Count) from ix in Enumerable.Range(0, XValues.Count) select (ix, iy, XValues[ix], YValues[iy]);
 
+    /// <summary>
+    /// The cells (indices into <see cref="Points"/>) cut into the items the runner trains as one stacked program each: cells of one
+    /// shape (in order of their first cell), <paramref name="runsPerItem"/> runs at most and at least one whole cell per item.
+    /// Deterministic: <see cref="PhaseShard"/> deals these same items out to the shards.
+    /// </summary>
+    public IReadOnlyList<int[]> Items(int runsPerItem)
+    {
+        var points = Points().ToList();
+        int cellsPerItem = Math.Max(1, runsPerItem / Seeds);
+        return Enumerable.Range(0, points.Count)
+            .GroupBy(i => ShapeKey(CellConfig(points[i].X, points[i].Y, 0)))
+            .SelectMany(g => g.Chunk(cellsPerItem)).ToList();
+    }
+
+    private static (int, int, int, int, int, int, int, int) ShapeKey(ExperimentConfig c) => (c.Data.Dim, c.Data.Tokens, c.Model.Neurons,
+        c.Model.KeyDimFor(c.Data.Dim), c.Model.ValueDimFor(c.Data.Dim), c.Training.Steps, c.Training.BatchSize, c.Training.SnapshotEvery);
+
     /// <summary>Expected wall time in seconds on 2 quiet cores: training (FLOP-scaled from the default shape) plus set-up and measurement.</summary>
-    public double EstimatedSeconds()
+    public double EstimatedSeconds() => EstimatedSeconds(Points());
+
+    /// <summary>The expected seconds of shard <paramref name="shard"/>'s cells alone (items of <see cref="Phase.PhaseRunner.RunsPerItem"/> runs).</summary>
+    public double EstimatedSeconds(PhaseShard shard)
+    {
+        var points = Points().ToList();
+        return EstimatedSeconds(shard.Of(Items(PhaseRunner.RunsPerItem)).SelectMany(item => item).Select(i => points[i]));
+    }
+
+    private double EstimatedSeconds(IEnumerable<(int Ix, int Iy, double X, double Y)> points)
     {
         var reference = new ExperimentConfig();
         double flops = FlopCount.Step(reference);
-        return Points().Sum(p =>
+        return points.Sum(p =>
         {
             var c = CellConfig(p.X, p.Y, 0);
             double train = c.Training.Steps * MsPerSeedStepAtDefault * FlopCount.Step(c) / flops;
@@ -47,7 +73,8 @@ public sealed record PhaseGrid(ExperimentConfig Base, PhaseAxis X, IReadOnlyList
         });
     }
 
-    public PhaseGrid Validated()
+    /// <param name="shard">Check the time budget against this shard's share of the grid (null: the whole grid).</param>
+    public PhaseGrid Validated(PhaseShard? shard = null)
     {
         var v = new Validator();
         v.Require(X != Y, "y axis", Y.Name, $"must differ from the x axis ({X.Name})");
@@ -72,9 +99,10 @@ public sealed record PhaseGrid(ExperimentConfig Base, PhaseAxis X, IReadOnlyList
             }
         }
         v.ThrowIfAny();
-        double expected = EstimatedSeconds();
+        double expected = shard is null || shard.Count == 1 ? EstimatedSeconds() : EstimatedSeconds(shard);
+        string share = shard is null || shard.Count == 1 ? "" : $" for shard {shard}";
         v.Require(expected <= BudgetSeconds, "grid size", $"{XValues.Count} × {YValues.Count} cells × {Seeds} seeds = {Runs} runs",
-            $"expected ≈ {expected:F0} s on 2 cores, over the time budget of {BudgetSeconds:F0} s: use fewer points or seeds, or raise the budget");
+            $"expected ≈ {expected:F0} s on 2 cores{share}, over the time budget of {BudgetSeconds:F0} s: use fewer points or seeds, more shards, or raise the budget");
         v.ThrowIfAny();
         return this;
     }

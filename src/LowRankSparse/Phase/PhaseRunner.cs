@@ -31,15 +31,31 @@ public static class PhaseRunner
         Action<PhaseCell, IReadOnlyList<TrainingRun>>? inspect = null, int runsPerItem = RunsPerItem)
     {
         grid.Validated();
+        var (cells, timing) = RunItems(grid, grid.Items(runsPerItem), progress, cancel, inspect);
+        return PhaseResult.Of(grid, cells, timing);
+    }
+
+    /// <summary>
+    /// Trains and measures only <paramref name="shard"/>'s share of the grid (<see cref="PhaseShard.Of{T}"/> of the items of
+    /// <see cref="RunsPerItem"/> runs): each of its cells in the same stacked program, with the same seeds, as in the unsharded run.
+    /// </summary>
+    public static PhaseShardResult RunShard(PhaseGrid grid, PhaseShard shard, Action<int, int>? progress = null, CancellationToken cancel = default)
+    {
+        grid.Validated(shard);
+        var (cells, timing) = RunItems(grid, shard.Of(grid.Items(RunsPerItem)), progress, cancel, null);
+        return new PhaseShardResult(shard.Index, shard.Count, RunsPerItem, PhaseResult.Partial(grid, cells, timing));
+    }
+
+    /// <summary>Trains and measures the cells of <paramref name="items"/>; returns them in the order of <see cref="PhaseGrid.Points"/>.</summary>
+    private static (IReadOnlyList<PhaseCell> Cells, PhaseTiming Timing) RunItems(PhaseGrid grid, IReadOnlyList<int[]> items, Action<int, int>? progress,
+        CancellationToken cancel, Action<PhaseCell, IReadOnlyList<TrainingRun>>? inspect)
+    {
         var clock = Stopwatch.StartNew();
         var cpu = Cpu();
         var points = grid.Points().ToList();
-        var cells = new PhaseCell[points.Count];
-        int cellsPerItem = Math.Max(1, runsPerItem / grid.Seeds), done = 0;
+        var cells = new PhaseCell?[points.Count];
+        int total = items.Sum(item => item.Length), done = 0;
         var gate = new object();
-        var items = Enumerable.Range(0, points.Count)
-            .GroupBy(i => ShapeKey(grid.CellConfig(points[i].X, points[i].Y, 0)))
-            .SelectMany(g => g.Chunk(cellsPerItem)).ToList();
         var times = ParallelWork.Map(items, (item, stop) =>
         {
             var configs = item.SelectMany(i => Enumerable.Range(0, grid.Seeds).Select(s => grid.CellConfig(points[i].X, points[i].Y, s))).ToList();
@@ -49,7 +65,7 @@ public static class PhaseRunner
             {
                 var t = Stopwatch.StartNew();
                 TrainIsolatingDivergence(configs, Enumerable.Range(0, configs.Count).ToList(), runs, divergedAt, stop);
-                double train = t.Elapsed.TotalSeconds, loop = runs.Sum(r => r?.TrainSeconds ?? 0);
+                double train = t.Elapsed.TotalSeconds, loop = runs.Sum(r => r?.TrainSeconds ?? 0), computed = runs.Sum(r => r?.ComputedStepSeconds ?? 0);
                 long skipped = runs.Sum(r => (long)(r?.ZeroGradientSteps ?? 0));
                 t.Restart();
                 for (int c = 0; c < item.Length; c++)
@@ -58,16 +74,17 @@ public static class PhaseRunner
                     var seeds = Enumerable.Range(c * grid.Seeds, grid.Seeds).ToList();
                     var trained = seeds.Where(j => runs[j] is not null).Select(j => runs[j]!).ToList();
                     var steps = seeds.Where(j => divergedAt[j] is not null).Select(j => divergedAt[j]!.Value).ToList();
-                    cells[item[c]] = CellMeasurement.Of(grid, points[item[c]], trained, steps.Count, steps.Count > 0 ? steps.Min() : null);
-                    inspect?.Invoke(cells[item[c]], trained);
+                    var cell = CellMeasurement.Of(grid, points[item[c]], trained, steps.Count, steps.Count > 0 ? steps.Min() : null);
+                    cells[item[c]] = cell;
+                    inspect?.Invoke(cell, trained);
                 }
                 double measure = t.Elapsed.TotalSeconds;
                 lock (gate)
                 {
                     done += item.Length;
-                    progress?.Invoke(done, points.Count);
+                    progress?.Invoke(done, total);
                 }
-                return (Train: train, Loop: loop, Measure: measure, Skipped: skipped);
+                return (Train: train, Loop: loop, Computed: computed, Measure: measure, Skipped: skipped);
             }
             finally
             {
@@ -79,10 +96,12 @@ public static class PhaseRunner
         // Per-worker seconds summed over the workers and divided by their number: the wall time each part took while every worker was busy.
         double trainSeconds = times.Sum(x => x.Train) / workers, measureSeconds = times.Sum(x => x.Measure) / workers;
         double loopSeconds = times.Sum(x => x.Loop) / workers;
-        var timing = new PhaseTiming(clock.Elapsed.TotalSeconds, trainSeconds, measureSeconds,
-            loopSeconds * 1000 / Math.Max(1, grid.Runs * (double)grid.Base.Training.Steps), grid.EstimatedSeconds(), Environment.ProcessorCount,
-            Cpu() - cpu, workers, items.Count, times.Sum(x => x.Skipped) / Math.Max(1, grid.Runs * (double)grid.Base.Training.Steps));
-        return PhaseResult.Of(grid, cells, timing);
+        double seedSteps = Math.Max(1, total * (double)grid.Seeds * grid.Base.Training.Steps);
+        double skipped = times.Sum(x => x.Skipped);
+        var timing = new PhaseTiming(clock.Elapsed.TotalSeconds, trainSeconds, measureSeconds, loopSeconds * 1000 / seedSteps,
+            grid.EstimatedSeconds(), Environment.ProcessorCount, Cpu() - cpu, workers, items.Count, skipped / seedSteps,
+            times.Sum(x => x.Computed) / workers * 1000 / Math.Max(1, seedSteps - skipped));
+        return (cells.OfType<PhaseCell>().ToList(), timing);
     }
 
     /// <summary>
@@ -125,14 +144,12 @@ public static class PhaseRunner
 
     /// <summary>CPU seconds this process used so far (all threads): what the grid cost when the machine is shared.</summary>
     private static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
-
-    private static (int, int, int, int, int, int, int, int) ShapeKey(ExperimentConfig c) => (c.Data.Dim, c.Data.Tokens, c.Model.Neurons,
-        c.Model.KeyDimFor(c.Data.Dim), c.Model.ValueDimFor(c.Data.Dim), c.Training.Steps, c.Training.BatchSize, c.Training.SnapshotEvery);
 }
 
 /// <summary>Where the time went: wall; training (data set-up included) and measurement as the workers' seconds ÷ workers; ms per
 /// seed-step of the training loops alone (the same way); the estimate the budget was checked against; the process' CPU seconds
 /// (comparable on a shared machine); the workers and the items they shared; the fraction of seed-steps whose gradient was exactly
-/// zero (hinge inactive on every sample of the stacked program: no backward pass, no update — see <see cref="StackedSgd.Step"/>).</summary>
+/// zero (hinge inactive on every sample of the stacked program: no backward pass, no update — see <see cref="StackedSgd.Step"/>); ms per
+/// seed-step over the steps that computed a gradient alone (the loops' time in those steps ÷ their number, the same way).</summary>
 public sealed record PhaseTiming(double Seconds, double TrainSeconds, double MeasureSeconds, double TrainMsPerSeedStep, double EstimatedSeconds, int ProcessorCount,
-    double CpuSeconds, int Workers, int Items, double ZeroGradientFraction);
+    double CpuSeconds, int Workers, int Items, double ZeroGradientFraction, double TrainMsPerComputedSeedStep = double.NaN);

@@ -4,16 +4,26 @@ using LowRankSparse.Util;
 
 namespace LowRankSparse.Report;
 
-/// <summary>Writes a phase grid's outputs: figures/*.csv (one per heatmap, every cell), cells.csv (every cell and quantity), phase.html, then results.json last.</summary>
+/// <summary>Writes a phase grid's outputs: figures/*.csv (one per heatmap, every cell), cells.csv (every cell and quantity), phase.html, then
+/// results.json last; or a shard's shard.json alone (<see cref="WriteShard"/>).</summary>
 public static class PhaseFiles
 {
-    public static readonly string[] OwnFiles = { "results.json", "phase.html", "cells.csv", "figures", ReportFiles.Publication };
+    public static readonly string[] OwnFiles = { "results.json", "phase.html", "cells.csv", "figures", ReportFiles.Publication, PhaseMerge.ShardFile };
 
     public static void Write(string dir, PhaseResult result)
     {
         File.Delete(Path.Combine(dir, "results.json"));
+        File.Delete(Path.Combine(dir, PhaseMerge.ShardFile));   // a whole grid now, not a shard of one
         foreach (var (path, content) in Render(result)) Json.WriteAtomically(Path.Combine(dir, path), content);
         Json.WriteAtomically(Path.Combine(dir, "results.json"), Json.Serialize(result));
+    }
+
+    /// <summary>A shard's cells: shard.json only (no page or heatmaps, which need every cell; <c>phase merge</c> writes them). An earlier
+    /// whole grid's results.json in the folder is removed first, so the folder never passes for a complete grid.</summary>
+    public static void WriteShard(string dir, PhaseShardResult shard)
+    {
+        File.Delete(Path.Combine(dir, "results.json"));
+        Json.WriteAtomically(Path.Combine(dir, PhaseMerge.ShardFile), Json.Serialize(shard));
     }
 
     /// <summary>A grid's files but its results.json, by path relative to its folder: figures/ID.csv, cells.csv, phase.html.</summary>

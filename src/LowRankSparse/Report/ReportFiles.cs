@@ -9,7 +9,8 @@ namespace LowRankSparse.Report;
 /// process is killed: the new set is written into a hidden staging folder first; then an earlier run is archived
 /// (<see cref="RunArchive"/>: <c>previous/STAMP/</c>), its results.json removed, the new figures/ and report.html moved in,
 /// and results.json moved in last. With static figures (<c>reproduce --figures</c>) their folder <see cref="Publication"/> is
-/// staged, archived and replaced the same way, so it always belongs to the results.json beside it.
+/// staged, archived and replaced the same way, so it always belongs to the results.json beside it. Only then are the archives beyond
+/// the newest few deleted (<see cref="RunArchive.Prune"/>).
 /// </summary>
 public static class ReportFiles
 {
@@ -39,7 +40,9 @@ public static class ReportFiles
     public static string? Write(string dir, ReproduceResults results) => Write(dir, Render(results));
 
     /// <param name="publication">Writes the static figures into the folder it is given (staged with the rest); null: none.</param>
-    public static string? Write(string dir, Set set, Action<string>? publication = null)
+    /// <param name="keepPrevious">Earlier runs to keep in previous/ (the one just replaced included); older ones are deleted only after
+    /// the new run is complete, results.json in place.</param>
+    public static string? Write(string dir, Set set, Action<string>? publication = null, int keepPrevious = RunArchive.DefaultKeep)
     {
         foreach (string stale in Directory.EnumerateDirectories(dir, StagingPrefix + "*")) Directory.Delete(stale, recursive: true);   // a killed run's
         string staging = Path.Combine(dir, StagingPrefix + Environment.ProcessId);
@@ -67,6 +70,8 @@ public static class ReportFiles
         File.Move(Path.Combine(staging, "results.json"), Path.Combine(dir, "results.json"), overwrite: true);
         Step?.Invoke("moved results.json");
         Directory.Delete(staging, recursive: true);
+        RunArchive.Prune(dir, keepPrevious);
+        Step?.Invoke("pruned previous");
         return archived;
     }
 

@@ -7,11 +7,15 @@ namespace LowRankSparse.Report;
 /// <summary>
 /// Keeps an earlier run when a new one is written into its folder: copies its outputs to <c>previous/STAMP/</c> (STAMP = when
 /// the earlier run started, or its results.json's time), results.json last, so an archive folder is complete exactly when it
-/// holds a results.json. Archive folders left incomplete by a killed process are removed.
+/// holds a results.json. Archive folders left incomplete by a killed process are removed. <see cref="Prune"/> keeps the newest few
+/// (called only once the new run is complete).
 /// </summary>
 public static class RunArchive
 {
     public const string Folder = "previous";
+
+    /// <summary>Earlier runs kept in previous/ by default (<c>reproduce --keep-previous</c>) [ours].</summary>
+    public const int DefaultKeep = 5;
 
     /// <summary>Archives the run in <paramref name="dir"/> if it has a results.json; returns the archive folder, or null.</summary>
     public static string? Keep(string dir, IReadOnlyList<string> ownFiles, Action<string>? step = null)
@@ -33,6 +37,34 @@ public static class RunArchive
         step?.Invoke("archived results.json");
         Directory.Move(partial, target);   // complete: appears under its final name in one step
         return target;
+    }
+
+    /// <summary>
+    /// Deletes all but the <paramref name="keep"/> newest complete archives in previous/ (newest by the start time in the folder's
+    /// name, then its -2, -3 … suffix); folders of any other name are left alone. Returns the folders deleted.
+    /// </summary>
+    public static IReadOnlyList<string> Prune(string dir, int keep)
+    {
+        string root = Path.Combine(dir, Folder);
+        if (!Directory.Exists(root)) return [];
+        var archives = Directory.EnumerateDirectories(root)
+            .Select(d => (Path: d, Order: Order(Path.GetFileName(d))))
+            .Where(a => a.Order is not null && File.Exists(Path.Combine(a.Path, "results.json")))
+            .OrderByDescending(a => a.Order!.Value.Time).ThenByDescending(a => a.Order!.Value.Suffix)
+            .Skip(Math.Max(0, keep)).Select(a => a.Path).ToList();
+        foreach (string old in archives) Directory.Delete(old, recursive: true);
+        return archives;
+    }
+
+    /// <summary>The stamp and suffix of an archive folder's name (<c>2026-01-01T00-00-01Z</c>, <c>…Z-2</c>); null for any other name.</summary>
+    private static (DateTime Time, int Suffix)? Order(string name)
+    {
+        const string format = "yyyy-MM-ddTHH-mm-ssZ";
+        if (name.Length < format.Length || !DateTime.TryParseExact(name[..format.Length], format, CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time)) return null;
+        string rest = name[format.Length..];
+        if (rest == "") return (time, 1);
+        return rest[0] == '-' && int.TryParse(rest[1..], NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? (time, n) : null;
     }
 
     private static void RemoveIncomplete(string dir)

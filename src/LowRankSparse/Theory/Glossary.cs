@@ -282,11 +282,12 @@ public static class Glossary
             "For each claim and condition: on every line of the grid along the condition's axis (other = the other axis' value), the predicted boundary " +
             "value and the measured one — the midpoint between the last cell that holds and the first that fails, scanning from the side the theory calls " +
             "inside; agree counts the applicable cells whose verdict is holds exactly when the cell is inside; summary says it in words."),
-        new(Phase, ["timing", "seconds", "train_seconds", "measure_seconds", "train_ms_per_seed_step", "estimated_seconds", "processor_count", "cpu_seconds", "workers", "items", "zero_gradient_fraction"],
+        new(Phase, ["timing", "seconds", "train_seconds", "measure_seconds", "train_ms_per_seed_step", "estimated_seconds", "processor_count", "cpu_seconds", "workers", "items", "zero_gradient_fraction", "train_ms_per_computed_seed_step"],
             "grid timing",
             "Wall seconds of the grid; set-up and training, and measuring, as the workers' seconds over their number; ms per seed-step of the training loops; " +
             "the estimate the time budget was checked against; cores; CPU seconds of the process; worker threads and the items (stacked programs of whole cells) they shared; " +
-            "the fraction of seed-steps whose gradient was exactly zero (hinge inactive on every sample of the stacked program), which skip the backward pass and the update."),
+            "the fraction of seed-steps whose gradient was exactly zero (hinge inactive on every sample of the stacked program), which skip the backward pass and the update; " +
+            "and ms per seed-step over the steps that computed a gradient alone."),
     ];
 
     /// <summary>Every config key with the paper's symbol (none: [ours]). The report's and the notebooks' config tables show it.</summary>

@@ -82,6 +82,7 @@ public static class BatchedTrainer
                     BatchAccuracy = g.Log.Accuracy[s],
                     TrainSeconds = clock.Elapsed.TotalSeconds / setups.Count,
                     ZeroGradientSteps = g.ZeroGradientSteps,
+                    ComputedStepSeconds = clock.Elapsed.TotalSeconds / setups.Count * g.ComputedFraction,
                 });
         return result;
     }

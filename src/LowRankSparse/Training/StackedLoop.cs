@@ -12,7 +12,8 @@ internal static class StackedLoop
 {
     private const int DivergenceCheckEvery = 50;
 
-    public sealed record Result(List<Snapshot>[] Snapshots, StepLog Log, int ZeroGradientSteps);
+    /// <param name="ComputedFraction">The share of the loop's wall time spent in steps that computed a gradient.</param>
+    public sealed record Result(List<Snapshot>[] Snapshots, StepLog Log, int ZeroGradientSteps, double ComputedFraction);
 
     public static Result Train(IReadOnlyList<TrainingSetup> setups, Action<int>? onStep, CancellationToken cancel)
     {
@@ -25,6 +26,7 @@ internal static class StackedLoop
         int progressEvery = Math.Max(1, t.Steps / 100);
 
         recorder.Take(0, sgd.Weights);
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
         for (int step = 0; step < t.Steps; step++)
         {
             cancel.ThrowIfCancellationRequested();
@@ -39,8 +41,9 @@ internal static class StackedLoop
             if (onStep is not null && (done % progressEvery == 0 || done == t.Steps)) onStep(done);
         }
 
+        double loopSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds;
         var log = StepLog.Of(outputs, sgd.Batches.Labels, t.Steps);
         for (int s = 0; s < setups.Count; s++) sgd.Weights.CopyInto(setups[s].Model, s);
-        return new Result(recorder.ToSnapshots(), log, sgd.SkippedSteps);
+        return new Result(recorder.ToSnapshots(), log, sgd.SkippedSteps, loopSeconds > 0 ? Math.Min(1, sgd.ComputedSeconds / loopSeconds) : 0);
     }
 }

@@ -38,6 +38,7 @@ public sealed class StackedSgd : IDisposable
     /// </summary>
     public Tensor Step(int step)
     {
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
         var f = Forward(step);
         var upstream = Upstream(step, f);
         if (upstream.count_nonzero().item<long>() == 0)
@@ -46,11 +47,15 @@ public sealed class StackedSgd : IDisposable
             return f.Output;
         }
         Update(FusedStep.Backward(Weights, f, upstream, _a));
+        ComputedSeconds += System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds;   // CPU ops are synchronous: the step is done
         return f.Output;
     }
 
     /// <summary>Steps of <see cref="Step"/> so far whose gradient was exactly zero (no backward pass, no update).</summary>
     public int SkippedSteps { get; private set; }
+
+    /// <summary>Wall seconds spent so far in the calls of <see cref="Step"/> that computed a gradient (forward, backward and update).</summary>
+    public double ComputedSeconds { get; private set; }
 
     public FusedActivations Forward(int step) => FusedStep.Forward(Weights, Batches.Inputs(step), _a);
 

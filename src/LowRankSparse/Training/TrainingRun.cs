@@ -24,6 +24,9 @@ public sealed class TrainingRun : IDisposable
     public required double TrainSeconds { get; init; }
     /// <summary>Steps of the stacked program this run was trained in whose gradient was exactly zero for every run in it (skipped: no backward pass, no update).</summary>
     public int ZeroGradientSteps { get; init; }
+    /// <summary>The part of <see cref="TrainSeconds"/> spent in steps that computed a gradient (its stacked program's share of loop time in
+    /// such steps): with <see cref="ZeroGradientSteps"/>, the time per computed step.</summary>
+    public double ComputedStepSeconds { get; init; }
 
     public Weights Initial => Snapshots[0].Weights;
     public Weights Final => Snapshots[^1].Weights;

@@ -87,6 +87,67 @@ public class RerunTests(QuickReproductionFixture quick)
         }
     }
 
+    private static List<string> Archived(string dir) => Directory.Exists(Path.Combine(dir, "previous"))
+        ? Directory.GetDirectories(Path.Combine(dir, "previous")).Where(d => !d.EndsWith(".partial", StringComparison.Ordinal))
+            .Select(d => Started(Path.Combine(d, "results.json"))).OfType<string>().Order(StringComparer.Ordinal).ToList()
+        : [];
+
+    [Fact]
+    public void Previous_keeps_the_newest_runs_and_prunes_only_once_the_new_run_is_complete()
+    {
+        var runs = Enumerable.Range(1, 5).Select(i => ReportFiles.Render(Run($"2026-01-01T00:00:0{i}Z"))).ToList();
+        string dir = TestPaths.NewTempDir("rerun");
+        foreach (var r in runs.Take(4)) ReportFiles.Write(dir, r, keepPrevious: 2);
+        Assert.Equal(["2026-01-01T00:00:02Z", "2026-01-01T00:00:03Z"], Archived(dir));   // run 1 pruned once run 4 was complete
+        Directory.CreateDirectory(Path.Combine(dir, "previous", "my-notes"));            // not an archive: never touched
+
+        var steps = new List<string>();
+        string probe = TestPaths.NewTempDir("rerun");
+        ReportFiles.Write(probe, runs[0]);
+        ReportFiles.Step = steps.Add;
+        try { ReportFiles.Write(probe, runs[1]); }
+        finally { ReportFiles.Step = null; }
+        Assert.Contains("pruned previous", steps);
+        foreach (string kill in steps.Distinct().Where(s => s != "pruned previous"))
+        {
+            string killed = TestPaths.NewTempDir("rerun");
+            foreach (var r in runs.Take(4)) ReportFiles.Write(killed, r, keepPrevious: 2);
+            ReportFiles.Step = s => { if (s == kill) throw new KilledHere(); };
+            try
+            {
+                Assert.Throws<KilledHere>(() => ReportFiles.Write(killed, runs[4], keepPrevious: 1));
+            }
+            finally
+            {
+                ReportFiles.Step = null;
+            }
+            // before run 5 is complete nothing is pruned: runs 2 and 3 are still there, and run 4 (being replaced) is in the folder or archived
+            var kept = Archived(killed);
+            Assert.Contains("2026-01-01T00:00:02Z", kept);
+            Assert.Contains("2026-01-01T00:00:03Z", kept);
+            Assert.True(Started(Path.Combine(killed, "results.json")) == "2026-01-01T00:00:04Z" || kept.Contains("2026-01-01T00:00:04Z"),
+                $"killed after '{kill}': the run being replaced is lost");
+        }
+
+        ReportFiles.Write(dir, runs[4], keepPrevious: 1);
+        Assert.Equal(["2026-01-01T00:00:04Z"], Archived(dir));                            // the replaced run, the newest archive
+        Assert.True(Directory.Exists(Path.Combine(dir, "previous", "my-notes")));
+        Assert.Equal("2026-01-01T00:00:05Z", Started(Path.Combine(dir, "results.json")));
+        ReportFiles.Write(dir, runs[4], keepPrevious: 0);
+        Assert.Empty(Archived(dir));
+    }
+
+    [Fact]
+    public void A_negative_keep_previous_exits_2_naming_it()
+    {
+        string dir = Path.Combine(TestPaths.NewTempDir("rerun"), "out");
+        var r = CliRunner.Run("reproduce", "--quick", "--keep-previous", "-1", "--out", dir);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--keep-previous = -1: must be an integer ≥ 0", r.Err);
+        Assert.DoesNotContain("   at ", r.Err);
+        Assert.False(Directory.Exists(dir));
+    }
+
     [Fact]
     public void Reproduce_refuses_an_out_holding_a_run_with_other_settings_and_names_each_difference()
     {
