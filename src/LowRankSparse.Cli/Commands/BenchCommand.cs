@@ -47,12 +47,13 @@ internal static class BenchCommand
             Description = $"With --phase: runs trained together as one stacked program (whole cells). Default: {LowRankSparse.Phase.PhaseRunner.RunsPerItem}",
             DefaultValueFactory = _ => LowRankSparse.Phase.PhaseRunner.RunsPerItem,
         };
-        var quietOnly = new Option<bool>("--quiet-only") { Description = "With --phase: skip the runs with busy cores." };
+        var quietOnly = new Option<bool>("--quiet-only") { Description = "With --phase or --reproduce: skip the runs with busy cores." };
+        var full = new Option<bool>("--full") { Description = "With --reproduce: time the default reproduce (theory config, the ≤ 120 s budget of issue #23) instead of --quick; writes bench/reproduce-default.json." };
         var set = CommonOptions.Set();
         var output = new Option<string>("--out", "-o") { Description = "Results file. Default: bench/results.json", DefaultValueFactory = _ => "bench/results.json" };
         var command = new Command("bench", "Measure training speed against the arithmetic limit (and PyTorch with --compare-pytorch). Writes bench/results.json.")
         {
-            configs, comparePyTorch, repeats, scaling, reproduce, reproduceCli, phase, phaseItem, quietOnly, set, output,
+            configs, comparePyTorch, repeats, scaling, reproduce, reproduceCli, full, phase, phaseItem, quietOnly, set, output,
         };
         command.SetAction(parse =>
         {
@@ -61,8 +62,9 @@ internal static class BenchCommand
             string OutOr(string file) => parse.GetResult(output) is { Implicit: false } ? parse.GetValue(output)! : file;   // --reproduce and --phase write their own file unless --out names one
             if (parse.GetValue(reproduce))
             {
-                var load = BenchReproduce.Run(n, parse.GetValue(reproduceCli) is string other ? Path.GetFullPath(other) : null);
-                string loadFile = OutOr("bench/reproduce-load.json");
+                bool isFull = parse.GetValue(full);
+                var load = BenchReproduce.Run(n, parse.GetValue(reproduceCli) is string other ? Path.GetFullPath(other) : null, isFull, !parse.GetValue(quietOnly));
+                string loadFile = OutOr(isFull ? "bench/reproduce-default.json" : "bench/reproduce-load.json");
                 Json.WriteAtomically(loadFile, Json.Serialize(load));
                 BenchReproduce.Print(load);
                 AnsiConsole.MarkupLine($"[grey]wrote {Markup.Escape(Path.GetFullPath(loadFile))}[/]");

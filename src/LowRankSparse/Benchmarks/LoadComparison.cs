@@ -13,6 +13,8 @@ public sealed record LoadComparison
     public required IReadOnlyList<LoadRun> Runs { get; init; }
     /// <summary>The LowRankSparse.Cli.dll timed (this build unless <c>--reproduce-cli</c> named another, e.g. an older commit's).</summary>
     public required string Cli { get; init; }
+    /// <summary>The command timed: <c>reproduce --quick</c>, or <c>reproduce</c> (the default, theory config) with <c>bench --reproduce --full</c>.</summary>
+    public string Command { get; init; } = "reproduce --quick";
 
     public double QuietWallSeconds => Median(Runs.Where(r => !r.Loaded).Select(r => r.WallSeconds));
     public double LoadedWallSeconds => Median(Runs.Where(r => r.Loaded).Select(r => r.WallSeconds));
