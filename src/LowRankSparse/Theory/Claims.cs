@@ -139,7 +139,7 @@ public static class Claims
             var fit = Stats.FitLine(taus, irrelevant);
             bool small = irrelevant.All(e => e <= Thresholds.SmallIrrelevantEnergy), grows = fit.Slope > 0 && irrelevant[^1] > irrelevant[0];
             measured = new Check(small && grows,
-                $"{string.Join(", ", taus.Zip(irrelevant, (t, e) => $"τ={F(t, 2)}: {F(e, 3)}"))}; slope {F(fit.Slope, 3)}: " +
+                $"{string.Join(", ", noise.Zip(irrelevant, (n, e) => $"τ={F(n.Noise, 2)}{(n.InsideTheory == false ? " (outside the theorem's conditions)" : "")}: {F(e, 3)}"))}; slope {F(fit.Slope, 3)}: " +
                 $"{(small ? "small" : "not small")}, {(grows ? "grows" : "does not grow")} with τ " +
                 $"(ΔW_Q output {F(noise[0].IrrelevantEnergyOutputWQ, 3)} → {F(noise[^1].IrrelevantEnergyOutputWQ, 3)}, " +
                 $"ΔW_K input {F(noise[0].IrrelevantEnergy["W_K"], 3)} → {F(noise[^1].IrrelevantEnergy["W_K"], 3)}, " +

@@ -36,17 +36,18 @@ public sealed record SweepsSection(
                 advance, cancel);   // the sweep points side by side (ParallelWork)
             var label = labelPoints.Select((p, i) => new LabelRelevantPoint(p.k, ModeName(p.mode),
                 UpdatesSection.AttentionWeights.ToDictionary(w => w, w => measured[i].Metrics[w].GapRank),
-                Predictions.GapRanks(measured[i].Config.Data), measured[i].Test.Accuracy, measured[i].Test.HingeLoss)).ToList();
+                Predictions.GapRanks(measured[i].Config.Data), measured[i].Test.Accuracy, measured[i].Test.HingeLoss)
+                { InsideTheory = TheoryCondition.AllInside(TheoryCondition.Of(measured[i].Config)) }).ToList();
             var noise = measured.Skip(labelPoints.Count).Take(options.NoiseLevels.Count).Select(x => new NoisePoint(x.Config.Data.Noise,
                 UpdatesSection.AttentionWeights.ToDictionary(w => w, w => 1 - x.Metrics[w].LabelRelevantEnergy),
                 1 - x.Metrics["W_Q"].LabelRelevantEnergyOutput!.Value,
                 UpdatesSection.AttentionWeights.ToDictionary(w => w, w => x.Metrics[w].TopKEnergy[Math.Min(1, x.Metrics[w].TopKEnergy.Length - 1)]),
-                x.Test.Accuracy, x.Test.HingeLoss)).ToList();
+                x.Test.Accuracy, x.Test.HingeLoss) { InsideTheory = TheoryCondition.AllInside(TheoryCondition.Of(x.Config)) }).ToList();
             var patterns = measured.Skip(labelPoints.Count + options.NoiseLevels.Count).Select(x => new PatternCountPoint(
                 x.Config.Data.NumPatterns, x.Config.Data.Dim,
                 UpdatesSection.AttentionWeights.ToDictionary(w => w, w => x.Metrics[w].TopKEnergy[1]),
                 UpdatesSection.AttentionWeights.ToDictionary(w => w, w => x.Metrics[w].NumericalRank),
-                x.Test.Accuracy)).ToList();
+                x.Test.Accuracy) { InsideTheory = TheoryCondition.AllInside(TheoryCondition.Of(x.Config)) }).ToList();
             return new SweepsSection(label, noise, patterns);
         }
         finally
@@ -59,16 +60,27 @@ public sealed record SweepsSection(
 }
 
 /// <summary>Gap rank of ΔW_Q, ΔW_K, ΔW_V for K label-relevant patterns in one mixing mode, with the predicted ranks.</summary>
-public sealed record LabelRelevantPoint(int K, string Mode, IReadOnlyDictionary<string, int> Ranks, IReadOnlyDictionary<string, int> Predicted, double TestAccuracy, double TestLoss);
+public sealed record LabelRelevantPoint(int K, string Mode, IReadOnlyDictionary<string, int> Ranks, IReadOnlyDictionary<string, int> Predicted, double TestAccuracy, double TestLoss)
+{
+    /// <summary>Whether this sweep point's config is inside the theorem's conditions (K &gt; 2 never is: the theorem has K = 2).</summary>
+    public bool? InsideTheory { get; init; }
+}
 
 /// <summary>Label-irrelevant energy share (1 − label-relevant energy) of each update at noise τ (input side; ΔW_Q also output side).</summary>
 public sealed record NoisePoint(double Noise, IReadOnlyDictionary<string, double> IrrelevantEnergy, double IrrelevantEnergyOutputWQ,
     IReadOnlyDictionary<string, double> Top2Energy, double TestAccuracy, double TestLoss)
 {
+    /// <summary>Whether this noise level's config is inside the theorem's conditions (τ·M ≤ 1 among them).</summary>
+    public bool? InsideTheory { get; init; }
+
     /// <summary>Label-irrelevant energy on the sides the updates concentrate on: ΔW_Q output, ΔW_K and ΔW_V input (mean of the three).</summary>
     public double ConcentratedIrrelevantEnergy => (IrrelevantEnergyOutputWQ + IrrelevantEnergy["W_K"] + IrrelevantEnergy["W_V"]) / 3;
 }
 
 /// <summary>Top-2 energy and 99 %-energy rank of each update for M patterns (d = max(M, base d)).</summary>
 public sealed record PatternCountPoint(int NumPatterns, int Dim, IReadOnlyDictionary<string, double> Top2Energy,
-    [property: JsonPropertyName("rank_at_99_energy")] IReadOnlyDictionary<string, int> NumericalRank, double TestAccuracy);
+    [property: JsonPropertyName("rank_at_99_energy")] IReadOnlyDictionary<string, int> NumericalRank, double TestAccuracy)
+{
+    /// <summary>Whether this M's config is inside the theorem's conditions (the width condition m ≥ M² ln N among them).</summary>
+    public bool? InsideTheory { get; init; }
+}
