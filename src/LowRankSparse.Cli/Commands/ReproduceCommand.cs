@@ -23,6 +23,7 @@ internal static class ReproduceCommand
         var quick = new Option<bool>("--quick") { Description = "Small configuration and grids (data/configs/quick.json unless --config is given): seconds, for tests and CI." };
         var seeds = new Option<int?>("--seeds") { Description = "Training seeds behind every band (default 5; 3 with --quick)." };
         var noPhase = new Option<bool>("--no-phase") { Description = "Skip the phase grids over the theory's conditions (4 grids of 6 × 6 × 2 runs; 1 grid of 4 × 4 × 2 with --quick)." };
+        var noRealData = new Option<bool>("--no-real-data") { Description = "Skip the Fashion-MNIST section (runs only when Debian's dataset-fashion-mnist is installed)." };
         var resume = new Option<bool>("--resume") { Description = "Reuse the stages an interrupted run with the same options completed (saved in OUT/.stages)." };
         var figures = new Option<string?>("--figures")
         {
@@ -32,7 +33,7 @@ internal static class ReproduceCommand
             "Reproduce every claim of the paper: low-rank updates, lucky neurons, pruning curves, low-rank adaption and sweeps, each checked against the theory. " +
             "Writes OUT/report.html, OUT/results.json and one CSV per figure; an earlier run in OUT is kept in OUT/previous/, and one with other settings is replaced only with --force.")
         {
-            config, set, output, force, quick, seeds, noPhase, resume, figures,
+            config, set, output, force, quick, seeds, noPhase, noRealData, resume, figures,
         };
         command.SetAction(parse =>
         {
@@ -43,6 +44,7 @@ internal static class ReproduceCommand
             var options = isQuick ? ReproduceOptions.QuickFor(cfg) : new ReproduceOptions { Config = cfg };
             if (parse.GetValue(seeds) is int n) options = options with { Seeds = n };
             if (parse.GetValue(noPhase)) options = options with { PhaseGrids = [] };
+            if (parse.GetValue(noRealData)) options = options with { RealData = false };
             options.Validated();
             string outArg = parse.GetValue(output)!;
             bool forced = parse.GetValue(force);
