@@ -70,7 +70,7 @@ internal static partial class ErrorReports
 
     private static int LineOf(Diagnostic d) => d.Location.GetLineSpan().StartLinePosition.Line + 1;
 
-    private static string Describe(Diagnostic d)
+    public static string Describe(Diagnostic d)
     {
         var start = d.Location.GetLineSpan().StartLinePosition;
         string where = d.Location.IsInSource ? $"(line {start.Line + 1}, col {start.Character + 1}) " : "";

@@ -23,6 +23,7 @@ public class TeachingNotebookTests
         Assert.True(result.Succeeded, result.Failure?.ToString());
         var outputs = notebook.Cells.Where(c => c.IsCode).SelectMany(c => Outputs(c)).ToList();
         Assert.DoesNotContain(outputs, o => (string?)o["output_type"] == "error");
+        Assert.DoesNotContain(outputs, o => (string?)o["output_type"] == "stream" && (string?)o["name"] == "stderr");   // issue #25: no compiler warning or info either
         Assert.Contains(outputs, o => Html(o).Contains("Plotly.newPlot"));
         string executed = Path.Combine(TestPaths.NewTempDir("teaching"), name);
         notebook.Save(executed);
