@@ -38,6 +38,7 @@ public static class AppExporter
         text.Append($"// {notebook.Name}.cs: exported from {Path.GetFileName(notebook.Path)} by `notebooks export --to app`. Run: dotnet run {notebook.Name}.cs\n");
         foreach (string import in ScriptDefaults.Imports.Select(i => $"using {i};").Concat(cells.SelectMany(c => c.App?.Usings ?? [])).Distinct())
             text.Append(import.EndsWith(';') ? import : import + ";").Append('\n');
+        text.Append('\n').Append(DisplayHelper.FailureHandler(notebook.Name)).Append('\n');
         foreach (var (cell, app, number) in cells)
         {
             text.Append('\n');
