@@ -91,6 +91,18 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public void An_unknown_name_as_after_a_kernel_restart_says_to_run_the_setup_cells_again()
+    {
+        using var session = new EngineSession();                        // a fresh session: what a restarted kernel has
+        var (result, _) = session.Run("var config = ConfigFiles.Load(\"quick\");");
+        Assert.Equal("CompilationError", result.Error!.Name);
+        Assert.Contains("CS0103", result.Error.Value);
+        Assert.Contains(result.Error.Traceback, l => l.StartsWith("hint:") && l.Contains("after a kernel restart, run the notebook's first code cells again"));
+        var (typeError, _) = session.Run("int c = \"text\";");          // other errors carry no such hint
+        Assert.DoesNotContain(typeError.Error!.Traceback, l => l.StartsWith("hint:"));
+    }
+
+    [Fact]
     public void A_runtime_exception_names_the_failing_line()
     {
         using var session = new EngineSession();
@@ -138,6 +150,7 @@ public sealed class EngineTests
             var result = await spinning.WaitAsync(TimeSpan.FromSeconds(120));
             Assert.Equal(CellStatus.Interrupted, result.Status);
             Assert.Contains("abandoned", result.Error!.Value);
+            Assert.Contains("Restart the kernel to free the core", result.Error.Value);     // issue #25: what to do about the busy core
             Assert.Equal("2", session.Value("before + 1"));
         }
         finally
