@@ -14,7 +14,7 @@ public static class LowRankFigures
         foreach (var t in l.Truncation) table.Add("truncation", t.R, t.TestAccuracy, t.TestLoss);
         foreach (var t in l.Lora) table.Add("lora", t.R, t.TestAccuracy, t.TestLoss);
         var rs = l.Truncation.Select(t => (double)t.R).ToArray();
-        double maxLoss = Math.Max(l.Truncation.Max(t => t.TestLoss), 1e-3);
+        double maxLoss = Math.Max(l.Truncation.Select(t => t.TestLoss).Concat(l.Lora.Select(t => t.TestLoss)).Max(), 1e-3);
         var accuracy = Charts.Combine(new[]
         {
             Charts.Band(rs, l.Truncation.Select(t => t.TestAccuracy).ToArray(), l.Truncation.Select(t => t.TestAccuracyStd).ToArray(), "W(0) + rank-r(ΔW)", 0, 1, Truncated),
@@ -25,12 +25,14 @@ public static class LowRankFigures
         var loss = Charts.Combine(new[]
         {
             Charts.Line(rs, l.Truncation.Select(t => t.TestLoss), "W(0) + rank-r(ΔW)", Truncated),
+            // issue #25: the accuracies of every LoRA rank are 1, the hinge loss is what separates them
+            Charts.Line(l.Lora.Select(t => (double)t.R), l.Lora.Select(t => t.TestLoss), "LoRA adapters, rank r, head frozen (first seed)", Lora),
             Charts.Line(new[] { (double)k, k }, new[] { 0, maxLoss }, $"theory: r = {k} suffices", Theory, markers: false, dash: StyleParam.DrawingStyle.Dash),
         });
         var chart = Panels.Stack(new Panels.Panel[]
         {
             new("test accuracy", Charts.Axes(accuracy, "rank r", "test accuracy (fraction)")),
-            new("test hinge loss", Charts.Axes(loss, "rank r", "test hinge loss")),
+            new("test hinge loss (separates the ranks)", Charts.Axes(loss, "rank r", "test hinge loss")),
         }, "Test accuracy and hinge loss vs rank r of the update", columns: 2);
         var atK = l.Truncation.FirstOrDefault(t => t.R == k);
         return new Figure("low_rank_adaption", "Low-rank adaption: truncated updates and LoRA adapters",
