@@ -28,6 +28,7 @@ internal static class ReproduceCommand
                           "at the theory regime's shape they cost several minutes on 2 cores; the phase command runs any grid, in shards across machines.",
         };
         var noPhase = new Option<bool>("--no-phase") { Description = "Skip the phase grids (the default; kept for scripts written when they ran by default)." };
+        var noRealData = new Option<bool>("--no-real-data") { Description = "Skip the Fashion-MNIST section (runs only when Debian's dataset-fashion-mnist is installed)." };
         var resume = new Option<bool>("--resume") { Description = "Reuse the stages an interrupted run with the same options completed (saved in OUT/.stages)." };
         var figures = new Option<string?>("--figures")
         {
@@ -42,7 +43,7 @@ internal static class ReproduceCommand
             "Reproduce every claim of the paper: low-rank updates, lucky neurons, pruning curves, low-rank adaption and sweeps, each checked against the theory. " +
             "Writes OUT/report.html, OUT/results.json and one CSV per figure; an earlier run in OUT is kept in OUT/previous/, and one with other settings is replaced only with --force.")
         {
-            config, set, output, force, quick, seeds, phase, noPhase, resume, figures, keepPrevious,
+            config, set, output, force, quick, seeds, phase, noPhase, noRealData, resume, figures, keepPrevious,
         };
         command.SetAction(parse =>
         {
@@ -53,6 +54,7 @@ internal static class ReproduceCommand
             var options = isQuick ? ReproduceOptions.QuickFor(cfg) : new ReproduceOptions { Config = cfg };
             if (parse.GetValue(seeds) is int n) options = options with { Seeds = n };
             if (!parse.GetValue(phase) || parse.GetValue(noPhase)) options = options with { PhaseGrids = [] };
+            if (parse.GetValue(noRealData)) options = options with { RealData = false };
             options.Validated();
             int keep = parse.GetValue(keepPrevious);
             if (keep < 0) throw new ConfigException("--keep-previous", keep, "must be an integer ≥ 0 (0: keep no earlier run once the new one is complete)");

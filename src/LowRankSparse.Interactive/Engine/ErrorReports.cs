@@ -13,9 +13,14 @@ internal static partial class ErrorReports
         var errors = e.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (errors.Count == 0) errors = e.Diagnostics.ToList();
         var lines = errors.Select(Describe).ToList();
+        if (errors.Any(d => d.Id is "CS0103" or "CS0246")) lines.Add(UnknownNameHint);
         int? line = errors.Count > 0 ? LineOf(errors[0]) : null;
         return new ErrorOutput("CompilationError", lines.FirstOrDefault() ?? e.Message, lines, line);
     }
+
+    /// <summary>Issue #25: after a kernel restart every name the setup cells brought (ConfigFiles, SeedRuns, …) is gone.</summary>
+    public const string UnknownNameHint =
+        "hint: a name the notebook's setup cells bring (ConfigFiles, SeedRuns, …) or an earlier cell declared is unknown: after a kernel restart, run the notebook's first code cells again (Run All runs them too)";
 
     public static ErrorOutput Directive(DirectiveException e) => new("DirectiveError", e.Message, [e.Message], e.Line);
 
@@ -34,7 +39,8 @@ internal static partial class ErrorReports
     {
         string how = status == CellStatus.Timeout ? $"cell timed out after {timeout?.TotalSeconds:0.#} s" : "cell interrupted";
         string note = abandoned
-            ? " (it did not stop within the grace period: its thread was abandoned and may still run in the background; later cells run on a new thread)"
+            ? " (it did not stop within the grace period: its thread was abandoned and may still run in the background, keeping a core busy; later cells run on a new thread. " +
+              "Restart the kernel to free the core, then run the notebook's first code cells again)"
             : "";
         return new ErrorOutput(status == CellStatus.Timeout ? "TimeoutError" : "Interrupted", how + note, [how + note], null);
     }
@@ -70,7 +76,7 @@ internal static partial class ErrorReports
 
     private static int LineOf(Diagnostic d) => d.Location.GetLineSpan().StartLinePosition.Line + 1;
 
-    private static string Describe(Diagnostic d)
+    public static string Describe(Diagnostic d)
     {
         var start = d.Location.GetLineSpan().StartLinePosition;
         string where = d.Location.IsInSource ? $"(line {start.Line + 1}, col {start.Character + 1}) " : "";

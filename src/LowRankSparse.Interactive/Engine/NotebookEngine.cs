@@ -166,7 +166,7 @@ public sealed class NotebookEngine : IDisposable
         {
             var parsed = CellDirectives.Parse(source);
             foreach (var reference in _references.Resolve(parsed.Directives)) _session.AddReference(reference);
-            return (_session.Run(parsed.Code, cellPath, cell.Cancellation), null);
+            return (_session.Run(parsed.Code, cellPath, cell.Cancellation, cell.Error), null);
         }
         catch (DirectiveException e)
         {

@@ -37,7 +37,8 @@ internal sealed class ScriptSession
 
     /// <summary>Compiles and runs one cell. Throws <see cref="CompilationErrorException"/>; a runtime exception is returned
     /// (its state keeps what the cell declared before it failed, as in Jupyter). Call <see cref="Commit"/> to keep the result.</summary>
-    public ScriptOutcome Run(string code, string cellPath, CancellationToken cancellation)
+    /// <param name="notes">Where the compiler's warnings and infos go, one line each (the cell's stderr, as Microsoft's kernel shows them).</param>
+    public ScriptOutcome Run(string code, string cellPath, CancellationToken cancellation, TextWriter? notes = null)
     {
         var options = _options.WithFilePath(cellPath);
         Script<object> script = _state is null
@@ -46,6 +47,8 @@ internal sealed class ScriptSession
         var diagnostics = script.Compile(cancellation);
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
             throw new CompilationErrorException(string.Join(Environment.NewLine, diagnostics), diagnostics);
+        foreach (var note in diagnostics.Where(d => d.Severity is DiagnosticSeverity.Warning or DiagnosticSeverity.Info))
+            notes?.WriteLine(ErrorReports.Describe(note));
         bool hasValue = EndsWithValue(script.GetCompilation());
         var run = _state is null
             ? script.RunAsync(_globals, _ => true, cancellation)

@@ -1,8 +1,31 @@
 namespace LowRankSparse.Config;
 
-/// <summary>Finds the shipped configs (data/configs/NAME.json) from wherever a notebook or app runs: the working folder or above, or the library's folder or above.</summary>
+/// <summary>
+/// Finds the shipped configs (data/configs/NAME.json) from wherever a notebook or app runs: the working folder or above, or the
+/// library's folder or above — and, where there is no such file (an exported app run from another folder, a copied notebook), the
+/// copy embedded in the library at build time (<see cref="Embedded"/>).
+/// </summary>
 public static class ConfigFiles
 {
+    private const string ResourcePrefix = "LowRankSparse.configs.";
+
+    /// <summary>The names of the configs embedded in the library ("default", "quick", …): every data/configs/*.json at build time.</summary>
+    public static IReadOnlyList<string> EmbeddedNames { get; } = typeof(ConfigFiles).Assembly.GetManifestResourceNames()
+        .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+        .Select(n => n[ResourcePrefix.Length..^".json".Length]).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The text of the shipped config NAME as embedded in the library, or null when there is none by that name.</summary>
+    public static string? Embedded(string name)
+    {
+        using var stream = typeof(ConfigFiles).Assembly.GetManifestResourceStream(ResourcePrefix + FileName(name));
+        if (stream is null) return null;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>A bare config name ("quick", "default.json"), not a path.</summary>
+    public static bool IsBareName(string value) => value.IndexOfAny(new[] { '/', '\\' }) < 0;
+
     public static string Find(string name) => TryFind(name) ??
         throw new ConfigException($"config '{name}' not found: looked for data/configs/{FileName(name)} above {Environment.CurrentDirectory} and above the library's folder");
 
@@ -26,8 +49,7 @@ public static class ConfigFiles
     public static string Resolve(string pathOrName)
     {
         if (File.Exists(pathOrName) || Directory.Exists(pathOrName)) return pathOrName;
-        bool bareName = pathOrName.IndexOfAny(new[] { '/', '\\' }) < 0;
-        return bareName && TryFind(pathOrName) is string shipped ? shipped : pathOrName;
+        return IsBareName(pathOrName) && TryFind(pathOrName) is string shipped ? shipped : pathOrName;
     }
 
     /// <summary>The shipped config that "default" names: the theory regime (issue #23). The earlier default is "easy".</summary>
@@ -39,6 +61,9 @@ public static class ConfigFiles
         return file == "default.json" ? DefaultName + ".json" : file;
     }
 
-    /// <summary>Loads a shipped config by name ("default", "quick") with optional section.key=value overrides.</summary>
-    public static ExperimentConfig Load(string name, params string[] overrides) => ConfigLoader.Load(Find(name), overrides);
+    /// <summary>
+    /// Loads a shipped config by name ("default", "quick") with optional section.key=value overrides: the file data/configs/NAME.json
+    /// when one is found (<see cref="TryFind"/>; an edited copy wins), else the copy embedded in the library.
+    /// </summary>
+    public static ExperimentConfig Load(string name, params string[] overrides) => ConfigLoader.Load(name, overrides);
 }

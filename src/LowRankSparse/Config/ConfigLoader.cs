@@ -15,18 +15,21 @@ public static class ConfigLoader
 {
     public static ExperimentConfig Load(string? path, IEnumerable<string>? overrides = null)
     {
-        if (path is not null) path = ConfigFiles.Resolve(path);   // "quick" = data/configs/quick.json
-        JsonObject root = path is null ? new JsonObject() : ReadFile(path);
-        string source = path is null ? "defaults" : $"config file '{path}'";
-        CheckKeys(root, Schema(), "", source);
-        foreach (string o in overrides ?? Array.Empty<string>()) ApplyOverride(root, o);
-        return Deserialize(root, source).Validated();
+        if (path is null) return Build(new JsonObject(), "defaults", overrides);
+        path = ConfigFiles.Resolve(path);   // "quick" = data/configs/quick.json
+        // no such file, but a shipped config by that name: the copy embedded in the library (an exported app run from another folder)
+        if (!File.Exists(path) && !Directory.Exists(path) && ConfigFiles.IsBareName(path) && ConfigFiles.Embedded(path) is string shipped)
+            return FromJson(shipped, $"shipped config '{path}' (embedded in the library)", overrides);
+        return Build(ReadFile(path), $"config file '{path}'", overrides);
     }
 
-    public static ExperimentConfig FromJson(string json, string source = "config")
+    public static ExperimentConfig FromJson(string json, string source = "config", IEnumerable<string>? overrides = null) =>
+        Build(ParseObject(json, source), source, overrides);
+
+    private static ExperimentConfig Build(JsonObject root, string source, IEnumerable<string>? overrides)
     {
-        JsonObject root = ParseObject(json, source);
         CheckKeys(root, Schema(), "", source);
+        foreach (string o in overrides ?? Array.Empty<string>()) ApplyOverride(root, o);
         return Deserialize(root, source).Validated();
     }
 

@@ -25,7 +25,7 @@ public static class GlossaryTables
                   .Append($"<td>{E(t.Symbol ?? "–")}</td><td>{HtmlTables.Tag(t.Tag)}</td></tr>");
             sb.Append("</table>");
         }
-        return sb.Append("</div>").ToString();
+        return HtmlTables.AlignLeft(sb.Append("</div>").ToString());
     }
 
     /// <summary>The paper's symbols and the config keys that set them (a key without a paper symbol is tagged ours).</summary>
@@ -34,7 +34,7 @@ public static class GlossaryTables
         var sb = new StringBuilder("<table class=\"glossary-symbols\"><tr><th>symbol</th><th>config key</th><th>meaning</th></tr>");
         foreach (var k in keys)
             sb.Append($"<tr><td>{HtmlTables.Symbol(k)}</td><td><code>{E(k.Key)}</code></td><td>{E(k.Meaning)}</td></tr>");
-        return sb.Append("</table>").ToString();
+        return HtmlTables.AlignLeft(sb.Append("</table>").ToString());
     }
 
     /// <summary>

@@ -38,7 +38,7 @@ public static class HtmlTables
                   $"{(v.Control.Holds ? "holds: the check cannot tell the claim from its absence" : "fails, as predicted")}</strong></td>")
               .Append("</tr>");
         }
-        return sb.Append("</table>").ToString();
+        return AlignLeft(sb.Append("</table>").ToString());
     }
 
     /// <param name="highlighted">Keys (section.key) to highlight, e.g. those a run overrode with --set.</param>
@@ -48,7 +48,7 @@ public static class HtmlTables
         foreach (var row in ConfigTags.Rows(config))
             sb.Append(highlighted?.Contains(row.Key) == true ? "<tr class=\"override\" style=\"background:#fef3c7\">" : "<tr>")
               .Append($"<td><code>{E(row.Key)}</code></td><td class=\"symbol\">{Symbol(row.Symbol)}</td><td>{E(row.Value)}</td><td>{Tag(row.Tag)}</td><td>{E(row.Note)}</td></tr>");
-        return sb.Append("</table>").ToString();
+        return AlignLeft(sb.Append("</table>").ToString());
     }
 
     /// <summary>A config key's symbol with its tag; a key the paper has no symbol for says so, tagged ours; an unknown key shows "?".</summary>
@@ -69,6 +69,21 @@ public static class HtmlTables
               .Append($"<td>{(m.LabelRelevantEnergyOutput is double o ? F(o) : "–")}</td><td>{string.Join(", ", m.SingularValues.Take(4).Select(s => s.ToString("G3", CultureInfo.InvariantCulture)))}</td></tr>");
         return sb.Append("</table>").ToString();
     }
+
+    /// <summary>
+    /// Every cell and header of a table of prose aligned left and to the top, in the cell's own style attribute: classic Jupyter's
+    /// stylesheet right-aligns table cells (<c>.rendered_html td</c>), and only an inline style beats it in every host, trusted or not.
+    /// </summary>
+    public static string AlignLeft(string table) => Cell.Replace(table, m =>
+    {
+        string attributes = m.Groups["attributes"].Value;
+        const string align = "text-align:left;vertical-align:top";
+        return attributes.Contains("style=\"", StringComparison.Ordinal)
+            ? $"<{m.Groups["tag"].Value}{attributes.Replace("style=\"", $"style=\"{align};", StringComparison.Ordinal)}>"
+            : $"<{m.Groups["tag"].Value}{attributes} style=\"{align}\">";
+    });
+
+    private static readonly System.Text.RegularExpressions.Regex Cell = new(@"<(?<tag>td|th)(?<attributes>(?:\s[^>]*)?)>");
 
     public static string Tag(string tag) =>
         $"<span class=\"tag {tag}\" style=\"border-radius:4px;padding:0 4px;background:{(tag == "paper" ? "#dbeafe" : "#fde68a")}\">{E(tag)}</span>";

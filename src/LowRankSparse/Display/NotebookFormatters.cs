@@ -14,23 +14,24 @@ namespace LowRankSparse.Display;
 /// figures with captions, configs with their paper/ours tags and symbols, update-metric tables, verdicts and the glossary.
 /// A chart carries no plotly.js (an executed notebook stays small): its HTML (<see cref="NotebookChart"/>) draws with the page's
 /// plotly.js or loads the copy beside the notebook, and its <see cref="PlotlyMime"/> JSON is drawn natively by VS Code and JupyterLab.
-/// Microsoft's .NET Interactive kernel sends only the HTML (it would send the JSON as a string, which those renderers cannot draw);
-/// in VS Code's Polyglot Notebooks, whose outputs cannot load a file beside the notebook, set <see cref="InlinePlotlyOnce"/>.
+/// Microsoft's .NET Interactive kernel sends only the preferred MIME type of a value (HTML), so in VS Code's Polyglot Notebooks
+/// (<see cref="MicrosoftKernel.IsPolyglotNotebooks"/>), whose outputs cannot load a file beside the notebook, charts and figures prefer
+/// both: the JSON is what draws there, with VS Code's own plotly.js — no 3.6 MB of plotly.js in the notebook.
 /// </summary>
 public static class NotebookFormatters
 {
     private static int _registered;
-    private static int _scriptSent;
 
-    /// <summary>The first chart's HTML starts with plotly.js (inlined, 3.6 MB), for a host where nothing else can bring it (Polyglot Notebooks).</summary>
-    public static bool InlinePlotlyOnce { get; set; }
-
-    public static void Register()
+    /// <param name="plotlyMimeToo">Ask the host to send <see cref="PlotlyMime.MimeType"/> beside the HTML (Microsoft's kernel; ours and our runner send every registered type).</param>
+    public static void Register(bool plotlyMimeToo = false)
     {
+        if (plotlyMimeToo)
+            foreach (var type in new[] { typeof(GenericChart), typeof(Figures.Figure) })
+                Formatter.SetPreferredMimeTypesFor(type, HtmlFormatter.MimeType, PlotlyMime.MimeType);
         if (Interlocked.Exchange(ref _registered, 1) == 1) return;
-        Formatter.Register<GenericChart>((chart, writer) => writer.Write(Script() + NotebookChart.Html(chart)), HtmlFormatter.MimeType);
+        Formatter.Register<GenericChart>((chart, writer) => writer.Write(NotebookChart.Html(chart)), HtmlFormatter.MimeType);
         Formatter.Register<Figures.Figure>((f, writer) => writer.Write(
-            $"<div>{Script()}<h4>{System.Net.WebUtility.HtmlEncode(f.Title)}</h4>{NotebookChart.Html(f.Chart)}<p><em>{System.Net.WebUtility.HtmlEncode(f.Caption)}</em></p></div>"), HtmlFormatter.MimeType);
+            $"<div><h4>{System.Net.WebUtility.HtmlEncode(f.Title)}</h4>{NotebookChart.Html(f.Chart)}<p><em>{System.Net.WebUtility.HtmlEncode(f.Caption)}</em></p></div>"), HtmlFormatter.MimeType);
         Formatter.Register<GenericChart>((chart, writer) => writer.Write(PlotlyMime.Json(chart)), PlotlyMime.MimeType);
         Formatter.Register<Figures.Figure>((f, writer) => writer.Write(PlotlyMime.Json(f)), PlotlyMime.MimeType);
         Formatter.Register<ExperimentConfig>((c, writer) => writer.Write(HtmlTables.Config(c)), HtmlFormatter.MimeType);
@@ -45,8 +46,6 @@ public static class NotebookFormatters
         Formatter.Register<Spectrum>((s, writer) => writer.Write(
             "σ = [" + string.Join(", ", s.SingularValues.Select(v => v.ToString("G4", CultureInfo.InvariantCulture))) + "]"), PlainTextFormatter.MimeType);
     }
-
-    private static string Script() => InlinePlotlyOnce && Interlocked.Exchange(ref _scriptSent, 1) == 0 ? PlotlyAssets.ScriptTag : "";
 
     private static string PlainVerdict(Verdict v) =>
         $"{v.StatusText.ToUpperInvariant()} [{v.Tag}] {v.Claim}\n  precondition: {v.Precondition}\n  predicted: {v.Predicted}\n  measured:  {v.Measured}" +

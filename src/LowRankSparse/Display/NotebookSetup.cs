@@ -17,12 +17,13 @@ public static class NotebookSetup
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         string? shim = PreloadPatchedTorchShim();
-        NotebookFormatters.InlinePlotlyOnce = IsPolyglotNotebooks();
-        NotebookFormatters.Register();
+        NotebookFormatters.Register(plotlyMimeToo: MicrosoftKernel.IsPolyglotNotebooks);
         string plotly = WritePlotly();
+        string? interrupt = MicrosoftKernel.Attach();
         using var probe = TorchSharp.torch.ones(2, 2);
         return $"LowRankSparse ready: TorchSharp {typeof(TorchSharp.torch).Assembly.GetName().Version}, " +
-               $"{TorchSharp.torch.get_num_threads()} threads{(shim is null ? "" : ", shim " + shim)}{(unified is null ? "" : "; " + unified)}; " + plotly;
+               $"{TorchSharp.torch.get_num_threads()} threads{(shim is null ? "" : ", shim " + shim)}{(unified is null ? "" : "; " + unified)}; " + plotly +
+               (interrupt is null ? "" : "; " + interrupt);
     }
 
     /// <summary>plotly.js into the current folder (the notebook's in Jupyter), where chart outputs look for it; a read-only folder is no error.</summary>
@@ -37,14 +38,6 @@ public static class NotebookSetup
             return $"could not write {PlotlyAssets.FileName} into {Environment.CurrentDirectory} ({e.Message}): charts draw only where the host brings plotly.js";
         }
     }
-
-    /// <summary>
-    /// Microsoft's .NET Interactive kernel as VS Code's Polyglot Notebooks starts it (<c>dotnet interactive stdio</c>; Jupyter starts
-    /// <c>dotnet interactive jupyter</c>): its outputs live in a webview that cannot load a file beside the notebook.
-    /// </summary>
-    private static bool IsPolyglotNotebooks() =>
-        AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "Microsoft.DotNet.Interactive") &&
-        Environment.GetCommandLineArgs().Any(a => a == "stdio");
 
     private static string? PreloadPatchedTorchShim()
     {

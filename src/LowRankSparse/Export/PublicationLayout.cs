@@ -16,7 +16,10 @@ public static class PublicationLayout
     public const int Width = 672;
 
     /// <summary>PNG pixels per CSS pixel: 300 dpi at <see cref="Width"/> (2100 px wide).</summary>
-    public const double PngScale = 300.0 / 96;
+    public const double PngScale = Dpi / 96;
+
+    /// <summary>The PNGs' resolution, written into each file (<see cref="PngDensity"/>).</summary>
+    public const double Dpi = 300;
 
     /// <summary>The width the report's chart heights were chosen for; heights scale by <see cref="Width"/> / this.</summary>
     private const double ReportWidth = 760;

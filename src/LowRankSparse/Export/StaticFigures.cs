@@ -57,7 +57,7 @@ public static class StaticFigures
                             Json.WriteAtomically(path, svg);
                             break;
                         case FigureFormat.Png:
-                            WriteBytes(path, Convert.FromBase64String(await ToImage(plotly, json.ToJsonString(), "png", PublicationLayout.PngScale)));
+                            WriteBytes(path, PngDensity.WithDpi(Convert.FromBase64String(await ToImage(plotly, json.ToJsonString(), "png", PublicationLayout.PngScale)), PublicationLayout.Dpi));
                             break;
                         case FigureFormat.Pdf:
                             svg ??= await ToImage(plotly, json.ToJsonString(), "svg", 1);

@@ -19,7 +19,7 @@ public static class AttentionMattersFigures
         Row("attention_mass_init", a.AttentionMassInit);
         Row("attention_mass_final", a.AttentionMassFinal);
         table.Add("uniform_attention_mass", a.UniformAttentionMass, a.UniformAttentionMass, a.UniformAttentionMass, 0);
-        var hinge = Bars(["full training", "W_Q, W_K frozen at W(0)"], [a.FullTestHinge, a.FrozenQkTestHinge], "test hinge loss", "#1f77b4");
+        var hinge = Bars(["full training", WeightColors.Typeset("W_Q, W_K frozen at W(0)")], [a.FullTestHinge, a.FrozenQkTestHinge], "test hinge loss", "#1f77b4");
         var mass = Chart.Combine(new[]
         {
             Bars(["at initialisation", "after training"], [a.AttentionMassInit, a.AttentionMassFinal], "attention mass on label-relevant keys", "#ff7f0e"),

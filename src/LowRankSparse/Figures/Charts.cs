@@ -19,6 +19,47 @@ public static class Charts
             ? Chart.Line<double, double, string>(x: x, y: y, Name: name, ShowMarkers: markers, LineColor: Color.fromString(color), MarkerColor: Color.fromString(color))
             : Chart.Line<double, double, string>(x: x, y: y, Name: name, ShowMarkers: markers, LineColor: Color.fromString(color), MarkerColor: Color.fromString(color), LineDash: dash);
 
+    /// <summary>
+    /// A weight's curve (issue #25): its colour, dash and marker (<see cref="WeightColors"/>), named by its typeset label and
+    /// <paramref name="suffix"/> (" measured"), so coinciding curves of two weights both stay visible.
+    /// </summary>
+    public static GenericChart WeightLine(IEnumerable<double> x, IEnumerable<double> y, string weight, string suffix = "")
+    {
+        var (symbol, size) = WeightColors.Marker(weight);
+        return Styled(Line(x, y, WeightColors.Label(weight) + suffix, WeightColors.Of(weight)), WeightColors.Dash(weight), symbol, size, open: false);
+    }
+
+    /// <summary>
+    /// A prediction drawn over the measurement it predicts: open markers of the weight's symbol, larger than the measured ones,
+    /// and no line — where both agree the measured point sits inside the ring instead of hiding the prediction.
+    /// </summary>
+    public static GenericChart Predicted(IEnumerable<double> x, IEnumerable<double> y, string weight, string suffix = " predicted")
+    {
+        var (symbol, size) = WeightColors.Marker(weight);
+        var chart = Chart.Point<double, double, string>(x: x, y: y, Name: WeightColors.Label(weight) + suffix, MarkerColor: Color.fromString(WeightColors.Of(weight)));
+        return Styled(chart, dash: null, symbol, size + 8, open: true);
+    }
+
+    /// <summary>Sets dash and marker of every trace through plotly.js's own names (e.g. "dash", "square-open").</summary>
+    private static GenericChart Styled(GenericChart chart, string? dash, string symbol, int size, bool open)
+    {
+        foreach (var trace in GenericChart.getTraces(chart))
+        {
+            if (dash is not null)
+            {
+                var line = trace.TryGetTypedPropertyValue<Plotly.NET.Line>("line") is { } existing ? existing.Value : new Plotly.NET.Line();
+                line.SetProperty("dash", dash);
+                trace.SetProperty("line", line);
+            }
+            var marker = trace.TryGetTypedPropertyValue<Plotly.NET.TraceObjects.Marker>("marker") is { } m ? m.Value : new Plotly.NET.TraceObjects.Marker();
+            marker.SetProperty("symbol", open ? symbol + "-open" : symbol);
+            marker.SetProperty("size", size);
+            if (open) marker.SetProperty("line", new Dictionary<string, object> { ["width"] = 2 });
+            trace.SetProperty("marker", marker);
+        }
+        return chart;
+    }
+
     public static GenericChart Points(IEnumerable<double> x, IEnumerable<double> y, string name, IEnumerable<string>? text = null) =>
         text is null
             ? Chart.Point<double, double, string>(x: x, y: y, Name: name)
@@ -27,9 +68,11 @@ public static class Charts
     /// <summary>A mean curve with a shaded band [mean − std, mean + std]; only the mean appears in the legend.</summary>
     /// <summary>Mean line with a ± std band, the band clipped to [<paramref name="lowest"/>, <paramref name="highest"/>] (an accuracy stays in [0, 1]).</summary>
     /// <param name="color">The curve's colour (its band is a translucent version of it); null: Plotly's next colour and a grey band.</param>
+    /// <param name="weight">A weight ("W_Q"): its colour, dash and marker for the curve (<see cref="WeightLine"/>), its label as the name.</param>
     public static GenericChart Band(IReadOnlyList<double> x, IReadOnlyList<double> mean, IReadOnlyList<double> std, string name,
-        double lowest = double.NegativeInfinity, double highest = double.PositiveInfinity, string? color = null)
+        double lowest = double.NegativeInfinity, double highest = double.PositiveInfinity, string? color = null, string? weight = null)
     {
+        if (weight is not null) (name, color) = (WeightColors.Label(weight), WeightColors.Of(weight));
         var upper = mean.Zip(std, (m, s) => Math.Min(m + s, highest)).ToArray();
         var lower = mean.Zip(std, (m, s) => Math.Max(m - s, lowest)).ToArray();
         var shade = Color.fromString(color is null ? "rgba(120,120,120,0.25)" : WeightColors.Translucent(color, 0.2));
@@ -38,8 +81,8 @@ public static class Charts
             Chart.Line<double, double, string>(x: x, y: upper, Name: name + " + std", ShowLegend: false, ShowMarkers: false, LineWidth: 0, LineColor: shade),
             Chart.Line<double, double, string>(x: x, y: lower, Name: name + " − std", ShowLegend: false, ShowMarkers: false, LineWidth: 0, LineColor: shade,
                 Fill: StyleParam.Fill.ToNext_y, FillColor: shade),
-            color is null
-                ? Chart.Line<double, double, string>(x: x, y: mean, Name: name, ShowMarkers: true)
+            weight is not null ? WeightLine(x, mean, weight)
+                : color is null ? Chart.Line<double, double, string>(x: x, y: mean, Name: name, ShowMarkers: true)
                 : Line(x, mean, name, color),
         });
     }

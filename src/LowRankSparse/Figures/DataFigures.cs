@@ -33,6 +33,6 @@ public static class DataFigures
         return new Figure("sample_heatmap", $"Sample {index}: label {(label > 0 ? "+1" : "−1")}",
             $"Each row is a token, each column a pattern: a bright cell is the token's pattern (noise makes the rest non-zero). " +
             $"This sample has {own} label-relevant tokens, {confusion} confusion tokens and {l - own - confusion} label-irrelevant ones; its label is the majority vote.",
-            Charts.Styled(chart, $"⟨x_l, μ_j⟩ for sample {index} (label {(label > 0 ? "+1" : "−1")})", "pattern μ_j", "token l"), table);
+            Charts.Styled(chart, $"⟨xₗ, μⱼ⟩ for sample {index} (label {(label > 0 ? "+1" : "−1")})", "pattern μⱼ", "token l"), table);
     }
 }

@@ -23,7 +23,7 @@ public static class EvolutionFigures
             {
                 var values = at.SingularValues[name];
                 var positive = values.Select(v => Math.Max(v, 1e-12)).ToArray();
-                charts.Add(Charts.Line(Enumerable.Range(1, values.Length).Select(i => (double)i), positive, $"Δ{name}", WeightColors.Of(name)));
+                charts.Add(Charts.WeightLine(Enumerable.Range(1, values.Length).Select(i => (double)i), positive, name));
                 for (int i = 0; i < values.Length; i++) table.Add(at.Step, name, i + 1, values[i]);
                 max = Math.Max(max, positive.Max());
                 min = Math.Min(min, positive.Where(v => v > 1e-9).DefaultIfEmpty(1e-6).Min());
@@ -32,7 +32,7 @@ public static class EvolutionFigures
         }
         var marker = Charts.VerticalMarker(k + 0.5, min, max, $"theory: {k} dominant values");
         var chart = Charts.Styled(StepSlider.Combine(steps, steps.Count - 1, [marker]),
-            "Singular values of W(t) − W(0), step by step (first seed)", "index i (descending)", "singular value σ_i (log scale)", logY: true);
+            "Singular values of W(t) − W(0), step by step (first seed)", "index i (descending)", "singular value σᵢ (log scale)", logY: true);
         var first = updates.EnergyVsStep[0];
         var last = updates.EnergyVsStep[^1];
         return new Figure("spectra_vs_step", "The updates' spectra during training",
@@ -53,13 +53,13 @@ public static class EvolutionFigures
         {
             var rank = Enumerable.Range(1, at.RowNorms.Length).Select(i => (double)i).ToArray();
             for (int i = 0; i < rank.Length; i++) table.Add(at.Step, i + 1, at.RowNorms[i], at.RowNorms[i] > s.Threshold ? 1 : 0);
-            if (shown.Contains(at)) steps.Add(new StepSlider.Step($"{at.Step} ({at.AboveFinalThreshold:P0} above)", [Charts.Line(rank, at.RowNorms, "W_O row norms", "#1f77b4")]));
+            if (shown.Contains(at)) steps.Add(new StepSlider.Step($"{at.Step} ({at.AboveFinalThreshold:P0} above)", [Charts.Line(rank, at.RowNorms, "W<sub>O</sub> row norms", "#1f77b4")]));
         }
         int m = s.RowNormsVsStep[0].RowNorms.Length;
         var threshold = Charts.Line([1.0, m], [s.Threshold, s.Threshold], "final lucky threshold (Otsu) [ours]", markers: false, dash: StyleParam.DrawingStyle.Dash);
         var all = s.RowNormsVsStep.SelectMany(a => a.RowNorms).Where(n => n > 0).DefaultIfEmpty(1).ToArray();
         var chart = Charts.Styled(StepSlider.Combine(steps, steps.Count - 1, [threshold]),
-            "Sorted W_O row norms, step by step (first seed)", "neuron rank by norm", "‖W_O,i‖₂ (log scale)", logY: true);
+            "Sorted W<sub>O</sub> row norms, step by step (first seed)", "neuron rank by norm", "‖W<sub>O,i</sub>‖₂ (log scale)", logY: true);
         var start = s.RowNormsVsStep[0];
         var end = s.RowNormsVsStep[^1];
         return new Figure("wo_row_norms_vs_step", "The lucky neurons emerge during training",

@@ -25,11 +25,11 @@ public static class LowRankFigures
             .Append(l.AttentionRandomRankK.TestLoss).Append(l.FullTestLossMean).Concat(l.Lora.Select(t => t.TestLoss)).All(v => v > 0);
         var chart = Charts.Combine(new[]
         {
-            Charts.Line(rs, l.Truncation.Select(t => t.TestLoss), "ΔW_Q, ΔW_K, ΔW_V all at rank r", All),
-            Charts.Line(l.AttentionTruncation.Select(t => (double)t.R), l.AttentionTruncation.Select(t => t.TestLoss), "attention part: ΔW_Q, ΔW_K at rank r (ΔW_V full)", Attention, dash: StyleParam.DrawingStyle.Dash),
-            Charts.Line(l.ValueTruncation.Select(t => (double)t.R), l.ValueTruncation.Select(t => t.TestLoss), "value part: ΔW_V at rank r (ΔW_Q, ΔW_K full)", Value, dash: StyleParam.DrawingStyle.Dot),
-            Charts.Line(l.Lora.Select(t => (double)t.R), l.Lora.Select(t => t.TestLoss), "LoRA adapters on W_Q, W_K, rank r (first seed)", Lora, dash: StyleParam.DrawingStyle.DashDot),
-            Charts.Line(new[] { (double)l.AttentionRandomRankK.R }, new[] { l.AttentionRandomRankK.TestLoss }, $"control: random rank-{k} projection of ΔW_Q, ΔW_K", Random),
+            Charts.Line(rs, l.Truncation.Select(t => t.TestLoss), WeightColors.Typeset("ΔW_Q, ΔW_K, ΔW_V all at rank r"), All),
+            Charts.Line(l.AttentionTruncation.Select(t => (double)t.R), l.AttentionTruncation.Select(t => t.TestLoss), WeightColors.Typeset("attention part: ΔW_Q, ΔW_K at rank r (ΔW_V full)"), Attention, dash: StyleParam.DrawingStyle.Dash),
+            Charts.Line(l.ValueTruncation.Select(t => (double)t.R), l.ValueTruncation.Select(t => t.TestLoss), WeightColors.Typeset("value part: ΔW_V at rank r (ΔW_Q, ΔW_K full)"), Value, dash: StyleParam.DrawingStyle.Dot),
+            Charts.Line(l.Lora.Select(t => (double)t.R), l.Lora.Select(t => t.TestLoss), WeightColors.Typeset("LoRA adapters on W_Q, W_K, rank r (first seed)"), Lora, dash: StyleParam.DrawingStyle.DashDot),
+            Charts.Line(new[] { (double)l.AttentionRandomRankK.R }, new[] { l.AttentionRandomRankK.TestLoss }, WeightColors.Typeset($"control: random rank-{k} projection of ΔW_Q, ΔW_K"), Random),
             Charts.Line(new[] { rs.Min(), rs.Max() }, new[] { l.FullTestLossMean, l.FullTestLossMean }, "full update", Full, markers: false, dash: StyleParam.DrawingStyle.LongDash),
             Charts.Line(new[] { (double)k, k }, new[] { logY ? bottom : 0, Math.Max(top, 1e-3) * 1.05 }, $"theory: rank K = {k} suffices", Theory, markers: false, dash: StyleParam.DrawingStyle.Dash),
         });

@@ -28,7 +28,7 @@ public static class Panels
                 if (!hidden && !seen.Add(name.Value)) trace.SetProperty("showlegend", false);
             }
         var grid = Chart.Grid(panels.Select(p => p.Chart), rows, columns, SubPlotTitles: panels.Select(p => p.Title).ToArray(),
-            XGap: 0.12, YGap: 0.2);
+            XGap: 0.22, YGap: 0.2);                 // issue #25: at 0.12 the right panel's y-axis title sat inside the left panel in the 7-inch exports
         var layout = new Layout();
         layout.SetProperty("title", Title.init(new FSharpOption<string>(title), null, null, null, null, null, null, null, null, null, null, null));
         return Plotly.NET.Chart.withLayout(layout).Invoke(Charts.Sized(grid, height));

@@ -28,7 +28,7 @@ public static class PhaseFigures
         var ys = r.YValues.ToArray();
         var z = ys.Select((_, iy) => xs.Select((_, ix) => r.Cell(ix, iy).Metrics[metric.Id].Mean).ToArray()).ToArray();
         var hover = ys.Select((_, iy) => xs.Select((_, ix) => Hover(r, r.Cell(ix, iy), metric)).ToArray()).ToArray();
-        var heat = Chart.Heatmap<double, double, double, string>(zData: z, X: xs, Y: ys, Name: metric.Title, ColorScale: StyleParam.Colorscale.Viridis);
+        var heat = Chart.Heatmap<double, double, double, string>(zData: z, X: xs, Y: ys, Name: WeightColors.Typeset(metric.Title), ColorScale: StyleParam.Colorscale.Viridis);
         heat = WithProperties(heat, ("text", hover), ("hoverinfo", "text"));
 
         var traces = new List<GenericChart> { heat };
@@ -59,7 +59,7 @@ public static class PhaseFigures
                          string.Join(" ", boundaries.Select(b => b.Summary)) +
                          (outside.Count > 0 ? " Predicted boundary outside the grid: " + string.Join("; ", outside) + "." : "");
         string title = $"{metric.Title} over {r.XSymbol} × {r.YSymbol}";
-        var chart = Charts.Sized(Charts.Styled(Charts.Combine(traces), title, $"{r.XSymbol} ({r.XField})", $"{r.YSymbol} ({r.YField})",
+        var chart = Charts.Sized(Charts.Styled(Charts.Combine(traces), WeightColors.Typeset(title), $"{r.XSymbol} ({r.XField})", $"{r.YSymbol} ({r.YField})",
                 logY: Geometric(r.YValues), logX: Geometric(r.XValues))
             .WithLegendStyle(Orientation: StyleParam.Orientation.Horizontal, X: 0, Y: -0.22), height: 560);
         return new Figure(Id(r, metric), title, caption, chart, table);

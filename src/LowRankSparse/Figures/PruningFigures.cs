@@ -38,7 +38,7 @@ public static class PruningFigures
         var traces = new List<GenericChart>();
         foreach (var (name, curve) in new[] { ("W_O weights, magnitude (L1)", p.UnstructuredMagnitude), ("W_O weights, random", p.UnstructuredRandom), ("all weights, global magnitude", p.GlobalMagnitude) })
         {
-            traces.Add(Charts.Band(curve.Select(c => c.Rate).ToArray(), curve.Select(c => c.TestLoss).ToArray(), curve.Select(c => c.TestLossStd).ToArray(), name));
+            traces.Add(Charts.Band(curve.Select(c => c.Rate).ToArray(), curve.Select(c => c.TestLoss).ToArray(), curve.Select(c => c.TestLossStd).ToArray(), WeightColors.Typeset(name)));
             foreach (var c in curve) table.Add(name, c.Rate, c.TestLoss, c.TestLossStd, c.TestAccuracy);
         }
         return new Figure("pruning_unstructured", "Unstructured and global pruning",
@@ -62,7 +62,7 @@ public static class PruningFigures
         double threshold = Predictions.FreePruningRate(luckyFraction);
         traces.Add(Charts.VerticalMarker(threshold, 0, Math.Max(max, 1), $"theory: free up to 1 − lucky = {threshold:F2}"));
         return new Figure(id, title, caption,
-            Charts.Styled(Charts.Combine(traces), title + " (mean ± std)", "pruning rate R (fraction of neurons removed)", yTitle), table);
+            Charts.Styled(Charts.Combine(traces), WeightColors.Typeset(title) + " (mean ± std)", "pruning rate R (fraction of neurons removed)", yTitle), table);
     }
 
     private static double At(IReadOnlyList<PruningPoint> curve, double rate, Func<PruningPoint, double>? value = null) =>

@@ -23,7 +23,7 @@ public static class RealDataFigures
                 var sv = s.Updates[w].SingularValues;
                 double top = Math.Max(sv[0], 1e-300);
                 var rel = sv.Select(v => Math.Max(v / top, 1e-12)).ToArray();
-                traces.Add(Charts.Line(Enumerable.Range(1, sv.Length).Select(i => (double)i), rel, $"Δ{w} {label}", true, dash));
+                traces.Add(Charts.Line(Enumerable.Range(1, sv.Length).Select(i => (double)i), rel, $"{WeightColors.Label(w)} {label}", true, dash));
                 for (int i = 0; i < sv.Length; i++) table.Add(label, w, i + 1, sv[i], rel[i]);
             }
         int k = r.Span.Rank;
@@ -31,7 +31,7 @@ public static class RealDataFigures
             string.Join(", ", Qkv.Select(w => $"Δ{w} {F(r.Real.Updates[w].TopKEnergy[k - 1], 3)}")) + "; on the synthetic model: " +
             string.Join(", ", Qkv.Select(w => $"Δ{w} {F(r.Synthetic.Updates[w].TopKEnergy[k - 1], 3)}")) + ".";
         return new Figure("real_spectra", "Singular values of the updates, real vs synthetic", caption,
-            Charts.Styled(Charts.Combine(traces), "σ_i / σ_1 of ΔW (real solid, synthetic dashed)", "index i", "σ_i / σ_1", logY: true), table);
+            Charts.Styled(Charts.Combine(traces), "σᵢ / σ₁ of ΔW (real solid, synthetic dashed)", "index i", "σᵢ / σ₁", logY: true), table);
     }
 
     /// <summary>Sorted W_O row norms: trained and initial on real data, trained on synthetic data.</summary>
@@ -49,7 +49,7 @@ public static class RealDataFigures
             $"{F(s.LuckyFraction, 2)} large, large rows {F(s.Separation, 2)}× the small ones (untrained W_O: {F(r.Real.Untrained!.Separation, 2)}×), " +
             $"norms {F(r.Real.SortedRowNorms![0], 3)} … {F(r.Real.SortedRowNorms[^1], 3)}; synthetic: {F(r.Synthetic.Sparsity!.Separation, 2)}×.";
         return new Figure("real_row_norms", "Sorted W_O row norms", caption,
-            Charts.Styled(Charts.Combine(traces), "W_O row norms, largest first", "neuron (sorted)", "row norm ‖W_O,i‖", logY: true), table);
+            Charts.Styled(Charts.Combine(traces), "W<sub>O</sub> row norms, largest first", "neuron (sorted)", "row norm ‖W<sub>O,i</sub>‖", logY: true), table);
     }
 
     public static Figure Pruning(RealDataResults r)

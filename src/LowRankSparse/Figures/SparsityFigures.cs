@@ -13,15 +13,15 @@ public static class SparsityFigures
         for (int i = 0; i < rank.Length; i++) table.Add(i + 1, s.WORowNorms[i], s.WORowNormsInitial[i]);
         var chart = Charts.Combine(new[]
         {
-            Charts.Line(rank, s.WORowNorms, "trained W_O", markers: true),
-            Charts.Line(rank, s.WORowNormsInitial, "initial W_O", markers: false),
+            Charts.Line(rank, s.WORowNorms, "trained W<sub>O</sub>", markers: true),
+            Charts.Line(rank, s.WORowNormsInitial, "initial W<sub>O</sub>", markers: false),
             Charts.Line(new[] { 1.0, rank.Length }, new[] { s.Threshold, s.Threshold }, "lucky threshold (Otsu) [ours]", markers: false, dash: StyleParam.DrawingStyle.Dash),
         });
         return new Figure("wo_row_norms", "Sorted row norms of W_O",
             $"Theory [paper]: a constant fraction of neurons (lucky ones) grow large, the rest stay near their initial size. " +
             $"Measured: {s.LuckyFractionMean:P1} ± {s.LuckyFractionStd:P1} of the rows lie above the threshold, their mean norm {s.SeparationMean:F1}× that of the rows below; " +
             $"{s.LargeThatWereLuckyAtInitMean:P0} of the large rows were lucky at initialisation (first seed shown).",
-            Charts.Styled(chart, "W_O row norms, sorted (first seed)", "neuron rank by norm", "‖W_O,i‖₂ (log scale)", logY: true), table);
+            Charts.Styled(chart, "W<sub>O</sub> row norms, sorted (first seed)", "neuron rank by norm", "‖W<sub>O,i</sub>‖₂ (log scale)", logY: true), table);
     }
 
     public static Figure Histogram(SparsitySection s)
@@ -38,7 +38,7 @@ public static class SparsityFigures
         return new Figure("wo_histogram", "Histogram of W_O row norms",
             $"Theory [paper]: two groups — large (lucky) and small neurons. Measured: the Otsu threshold at ‖w‖ = {s.Threshold:G3} splits off {s.LuckyFraction[0]:P1} (first seed); " +
             $"the groups' mean norms differ by {s.SeparationMean:F1}× (mean over seeds; an untrained Gaussian W_O gives about 1.5×).",
-            Charts.Styled(chart, "Distribution of log₁₀ ‖W_O,i‖ (first seed)", "log₁₀ row norm", "number of neurons"), table);
+            Charts.Styled(chart, "Distribution of log₁₀ ‖W<sub>O,i</sub>‖ (first seed)", "log₁₀ row norm", "number of neurons"), table);
     }
 
     public static Figure Alignment(SparsitySection s, int k)
@@ -54,8 +54,8 @@ public static class SparsityFigures
         }
         var chart = Charts.Combine(new[]
         {
-            Group(n => n.Lucky && n.Sign > 0, "lucky, a_i > 0"),
-            Group(n => n.Lucky && n.Sign < 0, "lucky, a_i < 0"),
+            Group(n => n.Lucky && n.Sign > 0, "lucky, aᵢ > 0"),
+            Group(n => n.Lucky && n.Sign < 0, "lucky, aᵢ < 0"),
             Group(n => !n.Lucky, "unlucky"),
         });
         var lucky = neurons.Where(n => n.Lucky).ToList();
@@ -65,6 +65,6 @@ public static class SparsityFigures
             $"Theory [paper]: lucky neurons align with W_V μ₁ (a_i > 0) or W_V μ₂ (a_i < 0). Measured: the lucky neurons' cosine with their class's direction " +
             $"is {own:F3} on average (lowest {lowest:F3}, first seed); " +
             $"{s.LuckyAtInitThatEndLargeMean:P0} of the neurons lucky at initialisation ended large.",
-            Charts.Styled(chart, "Cosine of each W_O row with W_V μ₁ and W_V μ₂ (first seed)", "cos(W_O,i, W_V μ₁)", "cos(W_O,i, W_V μ₂)"), table);
+            Charts.Styled(chart, "Cosine of each W<sub>O</sub> row with W<sub>V</sub> μ₁ and W<sub>V</sub> μ₂ (first seed)", "cos(W<sub>O,i</sub>, W<sub>V</sub> μ₁)", "cos(W<sub>O,i</sub>, W<sub>V</sub> μ₂)"), table);
     }
 }

@@ -16,8 +16,8 @@ public static class SweepFigures
             var g = points.Where(p => p.Mode == mode).ToList();
             foreach (var w in UpdatesSection.AttentionWeights)
             {
-                traces.Add(Charts.Line(g.Select(p => (double)p.K), g.Select(p => (double)p.Ranks[w]), $"Δ{w} measured", WeightColors.Of(w)));
-                traces.Add(Charts.Line(g.Select(p => (double)p.K), g.Select(p => (double)p.Predicted[w]), $"Δ{w} predicted", WeightColors.Of(w), markers: false, dash: StyleParam.DrawingStyle.Dot));
+                traces.Add(Charts.WeightLine(g.Select(p => (double)p.K), g.Select(p => (double)p.Ranks[w]), w, " measured"));
+                traces.Add(Charts.Predicted(g.Select(p => (double)p.K), g.Select(p => (double)p.Predicted[w]), w));
                 foreach (var p in g) table.Add(p.K, mode, w, p.Ranks[w], p.Predicted[w]);
             }
             panels.Add(new Panels.Panel($"{mode.Replace('_', '-')} mixing", Charts.Axes(Charts.Combine(traces), "number of label-relevant patterns K", "gap rank")));
@@ -35,10 +35,10 @@ public static class SweepFigures
         var traces = new List<GenericChart>();
         foreach (var w in UpdatesSection.AttentionWeights)
         {
-            traces.Add(Charts.Line(points.Select(p => p.Noise), points.Select(p => p.IrrelevantEnergy[w]), $"Δ{w} input side", WeightColors.Of(w)));
+            traces.Add(Charts.WeightLine(points.Select(p => p.Noise), points.Select(p => p.IrrelevantEnergy[w]), w, " input side"));
             foreach (var p in points) table.Add(p.Noise, w, p.IrrelevantEnergy[w], 1 - p.Top2Energy[w]);
         }
-        traces.Add(Charts.Line(points.Select(p => p.Noise), points.Select(p => p.IrrelevantEnergyOutputWQ), "ΔW_Q output side", WeightColors.Of("W_Q"), dash: StyleParam.DrawingStyle.Dash));
+        traces.Add(Charts.Line(points.Select(p => p.Noise), points.Select(p => p.IrrelevantEnergyOutputWQ), WeightColors.Label("W_Q") + " output side", WeightColors.Of("W_Q"), dash: StyleParam.DrawingStyle.DashDot));
         return new Figure("noise_sweep", "Label-irrelevant energy vs noise τ",
             "Theory [paper]: the label-irrelevant part of the updates is small and grows with τ. Measured from the smallest to the largest τ: " +
             string.Join("; ", new (string Name, Func<NoisePoint, double> Value)[]
@@ -55,7 +55,7 @@ public static class SweepFigures
         var traces = new List<GenericChart>();
         foreach (var w in UpdatesSection.AttentionWeights)
         {
-            traces.Add(Charts.Line(points.Select(p => (double)p.NumPatterns), points.Select(p => p.Top2Energy[w]), $"Δ{w}", WeightColors.Of(w)));
+            traces.Add(Charts.WeightLine(points.Select(p => (double)p.NumPatterns), points.Select(p => p.Top2Energy[w]), w));
             foreach (var p in points) table.Add(p.NumPatterns, p.Dim, w, p.Top2Energy[w], p.NumericalRank[w]);
         }
         return new Figure("patterns_sweep", "Top-2 energy vs the number of patterns M",

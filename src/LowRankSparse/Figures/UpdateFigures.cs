@@ -17,7 +17,7 @@ public static class UpdateFigures
             var w = updates.Weights[name];
             var index = Enumerable.Range(1, w.SingularValuesMean.Length).Select(i => (double)i).ToArray();
             var mean = w.SingularValuesMean.Select(v => Math.Max(v, 1e-12)).ToArray();
-            traces.Add(Charts.Band(index, mean, w.SingularValuesStd, $"Δ{name}", color: WeightColors.Of(name)));
+            traces.Add(Charts.Band(index, mean, w.SingularValuesStd, name, weight: name));
             for (int i = 0; i < mean.Length; i++) table.Add(name, i + 1, w.SingularValuesMean[i], w.SingularValuesStd[i]);
             max = Math.Max(max, mean.Max());
             min = Math.Min(min, mean.Where(v => v > 1e-9).DefaultIfEmpty(1e-6).Min());
@@ -28,7 +28,7 @@ public static class UpdateFigures
             $"Theory [paper]: ΔW_Q, ΔW_K, ΔW_V have {k} dominant singular values (one per label-relevant pattern). " +
             $"Measured over {seeds} seed(s): top-{k} energy {string.Join(", ", top)}; " +
             SpectrumWords.Gap(UpdatesSection.AttentionWeights.ToDictionary(n => n, n => (IReadOnlyList<double>)updates.Weights[n].SingularValuesMean), k) + ".",
-            Charts.Styled(Charts.Combine(traces), "Singular values of ΔW = W(T) − W(0) (mean ± std over seeds)", "index i (descending)", "singular value σ_i (log scale)", logY: true),
+            Charts.Styled(Charts.Combine(traces), "Singular values of ΔW = W(T) − W(0) (mean ± std over seeds)", "index i (descending)", "singular value σᵢ (log scale)", logY: true),
             table);
     }
 
@@ -41,7 +41,7 @@ public static class UpdateFigures
             var steps = updates.EnergyVsStep.Select(e => (double)e.Step).ToArray();
             var mean = updates.EnergyVsStep.Select(e => e.Mean[name]).ToArray();
             var std = updates.EnergyVsStep.Select(e => e.Std[name]).ToArray();
-            traces.Add(Charts.Band(steps, mean, std, $"Δ{name}", color: WeightColors.Of(name)));
+            traces.Add(Charts.Band(steps, mean, std, name, weight: name));
             foreach (var e in updates.EnergyVsStep) table.Add(e.Step, name, e.Mean[name], e.Std[name]);
         }
         var last = updates.EnergyVsStep[^1];

@@ -9,7 +9,13 @@ public static class AmbientCancellation
 {
     private static readonly AsyncLocal<CancellationToken> Token = new();
 
-    public static CancellationToken Current => Token.Value;
+    /// <summary>
+    /// The token of a host that does not set one with <see cref="Use"/> but has its own notion of the running cell (Microsoft's .NET
+    /// Interactive kernel: <c>Display.MicrosoftKernel</c>); consulted only when no token was set.
+    /// </summary>
+    public static Func<CancellationToken>? HostToken { get; set; }
+
+    public static CancellationToken Current => Token.Value.CanBeCanceled ? Token.Value : HostToken?.Invoke() ?? default;
 
     /// <summary>Sets the ambient token until the returned scope is disposed (then the previous one is back).</summary>
     public static IDisposable Use(CancellationToken token)
@@ -23,7 +29,7 @@ public static class AmbientCancellation
     public static void ThrowIfCancellationRequested(CancellationToken explicitToken)
     {
         explicitToken.ThrowIfCancellationRequested();
-        Token.Value.ThrowIfCancellationRequested();
+        Current.ThrowIfCancellationRequested();
     }
 
     private sealed class Scope(CancellationToken previous) : IDisposable

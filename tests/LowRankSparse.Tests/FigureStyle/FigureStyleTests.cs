@@ -62,8 +62,8 @@ public class FigureStyleTests(QuickReproductionFixture quick)
         var traces = FigureJson.Traces(ById(id).Chart).ToList();
         foreach (string weight in new[] { "W_Q", "W_K", "W_V" })
         {
-            var colors = traces.Where(t => t["showlegend"]?.GetValue<bool>() != false && FigureJson.Name(t) is { } n && n.StartsWith("Δ" + weight, StringComparison.Ordinal))
-                .Select(FigureJson.LineColor).Distinct().ToList();
+            var colors = traces.Where(t => t["showlegend"]?.GetValue<bool>() != false && FigureJson.Name(t) is { } n && n.StartsWith(WeightColors.Label(weight), StringComparison.Ordinal))
+                .Select(t => FigureJson.LineColor(t) ?? (string?)t["marker"]?["color"]).Distinct().ToList();   // a prediction: open markers only
             Assert.Equal([WeightColors.Of(weight)], colors);
         }
     }
@@ -87,5 +87,49 @@ public class FigureStyleTests(QuickReproductionFixture quick)
         var loss = traces.Where(t => FigureJson.Name(t) == "W(0) + rank-r(ΔW)").Select(t => t["yaxis"]?.GetValue<string>() ?? "y").Distinct().ToList();
         Assert.Equal(2, loss.Count);                                    // the truncated update's accuracy and its loss, in two panels
         Assert.NotEqual(AxisOf("LoRA adapters"), loss.Last());                // accuracies above, the loss beside
+    }
+
+    /// <summary>Issue #25: ΔW_Q's curve lay exactly under ΔW_K's, the predicted ranks under the measured ones, and only colour told them apart.</summary>
+    [Fact]
+    public void Series_with_the_same_points_differ_in_dash_or_marker_in_every_figure()
+    {
+        foreach (var figure in Report)
+        {
+            var visible = FigureJson.Traces(figure.Chart).Where(t => t["showlegend"]?.GetValue<bool>() != false && t["visible"]?.GetValue<bool>() != false && t["x"] is not null);
+            foreach (var same in visible.GroupBy(t => $"{t["xaxis"]}|{t["yaxis"]}|{t["x"]!.ToJsonString()}|{t["y"]?.ToJsonString()}").Where(g => g.Count() > 1))
+            {
+                var looks = same.Select(t => $"{t["mode"]}|{t["line"]?["dash"]}|{t["marker"]?["symbol"]}").ToList();
+                Assert.True(looks.Distinct().Count() == looks.Count, $"{figure.Id}: {string.Join(", ", same.Select(FigureJson.Name))} coincide and look alike ({string.Join("; ", looks)})");
+            }
+        }
+    }
+
+    /// <summary>Issue #25: no label reads "σ_i" or "ΔW_V" literally — Unicode subscripts or plotly's &lt;sub&gt;.</summary>
+    [Fact]
+    public void Labels_typeset_their_subscripts()
+    {
+        var underscore = new System.Text.RegularExpressions.Regex(@"(?<![A-Za-z])(ΔW|W|σ|μ|a|x)_[A-Za-z0-9{]");
+        foreach (var figure in Report)
+        {
+            var json = FigureJson.Of(figure.Chart);
+            var labels = json["data"]!.AsArray().Select(t => (string?)t!["name"])
+                .Concat(json["layout"]!.AsObject().Where(kv => kv.Key.StartsWith("xaxis") || kv.Key.StartsWith("yaxis") || kv.Key == "title")
+                    .Select(kv => (string?)kv.Value?["title"]?["text"] ?? (string?)kv.Value?["text"]))
+                .OfType<string>().ToList();
+            Assert.NotEmpty(labels);
+            Assert.DoesNotContain(labels, l => underscore.IsMatch(l));
+        }
+        Assert.Equal("ΔW<sub>V</sub>", WeightColors.Label("W_V"));
+    }
+
+    [Fact]
+    public void LoRA_is_drawn_against_the_hinge_loss_and_two_panel_figures_leave_room_for_the_right_y_axis_title()
+    {
+        // issue #23/#25: the adaption figure draws test hinge loss only (accuracy is flat at 1 and separates nothing)
+        var chart = ById("low_rank_adaption").Chart;
+        Assert.Contains(FigureJson.Traces(chart), t => FigureJson.Name(t)?.StartsWith("LoRA", StringComparison.Ordinal) == true);
+        Assert.Contains("hinge", (string?)FigureJson.Layout(chart)["yaxis"]?["title"]?["text"] ?? "");
+        double gap = FigureJson.Layout(ById("attention_matters").Chart)["grid"]!["xgap"]!.GetValue<double>();   // at 0.12 the right y-axis title sat in the left panel
+        Assert.True(gap >= 0.2, $"gap between the panels {gap}");
     }
 }

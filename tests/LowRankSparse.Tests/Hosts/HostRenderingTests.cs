@@ -50,7 +50,7 @@ public sealed class HostRenderingTests(ITestOutputHelper output)
         var results = NotebookBatch.Run(files, new RunSettings([NotebookParameter.Quick], TimeSpan.FromMinutes(10)), folder, TextWriter.Null, default);
         Assert.True(results.Single().Succeeded, results.Single().Failure?.ToString());
         string executed = Path.Combine(folder, name + ".ipynb");
-        var page = Check("runner", name, 0, JupyterRun.ChartOutputs(executed), Path.Combine(folder, name + ".html"), executed);
+        var page = Check("runner", name, JupyterRun.ProblemOutputs(executed), JupyterRun.ChartOutputs(executed), Path.Combine(folder, name + ".html"), executed);
         // issue #18: Prism coloured the C# of every code cell (keywords, strings, … as span.token)
         var cells = page.Dom.QuerySelectorAll("pre.code code.language-csharp");
         Assert.NotEmpty(cells);
@@ -75,12 +75,13 @@ public sealed class HostRenderingTests(ITestOutputHelper output)
         Check("Microsoft's kernel", name, run.Errors, JupyterRun.ChartOutputs(run.Executed), run.Html, run.Executed);
     }
 
+    /// <param name="errors">Error and stderr outputs (compiler diagnostics included): <see cref="JupyterRun.ProblemOutputs"/>.</param>
     private RenderedPage Check(string host, string name, int errors, int charts, string html, string executed)
     {
         var page = RenderedPage.Open(html);
         long bytes = executed is null ? 0 : new FileInfo(executed).Length;
-        output.WriteLine($"{host}, {name}: {errors} error outputs, {charts} chart outputs, {page.DrawnCharts} drawn, {page.NanAttributes.Count} NaN attributes, {bytes} bytes");
-        Assert.True(errors == 0, $"{host}: {errors} error outputs; first: {(executed is null ? "" : JupyterRun.FirstError(executed))}");
+        output.WriteLine($"{host}, {name}: {errors} error or stderr outputs, {charts} chart outputs, {page.DrawnCharts} drawn, {page.NanAttributes.Count} NaN attributes, {bytes} bytes");
+        Assert.True(errors == 0, $"{host}: {errors} error or stderr outputs; first: {(executed is null ? "" : JupyterRun.FirstProblem(executed))}");
         Assert.True(charts > 0, $"{host}: no chart output in {name}");
         Assert.Equal(charts, page.DrawnCharts);
         Assert.Empty(page.NanAttributes);

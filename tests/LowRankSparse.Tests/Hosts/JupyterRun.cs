@@ -37,7 +37,7 @@ internal sealed record JupyterRun(string Executed, string Html, int Errors, stri
         string plotly = Path.Combine(Path.GetDirectoryName(notebook)!, LowRankSparse.Display.PlotlyAssets.FileName);
         if (!File.Exists(plotly)) throw new InvalidOperationException($"the kernel wrote no {plotly}");
         File.Copy(plotly, Path.Combine(folder, Path.GetFileName(plotly)), overwrite: true);
-        return new JupyterRun(executed, Convert(executed, folder, environment), ErrorOutputs(executed), run.Output);
+        return new JupyterRun(executed, Convert(executed, folder, environment), ProblemOutputs(executed), run.Output);
     }
 
     /// <summary>nbconvert's HTML of an executed notebook, written into <paramref name="folder"/> as NAME.nbconvert.html; returns its path.</summary>
@@ -50,11 +50,17 @@ internal sealed record JupyterRun(string Executed, string Html, int Errors, stri
         return Path.Combine(folder, name + ".nbconvert.html");
     }
 
-    /// <summary>Error outputs in an executed notebook, with their first line (for the assertion message).</summary>
-    public static int ErrorOutputs(string executed) => Outputs(executed).Count(o => (string?)o["output_type"] == "error");
+    /// <summary>
+    /// Issue #25: what a student reads as "something went wrong" — error outputs and stderr streams, where every host shows the
+    /// compiler's warnings and infos (Microsoft's kernel: "info CS9236 …"; ours and our runner the same way) — with the first one's text.
+    /// </summary>
+    public static int ProblemOutputs(string executed) => Outputs(executed).Count(IsProblem);
 
-    public static string FirstError(string executed) =>
-        Outputs(executed).Where(o => (string?)o["output_type"] == "error").Select(o => $"{o["ename"]}: {o["evalue"]}").FirstOrDefault() ?? "";
+    public static string FirstProblem(string executed) =>
+        Outputs(executed).Where(IsProblem).Select(o => (string?)o["output_type"] == "error" ? $"{o["ename"]}: {o["evalue"]}" : "stderr: " + Text(o["text"]!)).FirstOrDefault() ?? "";
+
+    private static bool IsProblem(JsonObject output) =>
+        (string?)output["output_type"] == "error" || ((string?)output["output_type"] == "stream" && (string?)output["name"] == "stderr");
 
     /// <summary>Chart outputs (HTML calling Plotly.newPlot) in an executed notebook.</summary>
     public static int ChartOutputs(string executed) =>

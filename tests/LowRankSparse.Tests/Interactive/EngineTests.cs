@@ -50,6 +50,19 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public void Compiler_warnings_and_infos_go_to_stderr_as_in_Microsofts_kernel_and_the_cell_still_runs()
+    {
+        using var session = new EngineSession();
+        var (result, outputs) = session.Run("#pragma warning disable CS1030\n#warning hidden\n#pragma warning restore CS1030\nvoid F() { int x; }\n#warning look here\n7");
+        Assert.True(result.Succeeded, result.Error?.Value);
+        string stderr = string.Concat(outputs.OfType<StreamOutput>().Where(o => o.Name == "stderr").Select(o => o.Text));
+        Assert.Contains("warning CS1030: #warning: 'look here'", stderr);
+        Assert.Contains("warning CS0168", stderr);                     // `int x;` declared, never used
+        Assert.DoesNotContain("hidden", stderr);                      // a disabled warning is not shown
+        Assert.Contains(outputs, o => o is ExecuteResultOutput);
+    }
+
+    [Fact]
     public void Console_output_is_captured_as_streams_in_order()
     {
         using var session = new EngineSession();
@@ -75,6 +88,18 @@ public sealed class EngineTests
         Assert.Contains("line 2", result.Error.Value);
         Assert.Same(result.Error, outputs.Last());
         Assert.Equal("1", session.Value("a"));
+    }
+
+    [Fact]
+    public void An_unknown_name_as_after_a_kernel_restart_says_to_run_the_setup_cells_again()
+    {
+        using var session = new EngineSession();                        // a fresh session: what a restarted kernel has
+        var (result, _) = session.Run("var config = ConfigFiles.Load(\"quick\");");
+        Assert.Equal("CompilationError", result.Error!.Name);
+        Assert.Contains("CS0103", result.Error.Value);
+        Assert.Contains(result.Error.Traceback, l => l.StartsWith("hint:") && l.Contains("after a kernel restart, run the notebook's first code cells again"));
+        var (typeError, _) = session.Run("int c = \"text\";");          // other errors carry no such hint
+        Assert.DoesNotContain(typeError.Error!.Traceback, l => l.StartsWith("hint:"));
     }
 
     [Fact]
@@ -125,6 +150,7 @@ public sealed class EngineTests
             var result = await spinning.WaitAsync(TimeSpan.FromSeconds(120));
             Assert.Equal(CellStatus.Interrupted, result.Status);
             Assert.Contains("abandoned", result.Error!.Value);
+            Assert.Contains("Restart the kernel to free the core", result.Error.Value);     // issue #25: what to do about the busy core
             Assert.Equal("2", session.Value("before + 1"));
         }
         finally

@@ -23,6 +23,7 @@ public class TeachingNotebookTests
         Assert.True(result.Succeeded, result.Failure?.ToString());
         var outputs = notebook.Cells.Where(c => c.IsCode).SelectMany(c => Outputs(c)).ToList();
         Assert.DoesNotContain(outputs, o => (string?)o["output_type"] == "error");
+        Assert.DoesNotContain(outputs, o => (string?)o["output_type"] == "stream" && (string?)o["name"] == "stderr");   // issue #25: no compiler warning or info either
         Assert.Contains(outputs, o => Html(o).Contains("Plotly.newPlot"));
         string executed = Path.Combine(TestPaths.NewTempDir("teaching"), name);
         notebook.Save(executed);
@@ -69,8 +70,16 @@ public class TeachingNotebookTests
         Assert.Equal("markdown", (string?)cells[0]!["cell_type"]);              // opens with the result in plain words
         Assert.Contains("$", string.Concat(cells[0]!["source"]!.AsArray().Select(s => (string?)s)));  // ... and a formula
         Assert.Single(cells, c => c!["metadata"]?["tags"]?.AsArray().Any(t => (string?)t == "parameters") == true);
-        var setup = cells.First(c => (string?)c!["cell_type"] == "code")!["source"]!.AsArray();
-        Assert.InRange(string.Concat(setup.Select(s => (string?)s)).TrimEnd().Split('\n').Length, 1, 3);   // the same ≤ 3-line first cell in every host
+        // issue #25: the first code cell finds or builds the library (tagged, so an exported app leaves it out), the same in every notebook;
+        // the second loads it, the same ≤ 3 lines in every host; the markdown before them says to rerun both after a kernel restart
+        var code = cells.Where(c => (string?)c!["cell_type"] == "code").ToList();
+        Assert.Contains(global::LowRankSparse.Interactive.Notebooks.Export.AppExporter.FindOrBuildLibraryTag, code[0]!["metadata"]!["tags"]!.AsArray().Select(t => (string?)t));
+        Assert.Equal(SourceOf(Path.Combine(TestPaths.Notebooks, "00-data-model.ipynb"), 0), Text(code[0]!["source"]!));
+        var load = Text(code[1]!["source"]!);
+        Assert.StartsWith("#r \"../src/LowRankSparse.Cli/bin/Debug/net10.0/LowRankSparse.dll\"", load);
+        Assert.InRange(load.TrimEnd().Split('\n').Length, 1, 3);
+        int first = cells.IndexOf(code[0]);
+        Assert.Contains("again after every kernel restart", Text(cells[first - 1]!["source"]!));
         foreach (var cell in cells.Where(c => (string?)c!["cell_type"] == "code"))
         {
             Assert.Empty(cell!["outputs"]!.AsArray());
@@ -96,6 +105,11 @@ public class TeachingNotebookTests
         if (remark > 0 && values.TrimEnd().EndsWith(')')) values = values[..remark];
         return System.Text.RegularExpressions.Regex.Matches(values, @"-?\d+(\.\d+)?(E[-+]?\d+)?").Select(m => m.Value).ToList();
     }
+
+    private static string Text(JsonNode source) => string.Concat(source.AsArray().Select(s => (string?)s));
+
+    private static string SourceOf(string notebook, int codeCell) =>
+        Text(JsonNode.Parse(File.ReadAllText(notebook))!["cells"]!.AsArray().Where(c => (string?)c!["cell_type"] == "code").ElementAt(codeCell)!["source"]!);
 
     private static IEnumerable<JsonObject> Outputs(NotebookCell cell) =>
         (cell.Node["outputs"] as JsonArray ?? new JsonArray()).OfType<JsonObject>();

@@ -173,7 +173,7 @@ public class RerunTests(QuickReproductionFixture quick)
         var r = Run("2026-01-01T00:00:01Z", "data.noise=0.1");
         string html = HtmlReport.Render(r, ReportFigures.All(r));
         Assert.Contains("<title>LowRankSparse reproduction — quick.json (quick mode) with data.noise=0.1</title>", html);
-        Assert.Contains("<tr class=\"override\" style=\"background:#fef3c7\"><td><code>data.noise</code>", html);
+        Assert.Contains("<tr class=\"override\" style=\"background:#fef3c7\"><td style=\"text-align:left;vertical-align:top\"><code>data.noise</code>", html);
         Assert.Contains("The config file's description, written for it without the overrides", html);
         Assert.Contains("reproduce --quick --set data.noise=0.1", html);
 

@@ -83,7 +83,7 @@ public class EvolutionTests(QuickRunFixture quick) : IClassFixture<QuickRunFixtu
         string html = figure.ChartHtml();
         int start = html.IndexOf("var data = ", StringComparison.Ordinal) + "var data = ".Length;
         var data = System.Text.Json.Nodes.JsonNode.Parse(html[start..html.IndexOf(";\n", start, StringComparison.Ordinal)])!.AsArray();
-        foreach (var name in new[] { "ΔW_Q", "ΔW_K", "ΔW_V" })
+        foreach (var name in new[] { "W_Q", "W_K", "W_V" }.Select(WeightColors.Label))
             Assert.NotNull(Assert.Single(data.Where(t => (string?)t!["name"] == name).Select(t => (string?)t!["line"]?["color"]).Distinct()));
     }
 }

@@ -55,6 +55,7 @@ public sealed class StaticFigureTests(QuickReproductionFixture quick, ITestOutpu
             Assert.True(svg.Drawn, $"{figure.Id}.svg: {svg}");
             Assert.True(pdf.Drawn, $"{figure.Id}.pdf: {pdf}");
             Assert.Equal(2100, png.Width);                                             // 7 in at 300 dpi
+            Assert.Equal(300, PngDensity.Dpi(File.ReadAllBytes(stem + ".png"))!.Value, 0.1);   // issue #25: and says so in its pHYs chunk
             Assert.Equal(PublicationLayout.Width, svg.Width);
             Assert.InRange(pdf.Width, PublicationLayout.Width - 2, PublicationLayout.Width + 2);   // one page of the figure's size at 96 dpi
             Assert.Matches(new Regex("class=\"(js-line|point)\""), svgText);          // plotly.js drew the traces' marks

@@ -15,6 +15,9 @@ public sealed record ExportedApp(string Path, string? Warning);
 /// </summary>
 public static class AppExporter
 {
+    /// <summary>The notebooks' setup cell that finds or builds the library before the <c>#r</c> cell: an app leaves it as a comment.</summary>
+    public const string FindOrBuildLibraryTag = "find-or-build-library";
+
     public static ExportedApp Export(Notebook notebook, string outDir)
     {
         string library = LibraryProject.Find(notebook.Folder, Environment.CurrentDirectory, AppContext.BaseDirectory);
@@ -38,6 +41,7 @@ public static class AppExporter
         text.Append($"// {notebook.Name}.cs: exported from {Path.GetFileName(notebook.Path)} by `notebooks export --to app`. Run: dotnet run {notebook.Name}.cs\n");
         foreach (string import in ScriptDefaults.Imports.Select(i => $"using {i};").Concat(cells.SelectMany(c => c.App?.Usings ?? [])).Distinct())
             text.Append(import.EndsWith(';') ? import : import + ";").Append('\n');
+        text.Append('\n').Append(DisplayHelper.FailureHandler(notebook.Name)).Append('\n');
         foreach (var (cell, app, number) in cells)
         {
             text.Append('\n');
@@ -60,7 +64,7 @@ public static class AppExporter
         for (int i = 0; i < notebook.Cells.Count; i++)
         {
             var cell = notebook.Cells[i];
-            if (!cell.IsCode)
+            if (!cell.IsCode || cell.HasTag(FindOrBuildLibraryTag))   // the app's #:project line builds the library
             {
                 split.Add((cell, null, i + 1));
                 continue;

@@ -6,6 +6,20 @@ namespace LowRankSparse.Interactive.Notebooks.Export;
 /// </summary>
 internal static class DisplayHelper
 {
+    /// <summary>
+    /// The app's first statement: a failure ends it with one line on stderr instead of a stack trace — exit code 2 for bad input (a
+    /// config value out of range, a config that does not exist), 1 for anything else.
+    /// </summary>
+    public static string FailureHandler(string notebookName) => $$"""
+        // a failure: one line, exit 2 for bad input (config), 1 otherwise
+        AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+        {
+            var error = (Exception)e.ExceptionObject;
+            Console.Error.WriteLine($"{{notebookName}}: {error.GetType().Name}: {error.Message.Split('\n')[0]}");
+            Environment.Exit(error is LowRankSparse.Config.ConfigException ? 2 : 1);
+        };
+        """;
+
     public static string LocalFunction => "static void display(object? value) => NotebookDisplay.Show(value);";
 
     public static string Class(string notebookName) => $$"""
