@@ -42,7 +42,7 @@ public static class LowRankFigures
             $"the full update {Fmt(l.FullTestLossMean)}; ΔW_V at rank 0 costs {Fmt(l.ValueTruncation.FirstOrDefault(t => t.R == 0)?.TestLoss)}. " +
             $"LoRA adapters of rank {k} on W_Q, W_K (W_V and W_O frozen at their trained values, first seed): {Fmt(loraK?.TestLoss)}; " +
             $"W_O alone trained on W(0) reaches {Fmt(l.OutputOnly.TestLoss)}.",
-            Charts.Axes(chart, "rank r", logY ? "test hinge loss (log scale)" : "test hinge loss", logY: logY), table);
+            Charts.Styled(chart, "Test hinge loss vs rank r of each part of the update", "rank r", logY ? "test hinge loss (log scale)" : "test hinge loss", logY: logY), table);
     }
 
     private static IEnumerable<(string Name, IReadOnlyList<RankPoint> Curve)> Parts(LowRankSection l) =>

@@ -15,7 +15,7 @@ public sealed record PhaseAxis(string Name, string Field, string Symbol, string 
     public static readonly PhaseAxis Noise = new("noise", "data.noise", "τ", "token noise τ", false,
         (c, v) => c with { Data = c.Data with { Noise = v } });
     public static readonly PhaseAxis Patterns = new("patterns", "data.num_patterns", "M", "number of patterns M", true,
-        (c, v) => c with { Data = c.Data with { NumPatterns = (int)v } });
+        (c, v) => c with { Data = c.Data with { NumPatterns = (int)v, Dim = Math.Max((int)v, c.Data.Dim) } });   // d = max(M, d), as the sweeps do
     public static readonly PhaseAxis QkInitScale = new("qk_init_scale", "model.qk_init_scale", "κ", "initial attention scale κ (W_Q = W_K = κ·I)", false,
         (c, v) => c with { Model = c.Model with { QkInitScale = v } });
     public static readonly PhaseAxis LearningRate = new("learning_rate", "training.learning_rate", "η", "learning rate η", false,

@@ -35,7 +35,7 @@ public class BadInputTests
             { new[] { "train", "--config", wrongType, "--out", outDir }, 2, "model.neurons = \"many\": wrong type, expected an integer" },
             { new[] { "train", "--set", "training.steps", "--out", outDir }, 2, "expected section.key=value" },
             { new[] { "train", "--set", "model.width=3", "--out", outDir }, 2, "unknown key 'model.width'" },
-            { new[] { "train", "--set", "data.relevant_fraction=0.05", "--out", outDir }, 2, "data.relevant_fraction = 0.05" },
+            { new[] { "train", "--set", "data.relevant_fraction=0.02", "--out", outDir }, 2, "data.relevant_fraction = 0.02" },   // below α# = 0.025
             { new[] { "train", "--set", "data.confusion_fraction=0.9", "--out", outDir }, 2, "must be ≤ 1" },
             { new[] { "train", "--set", "data.num_label_relevant=5", "--out", outDir }, 2, "must be an even integer" },
             { new[] { "train", "--set", "training.batch_size=0", "--out", outDir }, 2, "training.batch_size = 0" },
@@ -84,7 +84,7 @@ public class BadInputTests
         string dir = TestPaths.NewTempDir("cli");
         var r = CliRunner.Run("train", "--config", "quick", "--set", "training.steps=20", "--out", dir);
         Assert.True(r.ExitCode == 0, r.Err);
-        Assert.Contains("\"neurons\": 64", File.ReadAllText(Path.Combine(dir, "results.json")));   // quick.json's m, not default's 128
+        Assert.Contains("\"neurons\": 448", File.ReadAllText(Path.Combine(dir, "results.json")));   // quick.json's m, not the default's 512
     }
 
     [Fact]

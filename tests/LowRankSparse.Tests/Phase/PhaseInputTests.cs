@@ -17,7 +17,7 @@ public class PhaseInputTests
         { ["phase", "--x", "noise", "--x-range", "0.4,0.1"], "must be strictly increasing" },
         { ["phase", "--x", "noise", "--x-range", "0.1,lots"], "\"lots\" is not a number" },
         { ["phase", "--x", "alpha_gap", "--x-range", "-0.1,0.1"], "data.relevant_fraction" },
-        { ["phase", "--x", "patterns", "--x-range", "8,32"], "data.num_patterns = 32: must be ≤ data.dim = 8" },
+        { ["phase", "--x", "patterns", "--x-range", "2,8"], "data.num_label_relevant = 2: must be < data.num_patterns = 2" },
         { ["phase", "--x", "neurons", "--x-range", "15,16"], "model.neurons = 15: must be even" },
         { ["phase", "--x-range", "0.1:2:40", "--y-range", "0.1:1:40", "--seeds", "5"], "40 × 40 cells × 5 seeds = 8000 runs" },
         { ["phase", "--seeds", "0"], "seeds = 0" },

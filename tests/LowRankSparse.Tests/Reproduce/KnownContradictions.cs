@@ -14,10 +14,20 @@ public static class KnownContradictions
 
     public static readonly string[] Ids = ["noise", "unlucky_stay_small"];
 
-    /// <summary>Every claim id a teaching notebook may report as not reproduced.</summary>
-    public static readonly string[] InNotebooks = [.. Ids, .. RealData];
+    /// <summary>
+    /// The theory regime's quick config (issue #23; quick.json, seeds 0–2, measured 2026-12-06): the update's top-2 energy dips to 0.985 at
+    /// step 10 (low_rank_throughout, bar 0.99); ΔW_K's label-relevant input energy is 0.749 (bar 0.85, chance K/M = 0.25); ΔW_Q, ΔW_K are
+    /// rank 1 for every K (rank_vs_k predicts K under per-sample mixing); 0.892 of the neurons lucky at init end large (bar 0.9); a third of
+    /// the large rows were not lucky; random pruning raises the hinge by only 0.006 at R = 0.3 (bar 0.1). These are reported as not
+    /// reproduced; issue #24 asks for criteria with intervals that say which of them are decided at the third decimal.
+    /// </summary>
+    public static readonly string[] TheoryIds = ["low_rank_throughout", "label_relevant_span", "rank_vs_k", "lucky_neurons", "unlucky_stay_small", "random_pruning"];
+
+    /// <summary>Every claim id a teaching notebook may report as not reproduced (the notebooks run the theory regime's quick config).</summary>
+    public static readonly string[] InNotebooks = [.. Ids, .. TheoryIds, .. RealData];
 
     /// <summary>Controls that hold (the check cannot tell the claim from its absence), measured: on real images in quick mode the updates
-    /// are just as low-rank with saturated initial attention.</summary>
-    public static readonly string[] ControlsThatHold = ["real_low_rank"];
+    /// are just as low-rank with saturated initial attention; in the theory regime random pruning is as free as magnitude pruning up to
+    /// R = 0.4 (the margins are wide), so magnitude pruning's control holds.</summary>
+    public static readonly string[] ControlsThatHold = ["real_low_rank", "magnitude_pruning"];
 }
