@@ -46,10 +46,11 @@ public sealed class MicrosoftKernelTests
         """;
 
     private const string StdioScript = """
-        import sys, json, time, subprocess, threading, queue
+        import sys, json, time, subprocess, threading, queue, os, signal, atexit
         cwd, cells, endless = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3]
         p = subprocess.Popen(["dotnet", "interactive", "stdio", "--default-kernel", "csharp"], cwd=cwd, stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, bufsize=1)
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, bufsize=1, start_new_session=True)
+        atexit.register(lambda: os.killpg(p.pid, signal.SIGKILL))   # the muxer and the kernel it starts, even when this script fails
         events = queue.Queue()
         threading.Thread(target=lambda: [events.put(l) for l in p.stdout], daemon=True).start()
         counter = [0]
@@ -75,7 +76,6 @@ public sealed class MicrosoftKernelTests
             result["after"] = answer
             if any("OperationCanceledException" in v["value"] for v in answer["values"]): break
             time.sleep(1)
-        p.kill()
         print("RESULT " + json.dumps(result))
         """;
 
