@@ -8,16 +8,34 @@ namespace LowRankSparse.Figures;
 /// <summary>Small building blocks shared by the figure builders (one place for styling).</summary>
 public static class Charts
 {
+    /// <summary>
+    /// [ours] Significant digits a chart keeps of each value (the CSV beside every figure keeps them all): a double printed with 17 digits
+    /// per point made executed notebooks exceed their 500 kB budget once the theory regime's 448–512 neurons filled the W_O figures.
+    /// </summary>
+    public const int ChartDigits = 4;
+
+    /// <summary>A value rounded to <paramref name="digits"/> significant digits.</summary>
+    public static double Significant(double x, int digits = ChartDigits) =>
+        x == 0 || double.IsNaN(x) || double.IsInfinity(x) ? x : Math.Round(x, Math.Clamp(digits - 1 - (int)Math.Floor(Math.Log10(Math.Abs(x))), 0, 15));
+
+    private static IEnumerable<double> Rounded(IEnumerable<double> values) => values.Select(v => Significant(v)).ToArray();
+
     public static GenericChart Line(IEnumerable<double> x, IEnumerable<double> y, string name, bool markers = true, StyleParam.DrawingStyle? dash = null) =>
+        LineOf(Rounded(x), Rounded(y), name, markers, dash);
+
+    private static GenericChart LineOf(IEnumerable<double> x, IEnumerable<double> y, string name, bool markers, StyleParam.DrawingStyle? dash) =>
         dash is null
             ? Chart.Line<double, double, string>(x: x, y: y, Name: name, ShowMarkers: markers)
             : Chart.Line<double, double, string>(x: x, y: y, Name: name, ShowMarkers: markers, LineDash: dash);
 
     /// <summary>A line in a fixed colour (e.g. the same weight at every slider position keeps its colour).</summary>
-    public static GenericChart Line(IEnumerable<double> x, IEnumerable<double> y, string name, string color, bool markers = true, StyleParam.DrawingStyle? dash = null) =>
-        dash is null
+    public static GenericChart Line(IEnumerable<double> x, IEnumerable<double> y, string name, string color, bool markers = true, StyleParam.DrawingStyle? dash = null)
+    {
+        (x, y) = (Rounded(x), Rounded(y));
+        return dash is null
             ? Chart.Line<double, double, string>(x: x, y: y, Name: name, ShowMarkers: markers, LineColor: Color.fromString(color), MarkerColor: Color.fromString(color))
             : Chart.Line<double, double, string>(x: x, y: y, Name: name, ShowMarkers: markers, LineColor: Color.fromString(color), MarkerColor: Color.fromString(color), LineDash: dash);
+    }
 
     /// <summary>
     /// A weight's curve (issue #25): its colour, dash and marker (<see cref="WeightColors"/>), named by its typeset label and
@@ -62,8 +80,8 @@ public static class Charts
 
     public static GenericChart Points(IEnumerable<double> x, IEnumerable<double> y, string name, IEnumerable<string>? text = null) =>
         text is null
-            ? Chart.Point<double, double, string>(x: x, y: y, Name: name)
-            : Chart.Point<double, double, string>(x: x, y: y, Name: name, MultiText: text.ToArray());
+            ? Chart.Point<double, double, string>(x: Rounded(x), y: Rounded(y), Name: name)
+            : Chart.Point<double, double, string>(x: Rounded(x), y: Rounded(y), Name: name, MultiText: text.ToArray());
 
     /// <summary>A mean curve with a shaded band [mean − std, mean + std]; only the mean appears in the legend.</summary>
     /// <summary>Mean line with a ± std band, the band clipped to [<paramref name="lowest"/>, <paramref name="highest"/>] (an accuracy stays in [0, 1]).</summary>
@@ -93,7 +111,7 @@ public static class Charts
             LineDash: StyleParam.DrawingStyle.Dash);
 
     public static GenericChart Histogram(IEnumerable<double> x, string name, int bins) =>
-        Chart.Histogram<double, double, string>(X: x.ToArray(), Name: name, NBinsX: bins);
+        Chart.Histogram<double, double, string>(X: Rounded(x).ToArray(), Name: name, NBinsX: bins);
 
     /// <summary>The height of a one-panel chart in pixels; its width follows the page (or notebook cell) it is drawn in.</summary>
     public const int Height = 440;

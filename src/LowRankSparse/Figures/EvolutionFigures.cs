@@ -53,7 +53,7 @@ public static class EvolutionFigures
         {
             var rank = Enumerable.Range(1, at.RowNorms.Length).Select(i => (double)i).ToArray();
             for (int i = 0; i < rank.Length; i++) table.Add(at.Step, i + 1, at.RowNorms[i], at.RowNorms[i] > s.Threshold ? 1 : 0);
-            if (shown.Contains(at)) steps.Add(new StepSlider.Step($"{at.Step} ({at.AboveFinalThreshold:P0} above)", [Charts.Line(rank, at.RowNorms.Select(n => Significant(n, 4)), "W<sub>O</sub> row norms", "#1f77b4")]));
+            if (shown.Contains(at)) steps.Add(new StepSlider.Step($"{at.Step} ({at.AboveFinalThreshold:P0} above)", [Charts.Line(rank, at.RowNorms, "W<sub>O</sub> row norms", "#1f77b4")]));
         }
         int m = s.RowNormsVsStep[0].RowNorms.Length;
         var threshold = Charts.Line([1.0, m], [s.Threshold, s.Threshold], "final lucky threshold (Otsu) [ours]", markers: false, dash: StyleParam.DrawingStyle.Dash);
@@ -82,12 +82,8 @@ public static class EvolutionFigures
         return new(moving, ReferenceEqualityComparer.Instance as IEqualityComparer<T>);
     }
 
-    /// <summary>A value rounded to <paramref name="digits"/> significant digits for a chart (a 17-digit double per point quadrupled the JSON).</summary>
-    private static double Significant(double x, int digits) =>
-        x == 0 || double.IsNaN(x) || double.IsInfinity(x) ? x : Math.Round(x, Math.Clamp(digits - 1 - (int)Math.Floor(Math.Log10(Math.Abs(x))), 0, 15));
-
     /// <summary>[ours] Slider positions at most, so an executed notebook stays within its size budget.</summary>
-    public const int MaxSliderSteps = 11;
+    public const int MaxSliderSteps = 9;
 
     private static string Energies(EnergyAtStep e) =>
         string.Join(", ", UpdatesSection.AttentionWeights.Select(n => $"Δ{n} {e.Mean[n].ToString("F4", CultureInfo.InvariantCulture)}"));
