@@ -12,11 +12,15 @@ public class ClassroomDocsTests
     {
         string readme = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "README.md"));
         var block = Regex.Match(readme, "```bash\n(?<body>.*?)```", RegexOptions.Singleline).Groups["body"].Value.Split('\n');
+        Assert.Equal(2, block.Count(l => l.StartsWith("dotnet ", StringComparison.Ordinal)));   // exactly two set-up commands: the main job and the tests
         Assert.Contains("-- reproduce ", block[0]);
-        Assert.Matches(@"≈ \d+ min", block[0]);                                      // the expected time beside the command
-        Assert.Contains("--no-phase --no-real-data", block[1]);
+        Assert.Matches(@"≈ [\d.½]+ min", block[0]);                                 // the expected time beside the command
+        Assert.StartsWith("dotnet test", block[1]);
+        string after = readme[readme.IndexOf("```bash", StringComparison.Ordinal)..][..3000];
+        Assert.Contains("--no-real-data", after);                                    // the flags that skip or add the long sections, right below
+        Assert.Contains("--phase", after);
         string help = CliRunner.Run("reproduce", "--help").Out;
-        Assert.Contains("--no-phase", help);                                         // the flags the README names exist
+        Assert.Contains("--phase", help);                                            // the flags the README names exist
         Assert.Contains("--no-real-data", help);
     }
 
