@@ -42,7 +42,8 @@ public sealed class PublicationLayoutTests(QuickReproductionFixture quick)
         var json = PublicationLayout.Of(Report.Single(f => f.Id == "spectra_vs_step").Chart);
         var visible = json["data"]!.AsArray().Select(t => t!.AsObject()).Where(t => t["visible"]?.GetValue<bool>() != false).ToList();
         Assert.Equal([WeightColors.Label("W_Q"), WeightColors.Label("W_K"), WeightColors.Label("W_V"), "theory: 2 dominant values"], visible.Select(t => t["name"]!.GetValue<string>()));
-        var last = quick.Results.Updates.SpectraVsStep[^1].SingularValues["W_Q"].Select(v => Math.Max(v, 1e-12));
+        // the chart keeps Charts.ChartDigits significant digits of each value (the CSV keeps them all)
+        var last = quick.Results.Updates.SpectraVsStep[^1].SingularValues["W_Q"].Select(v => Charts.Significant(Math.Max(v, 1e-12)));
         Assert.Equal(last, visible[0]["y"]!.AsArray().Select(y => y!.GetValue<double>()));
     }
 
