@@ -16,13 +16,11 @@ public static class LowRankFigures
         foreach (var t in l.Lora) table.Add("lora_qk", t.R, t.TestAccuracy, t.TestLoss);
         table.Add("random_rank_k_qk", l.AttentionRandomRankK.R, l.AttentionRandomRankK.TestAccuracy, l.AttentionRandomRankK.TestLoss);
         var rs = l.Truncation.Select(t => (double)t.R).ToArray();
-        double top = new[] { l.Truncation, l.AttentionTruncation, l.ValueTruncation }.SelectMany(c => c).Select(t => t.TestLoss)
-            .Append(l.AttentionRandomRankK.TestLoss).Concat(l.Lora.Select(t => t.TestLoss)).Max();
-        double bottom = new[] { l.Truncation, l.AttentionTruncation, l.ValueTruncation }.SelectMany(c => c).Select(t => t.TestLoss)
-            .Append(l.FullTestLossMean).Concat(l.Lora.Select(t => t.TestLoss)).Where(v => v > 0).DefaultIfEmpty(1e-3).Min() / 2;
-        // log scale when every value is positive: the rank-0 costs are 10–100× the rest, which a linear axis flattens onto 0
-        bool logY = new[] { l.Truncation, l.AttentionTruncation, l.ValueTruncation }.SelectMany(c => c).Select(t => t.TestLoss)
-            .Append(l.AttentionRandomRankK.TestLoss).Append(l.FullTestLossMean).Concat(l.Lora.Select(t => t.TestLoss)).All(v => v > 0);
+        // every loss the chart draws; a log axis when all are positive: the rank-0 costs are 10–100× the rest, which a linear axis flattens onto 0
+        var drawn = Parts(l).SelectMany(p => p.Curve).Select(t => t.TestLoss).Concat(l.Lora.Select(t => t.TestLoss))
+            .Append(l.AttentionRandomRankK.TestLoss).Append(l.FullTestLossMean).ToList();
+        double top = drawn.Max(), bottom = drawn.Where(v => v > 0).DefaultIfEmpty(1e-3).Min() / 2;
+        bool logY = drawn.All(v => v > 0);
         var chart = Charts.Combine(new[]
         {
             Charts.Line(rs, l.Truncation.Select(t => t.TestLoss), WeightColors.Typeset("ΔW_Q, ΔW_K, ΔW_V all at rank r"), All),

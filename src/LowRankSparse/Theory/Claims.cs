@@ -331,8 +331,13 @@ public static class Claims
     /// <summary>Share of the cost of rank 0 (<paramref name="rank0"/> − <paramref name="full"/>) that a loss of <paramref name="loss"/> recovers.</summary>
     public static double Recovered(double loss, double rank0, double full) => rank0 - full <= 0 ? 0 : (rank0 - loss) / (rank0 - full);
 
-    private static bool AttentionPartNeeded(double rank0, double full) =>
-        rank0 - full >= Thresholds.AttentionMattersLoss && rank0 >= Thresholds.AttentionMattersRatio * full;
+    /// <summary>
+    /// Losing the attention update costs enough to matter [ours]: the test hinge without it (<paramref name="without"/>: frozen W_Q, W_K, or
+    /// ΔW_Q, ΔW_K truncated to rank 0) exceeds the full model's by at least <see cref="Thresholds.AttentionMattersLoss"/> and is at least
+    /// <see cref="Thresholds.AttentionMattersRatio"/> times it. The attention-matters control and the truncation and LoRA preconditions share it.
+    /// </summary>
+    public static bool AttentionPartNeeded(double without, double full) =>
+        without - full >= Thresholds.AttentionMattersLoss && without >= Thresholds.AttentionMattersRatio * full;
 
     private static string Interval(RankPoint p) => p.TestLossInterval?.Text() ?? $"{F(p.TestLoss, 4)} ± {F(p.TestLossStd, 4)}";
 

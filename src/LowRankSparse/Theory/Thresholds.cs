@@ -39,9 +39,6 @@ public static class Thresholds
     /// share of what dropping the attention update (rank 0) costs — a tolerance relative to what the attention update is worth on the run.</summary>
     public const double Recovered = 0.9;
 
-    /// <summary>Adapting W_Q, W_K, W_V is needed when W(0)'s attention with the trained head (rank 0) is at least this much worse in hinge loss.</summary>
-    public const double NeededLoss = 0.1;
-
     /// <summary>Attention concentrates: the mass on label-relevant keys ends at least this many times the uniform-attention baseline (the
     /// share of label-relevant tokens). A relative bar [ours]: an absolute gain of 0.03 was passed by the near-uniform control (0.038) in
     /// the theory regime, where the sibling predicts the mass to grow towards 1 − ηC, far above the baseline.</summary>

@@ -39,8 +39,7 @@ public sealed record AttentionMattersSection(
     public static AttentionMattersSection Of(SeedInterval full, SeedInterval frozen, SeedInterval massInit, SeedInterval massFinal, double uniformMass)
     {
         var difference = SeedInterval.Of(frozen.Values.Zip(full.Values, (f, a) => f - a));
-        bool matters = difference.Mean >= Thresholds.AttentionMattersLoss && difference.Lo > 0
-                       && frozen.Mean >= Thresholds.AttentionMattersRatio * full.Mean;
+        bool matters = Claims.AttentionPartNeeded(frozen.Mean, full.Mean) && difference.Lo > 0;
         string criterion = $"frozen − full test hinge ≥ {Thresholds.AttentionMattersLoss} [ours] with its 95 % interval above 0, and frozen ≥ " +
                            $"{Thresholds.AttentionMattersRatio}× full [ours]";
         string ratio = full.Mean > 0 ? $"{F(frozen.Mean / full.Mean, 1)}×" : frozen.Mean > 0 ? "∞×" : "1× (both 0)";
