@@ -42,6 +42,7 @@ internal static class Verdicts
     {
         VerdictStatus.Holds => "[green]holds[/]",
         VerdictStatus.Fails => "[red]not reproduced[/]",
+        VerdictStatus.Inconclusive => "[blue]inconclusive[/]",
         _ => "[yellow]not applicable[/]: " + Markup.Escape(v.Precondition),
     } + (v.InsideTheory == false && v.Status != VerdictStatus.NotApplicable ? Markup.Escape(Verdict.OutsideNote) : "");
 }

@@ -21,7 +21,8 @@ internal static class ReproduceCommand
             Description = "Write into an output folder that holds other files, or a run with other settings (that run is kept in OUT/previous/).",
         };
         var quick = new Option<bool>("--quick") { Description = "Small configuration and grids (data/configs/quick.json unless --config is given): seconds, for tests and CI." };
-        var seeds = new Option<int?>("--seeds") { Description = "Training seeds behind every band (default 5; 3 with --quick)." };
+        var seeds = new Option<int?>("--seeds") { Description = "Training seeds behind every band and verdict interval (default 10; 3 with --quick)." };
+        var sweepSeeds = new Option<int?>("--sweep-seeds") { Description = "Seeds per point of the K and τ sweeps (default 2; 1 makes the sweep verdicts inconclusive)." };
         var phase = new Option<bool>("--phase")
         {
             Description = "Also run the phase grids over the theory's conditions (4 grids of 6 × 6 × 2 runs; 1 grid of 4 × 4 × 2 with --quick). Off by default: " +
@@ -43,7 +44,7 @@ internal static class ReproduceCommand
             "Reproduce every claim of the paper: low-rank updates, lucky neurons, pruning curves, low-rank adaption and sweeps, each checked against the theory. " +
             "Writes OUT/report.html, OUT/results.json and one CSV per figure; an earlier run in OUT is kept in OUT/previous/, and one with other settings is replaced only with --force.")
         {
-            config, set, output, force, quick, seeds, phase, noPhase, noRealData, resume, figures, keepPrevious,
+            config, set, output, force, quick, seeds, sweepSeeds, phase, noPhase, noRealData, resume, figures, keepPrevious,
         };
         command.SetAction(parse =>
         {
@@ -53,6 +54,7 @@ internal static class ReproduceCommand
             var cfg = ConfigLoader.Load(configPath, overrides);
             var options = isQuick ? ReproduceOptions.QuickFor(cfg) : new ReproduceOptions { Config = cfg };
             if (parse.GetValue(seeds) is int n) options = options with { Seeds = n };
+            if (parse.GetValue(sweepSeeds) is int ns) options = options with { SweepSeeds = ns };
             if (!parse.GetValue(phase) || parse.GetValue(noPhase)) options = options with { PhaseGrids = [] };
             if (parse.GetValue(noRealData)) options = options with { RealData = false };
             options.Validated();

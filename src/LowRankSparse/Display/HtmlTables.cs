@@ -5,6 +5,7 @@ using LowRankSparse.Analysis;
 using LowRankSparse.Config;
 using LowRankSparse.Report;
 using LowRankSparse.Theory;
+using LowRankSparse.Util;
 
 namespace LowRankSparse.Display;
 
@@ -24,6 +25,7 @@ public static class HtmlTables
             {
                 VerdictStatus.Holds => ("yes", "#0a7a2f"),
                 VerdictStatus.Fails => ("no", "#b00020"),
+                VerdictStatus.Inconclusive => ("unsure", "#1f4e9c"),
                 _ => ("na", "#8a6d00"),
             };
             var figures = figuresOf?.Invoke(v.Id) ?? [];
@@ -32,14 +34,27 @@ public static class HtmlTables
             string links = targets.Count == 0 ? "" : " <small>(" + string.Join(", ", targets) + ")</small>";
             string Cell(string text) => linkGuide ? GlossaryTables.Link(E(text)) : E(text);
             sb.Append($"<tr id=\"verdict-{E(v.Id)}\"><td>{E(v.Claim)}{links}</td><td>{Tag(v.Tag)}</td><td>{Cell(v.Precondition)}</td><td>{Cell(v.Predicted)}</td><td>{Cell(v.Measured)}</td>")
-              .Append($"<td class=\"{cls}\" style=\"color:{colour};font-weight:bold\">{E(v.StatusText)}</td>")
+              .Append($"<td class=\"{cls}\" style=\"color:{colour};font-weight:bold\">{E(v.StatusText)}{MarginText(v)}</td>")
               .Append(v.Control is null ? "<td>–</td>" :
-                  $"<td><em>{E(v.Control.Setting)}</em>: {Cell(v.Control.Measured)} — <strong style=\"color:{(v.Control.Holds ? "#b00020" : "#0a7a2f")}\">" +
-                  $"{(v.Control.Holds ? "holds: the check cannot tell the claim from its absence" : "fails, as predicted")}</strong></td>")
+                  $"<td><em>{E(v.Control.Setting)}</em>: {Cell(v.Control.Measured)} — <strong style=\"color:{(v.Control.Fails ? "#0a7a2f" : "#b00020")}\">" +
+                  $"{ControlText(v.Control)}</strong></td>")
               .Append("</tr>");
         }
         return AlignLeft(sb.Append("</table>").ToString());
     }
+
+    /// <summary>How far the deciding threshold could move before the outcome flips, beside the outcome.</summary>
+    private static string MarginText(Verdict v) => v.Margin is double m && v.Status != VerdictStatus.NotApplicable
+        ? $"<br><small style=\"font-weight:normal\">margin {Fmt.F(m, 2)} half-widths of the 95 % interval</small>" : "";
+
+    /// <summary>What a control's outcome says about the check.</summary>
+    public static string ControlText(VerdictControl c) => c.Outcome switch
+    {
+        VerdictStatus.Fails => "fails, as predicted",
+        VerdictStatus.Holds => "holds: the check cannot tell the claim from its absence",
+        VerdictStatus.Inconclusive => "inconclusive: its interval straddles the threshold, so the check does not clearly tell the claim from its absence",
+        _ => "not applicable",
+    };
 
     /// <param name="highlighted">Keys (section.key) to highlight, e.g. those a run overrode with --set.</param>
     public static string Config(ExperimentConfig config, IReadOnlySet<string>? highlighted = null)

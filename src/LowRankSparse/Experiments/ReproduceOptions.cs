@@ -11,7 +11,11 @@ namespace LowRankSparse.Experiments;
 public sealed record ReproduceOptions
 {
     public required ExperimentConfig Config { get; init; }
-    public int Seeds { get; init; } = 5;
+    /// <summary>Training seeds behind every band and every verdict's interval (issue #24: at least 10 by default) [ours].</summary>
+    public int Seeds { get; init; } = 10;
+    /// <summary>Seeds per point of the K and τ sweeps [ours] (the M sweep, a figure, runs one): the noise and rank-vs-K verdicts take their
+    /// intervals over them. Two, not the five issue #24 asks for: each costs a full training per point and the default must stay ≤ 120 s.</summary>
+    public int SweepSeeds { get; init; } = 2;
     public int RandomMasks { get; init; } = 5;
     public IReadOnlyList<double> Rates { get; init; } = Enumerable.Range(0, 10).Select(i => i / 10.0).ToArray();
     public IReadOnlyList<int> LabelRelevantCounts { get; init; } = new[] { 2, 4, 6 };
@@ -32,6 +36,7 @@ public sealed record ReproduceOptions
     {
         Config = config,
         Seeds = 3,
+        SweepSeeds = 2,
         RandomMasks = 3,
         NoiseLevels = new[] { 0.0, 0.1, 0.2 },
         PatternCounts = new[] { 4, 8 },
@@ -44,6 +49,7 @@ public sealed record ReproduceOptions
     {
         var v = new Validator();
         v.Require(Seeds >= 2 && Seeds <= 50, "--seeds", Seeds, "must be an integer in [2, 50] (bands need at least two seeds)");
+        v.Require(SweepSeeds >= 1 && SweepSeeds <= 20, "--sweep-seeds", SweepSeeds, "must be an integer in [1, 20] (one seed gives no interval: its verdicts read inconclusive)");
         v.Require(RandomMasks >= 1, "random_masks", RandomMasks, "must be ≥ 1");
         v.Require(Rates.Count > 0 && Rates.All(r => r >= 0 && r < 1), "rates", string.Join(",", Rates), "every pruning rate must be in [0, 1)");
         v.Require(LabelRelevantCounts.All(k => k >= 2 && k % 2 == 0 && k < Config.Data.NumPatterns), "label_relevant_counts",

@@ -48,7 +48,8 @@ public static class Reproduction
             var perSeed = Cached(StageNames.PerSeed, $"test and analyse each of {n} seeds", n,
                 () => ParallelWork.Map(Runs(), SeedResult.Of, Advance, cancel).ToList());
             var updates = Cached(StageNames.Updates, $"low-rank updates: spectra and attention at {options.Config.Training.SnapshotSteps().Count} snapshots × {n} seeds", n,
-                () => UpdatesSection.Compute(Runs(), perSeed.Select(p => p.Weights).ToList(), onItemDone: Advance, cancel: cancel));
+                () => UpdatesSection.Compute(Runs(), perSeed.Select(p => p.Weights).ToList(), onItemDone: Advance, cancel: cancel,
+                    energyRanks: Predictions.GapRanks(options.Config.Data)));
             var sparsity = Cached(StageNames.Sparsity, "sparse output layer: lucky neurons", 1, () => SparsitySection.Compute(Runs()));
             var pruning = Cached(StageNames.Pruning, $"pruning: {PruningSection.Curves} curves × {options.Rates.Count} rates × {n} seeds", PruningSection.Curves,
                 () => PruningSection.Compute(Runs(), options, Advance, cancel));

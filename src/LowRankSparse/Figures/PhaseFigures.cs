@@ -162,6 +162,7 @@ public static class PhaseFigures
     {
         VerdictStatus.Holds => "holds",
         VerdictStatus.Fails => "fails",
+        VerdictStatus.Inconclusive => "inconclusive",
         _ => "not_applicable",
     };
 }

@@ -1,3 +1,4 @@
+using LowRankSparse.Theory;
 using LowRankSparse.Config;
 using LowRankSparse.Data;
 
@@ -15,7 +16,7 @@ public sealed record PhaseCondition(string Id, string Text, IReadOnlyDictionary<
     /// <summary>[ours] c in m ≥ c·M² ln N.</summary>
     public const double WidthConstant = 1;
     /// <summary>[ours] the initial softmax counts as saturated once a label-relevant query puts more than this on the keys of its own pattern.</summary>
-    public const double SaturatedAttention = 0.9;
+    public const double SaturatedAttention = Predictions.SaturatedAttention;
 
     public static readonly PhaseCondition Majority = new("majority", "α* > α#: label-relevant tokens outnumber confusion tokens (boundary α* = α#)",
         new Dictionary<string, (Func<ExperimentConfig, double>, bool)> { [PhaseAxis.AlphaGap.Name] = (_ => 0, false) });
@@ -43,17 +44,8 @@ public sealed record PhaseCondition(string Id, string Text, IReadOnlyDictionary<
     /// <summary>The conditions that involve an axis of the grid.</summary>
     public static IReadOnlyList<PhaseCondition> For(PhaseAxis x, PhaseAxis y) => All.Where(c => c.Axes.ContainsKey(x.Name) || c.Axes.ContainsKey(y.Name)).ToList();
 
-    /// <summary>
-    /// κ_sat: with W_Q = W_K = κ·I and noise-free tokens the logit of two tokens of the same pattern is κ², of different patterns 0;
-    /// a label-relevant query then puts n·e^{κ²} / (n·e^{κ²} + L − n) on the n = round(α*·L) keys of its pattern (one pattern per
-    /// sample and class). That equals <see cref="SaturatedAttention"/> = s at κ² = ln(s/(1 − s) · (L − n)/n).
-    /// </summary>
-    public static double SaturationScale(DataConfig data)
-    {
-        int n = Math.Max(1, data.NumLabelRelevant == 2 || data.Mixing == MixingMode.PerSample ? data.RelevantTokens : data.RelevantTokens / data.PatternsPerClass);
-        double ratio = SaturatedAttention / (1 - SaturatedAttention) * (data.Tokens - n) / n;
-        return ratio > 1 ? Math.Sqrt(Math.Log(ratio)) : 0;
-    }
+    /// <summary>κ_sat (<see cref="Predictions.SaturationScale"/>).</summary>
+    public static double SaturationScale(DataConfig data) => Predictions.SaturationScale(data);
 
     /// <summary>The initial attention a label-relevant query puts on its own pattern's keys at scale κ (same model as <see cref="SaturationScale"/>).</summary>
     public static double InitialOwnPatternAttention(DataConfig data, double delta)

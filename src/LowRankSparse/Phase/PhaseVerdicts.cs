@@ -34,7 +34,7 @@ public static class PhaseVerdicts
             $"{vi.Measured}. Along this line: {row.Measurement}, predicted boundary {axis.Format(row.Predicted)}; " +
             $"over the grid the verdict agrees with the prediction in {b.Agree} of {b.Applicable} applicable cells",
             !reaches || vi.Status == VerdictStatus.NotApplicable ? VerdictStatus.NotApplicable : vi.Status,
-            new VerdictControl($"the same check outside the condition, at {where(outside)}", $"{Status(vo.Status)}: {vo.Measured}", vo.Status != VerdictStatus.Fails));
+            new VerdictControl($"the same check outside the condition, at {where(outside)}", $"{Status(vo.Status)}: {vo.Measured}", vo.Status is VerdictStatus.Fails or VerdictStatus.Inconclusive ? vo.Status : VerdictStatus.Holds));
     }
 
     private static string Status(VerdictStatus s) => Figures.PhaseFigures.Status(s);

@@ -46,7 +46,11 @@ public static class PruningCurves
                     }
                 points.Add(new PruningPoint(rate,
                     evals.Average(e => e.HingeLoss), evals.Average(e => e.Accuracy),
-                    Stats.Std(evals.Select(e => e.HingeLoss)), Stats.Std(evals.Select(e => e.Accuracy))));
+                    Stats.Std(evals.Select(e => e.HingeLoss)), Stats.Std(evals.Select(e => e.Accuracy)))
+                {
+                    TestLossBySeed = evals.Chunk(masks).Select(c => c.Average(e => e.HingeLoss)).ToArray(),
+                    TestAccuracyBySeed = evals.Chunk(masks).Select(c => c.Average(e => e.Accuracy)).ToArray(),
+                });
             }
             return points;
         }

@@ -9,7 +9,7 @@ public static class PageStyle
         table { border-collapse: collapse; width: 100%; font-size: 0.9rem; margin: 0.5rem 0 1.5rem; }
         th, td { border: 1px solid #ddd; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
         th { background: #f0f0f0; }
-        td.yes { color: #0a7a2f; font-weight: bold; } td.no { color: #b00020; font-weight: bold; } td.na { color: #8a6d00; font-weight: bold; }
+        td.yes { color: #0a7a2f; font-weight: bold; } td.no { color: #b00020; font-weight: bold; } td.na { color: #8a6d00; font-weight: bold; } td.unsure { color: #1f4e9c; font-weight: bold; }
         .tag { border-radius: 4px; padding: 0 0.35rem; font-size: 0.8rem; }
         .tag.paper { background: #dbeafe; } .tag.ours { background: #fde68a; }
         .figure { margin: 1.5rem 0; } .caption { color: #444; font-size: 0.92rem; }

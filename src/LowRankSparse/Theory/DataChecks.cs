@@ -14,7 +14,7 @@ public static class DataChecks
             "none: a property of the generated data",
             $"every sample: label = sign(#class +1 tokens − #class −1 tokens); {CountsPrediction(config)}; N/2 per class",
             main.Measured, main.Ok ? VerdictStatus.Holds : VerdictStatus.Fails,
-            new VerdictControl("every label flipped (the same tokens, the other class)", control.Measured, control.Ok));
+            new VerdictControl("every label flipped (the same tokens, the other class)", control.Measured, control.Outcome));
     }
 
     /// <summary>

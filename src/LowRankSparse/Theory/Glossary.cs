@@ -33,11 +33,12 @@ public static class Glossary
     /// <summary>The groups in the order the glossary shows them.</summary>
     public static readonly IReadOnlyList<string> Groups = [Verdicts, Run, Updates, Sparsity, Generalization, LowRank, Sweeps, Controls, RealData, Phase];
 
-    /// <summary>The three outcomes of a verdict: the words the report shows, the results.json value, and what it means.</summary>
+    /// <summary>The four outcomes of a verdict: the words the report shows, the results.json value, and what it means.</summary>
     public static readonly IReadOnlyList<(VerdictStatus Status, string Words, string Json, string Meaning)> Outcomes =
     [
-        (VerdictStatus.Holds, "holds", "holds", "the precondition is met and the measurement agrees with the prediction"),
-        (VerdictStatus.Fails, "not reproduced", "fails", "the precondition is met and the measurement contradicts the prediction; the report gives its numbers"),
+        (VerdictStatus.Holds, "holds", "holds", "the precondition is met and the 95 % interval over seeds of every measured quantity lies on the predicted side of its threshold"),
+        (VerdictStatus.Fails, "not reproduced", "fails", "the precondition is met and the 95 % interval of a measured quantity lies on the wrong side of its threshold; the report gives its numbers"),
+        (VerdictStatus.Inconclusive, "inconclusive", "inconclusive", "the precondition is met but a measured quantity's 95 % interval over seeds straddles its threshold (or one seed ran): more seeds are needed to decide"),
         (VerdictStatus.NotApplicable, "not applicable", "not_applicable", "the precondition is not met, so the measurement says nothing about the claim"),
     ];
 
@@ -149,7 +150,7 @@ public static class Glossary
             "By the symmetry of the Gaussian W_O about half the neurons are.",
             "⟨ W_O,ᵢ⁽⁰⁾, W_V⁽⁰⁾ μ_c ⟩ > 0,  c = the class of sign(aᵢ)", Tag: "paper") { Phrases = [@"lucky at initiali[sz]ation", @"lucky at init"] },
         new(Sparsity, ["lucky_at_init_that_end_large_mean", "lucky_at_init_that_are_large"], "lucky at init that end large",
-            $"The share of the neurons lucky at initialisation whose row ends above the Otsu threshold (the lucky-neuron verdict asks ≥ {N(Thresholds.LuckyAgreement)}).",
+            $"The share of the neurons lucky at initialisation whose row ends above the Otsu threshold (the lucky-neuron verdict asks its enrichment over the large fraction, (share − base)/(1 − base), to be ≥ {N(Thresholds.LuckyEnrichment)}).",
             "#{ lucky at init and large } / #{ lucky at init }"),
         new(Sparsity, ["large_that_were_lucky_at_init", "large_that_were_lucky_at_init_mean"], "large that were lucky at init",
             "The share of the large rows that were lucky at initialisation: \"the other neurons stay small\".",

@@ -43,4 +43,19 @@ public static class Predictions
     public static double UniformAttentionMass(DataConfig data) => data.TokenCounts == TokenCounts.Random
         ? RandomCountsLaw.Of(data).MeanRelevantFraction      // the average share of label-relevant tokens among the samples kept
         : data.RelevantTokens / (double)data.Tokens;
+
+    /// <summary>[ours] the initial softmax counts as saturated once a label-relevant query puts more than this on the keys of its own pattern.</summary>
+    public const double SaturatedAttention = 0.9;
+
+    /// <summary>
+    /// κ_sat: with W_Q = W_K = κ·I and noise-free tokens the logit of two tokens of the same pattern is κ², of different patterns 0;
+    /// a label-relevant query then puts n·e^{κ²} / (n·e^{κ²} + L − n) on the n = round(α*·L) keys of its pattern (one pattern per
+    /// sample and class). That equals <see cref="SaturatedAttention"/> = s at κ² = ln(s/(1 − s) · (L − n)/n).
+    /// </summary>
+    public static double SaturationScale(DataConfig data)
+    {
+        int n = Math.Max(1, data.NumLabelRelevant == 2 || data.Mixing == MixingMode.PerSample ? data.RelevantTokens : data.RelevantTokens / data.PatternsPerClass);
+        double ratio = SaturatedAttention / (1 - SaturatedAttention) * (data.Tokens - n) / n;
+        return ratio > 1 ? Math.Sqrt(Math.Log(ratio)) : 0;
+    }
 }

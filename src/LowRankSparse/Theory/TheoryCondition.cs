@@ -14,6 +14,15 @@ public sealed record TheoryCondition(string Name, string Symbol, double Value, s
     /// <summary>2e: the sibling's α* ≥ α#/c with c &lt; 1/(2e) needs α*/α# above 2e ≈ 5.44 [sibling].</summary>
     public static readonly double SignalRatioBound = 2 * Math.E;
 
+    /// <summary>The condition that the initial attention is not saturated (the claims about the attention updates need it).</summary>
+    public const string NotSaturatedId = "not_saturated";
+
+    /// <summary>Id of the condition (its <see cref="Name"/>).</summary>
+    public string Id => Name;
+
+    /// <summary>E.g. "κ/κ_sat = 0.57 (needs &lt; 1)".</summary>
+    public string Text => $"{Symbol} = {ValueText(this)} (needs {Bound})";
+
     /// <summary>Every condition for <paramref name="config"/>, in a fixed order.</summary>
     public static IReadOnlyList<TheoryCondition> Of(ExperimentConfig config)
     {
@@ -22,6 +31,7 @@ public sealed record TheoryCondition(string Name, string Symbol, double Value, s
         double width = m.Neurons / (d.NumPatterns * (double)d.NumPatterns * Math.Log(d.TrainSamples));
         double noise = d.Noise * d.NumPatterns;
         double samples = d.TrainSamples * d.RelevantFraction * d.RelevantFraction;
+        double kappaSat = Predictions.SaturationScale(d), saturation = kappaSat > 0 ? m.QkInitScale / kappaSat : double.PositiveInfinity;
         return
         [
             new("signal_ratio", "α*/α#", ratio, $"≥ 2e ≈ {F(SignalRatioBound, 2)}", "sibling", ratio >= SignalRatioBound,
@@ -37,6 +47,8 @@ public sealed record TheoryCondition(string Name, string Symbol, double Value, s
                 "α*, α# are average fractions: counts vary per sample (with fixed counts mean pooling separates the classes by a fixed margin)"),
             new("label_relevant_patterns", "K", d.NumLabelRelevant, "= 2", "paper", d.NumLabelRelevant == 2,
                 "the theorem has one label-relevant pattern per class; K > 2 is our generalisation"),
+            new(NotSaturatedId, "κ/κ_sat", saturation, "< 1", $"sibling (small initialisation), ours (κ_sat: initial attention {Predictions.SaturatedAttention} on a query's own pattern)",
+                saturation < 1, "the analysis starts from a softmax that is not saturated: a query must not already put almost all its attention on its own pattern's keys"),
         ];
     }
 

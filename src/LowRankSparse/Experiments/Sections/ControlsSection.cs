@@ -16,6 +16,13 @@ public sealed record ControlsSection(ControlRun Saturated, ControlRun UniformAtt
 {
     public const double SaturatedScale = 2, UniformScale = 0.01;
 
+    /// <summary>
+    /// The saturated control's κ for a data config [ours]: 1.5 κ_sat (<see cref="Predictions.SaturationScale"/>), at least
+    /// <see cref="SaturatedScale"/> — clearly past saturation whatever L and α*: on theory.json κ_sat ≈ 1.98, so the old κ = 2 sat on the boundary
+    /// and the "saturated" control learned as well as the real run (issue #24).
+    /// </summary>
+    public static double SaturatedScaleFor(Data.DataConfig data) => Math.Max(SaturatedScale, 1.5 * Predictions.SaturationScale(data));
+
     public static int Seeds(ReproduceOptions options) => Math.Min(options.Seeds, 3);
 
     /// <summary>
@@ -26,7 +33,8 @@ public sealed record ControlsSection(ControlRun Saturated, ControlRun UniformAtt
     {
         using var threads = TorchThreads.Use(BatchedTrainer.ThreadsPerOp);   // evaluation ops are tiny: one thread per op does not stall under load
         var b = runs[0].Config;
-        var configs = new[] { SaturatedScale, UniformScale }
+        double saturated = SaturatedScaleFor(b.Data);
+        var configs = new[] { saturated, UniformScale }
             .SelectMany(scale => Enumerable.Range(0, seeds).Select(s =>
                 SeedRuns.WithSeed(b with { Model = b.Model with { QkInitScale = scale } }, b.Training.Seed + s)))
             .ToList();
@@ -34,7 +42,7 @@ public sealed record ControlsSection(ControlRun Saturated, ControlRun UniformAtt
         try
         {
             return new ControlsSection(
-                ControlRun.Of(SaturatedScale, trained.Take(seeds).ToList()),
+                ControlRun.Of(saturated, trained.Take(seeds).ToList()),
                 ControlRun.Of(UniformScale, trained.Skip(seeds).ToList()),
                 UntrainedOf(runs));
         }
@@ -58,20 +66,21 @@ public sealed record ControlRun(double QkInitScale, double TestLossMean, double 
     {
         var metrics = runs.Select(r => UpdateAnalysis.Analyze(r.Initial, r.Final, r.Patterns)).ToList();
         var convergence = Convergence.Of(runs);
-        return new ControlRun(scale, convergence.TestLossMean, convergence.TestAccuracyMean, UpdatesSection.Compute(runs, metrics, attentionAtEverySnapshot: false),
+        return new ControlRun(scale, convergence.TestLossMean, convergence.TestAccuracyMean, UpdatesSection.Compute(runs, metrics, attentionAtEverySnapshot: false,
+                energyRanks: Predictions.GapRanks(runs[0].Config.Data)),
             OutputSparsityMean.Of(runs.Select(r => OutputSparsity.Of(r.Final, r.Initial, r.OutputVector, r.Patterns))));
     }
 }
 
-/// <summary><see cref="OutputSparsity"/> averaged over seeds.</summary>
+/// <summary><see cref="OutputSparsity"/> averaged over seeds, with each seed's values (the verdicts' intervals are taken over them).</summary>
 public sealed record OutputSparsityMean(double LuckyFraction, double Separation, double LuckyAtInitFraction, double LuckyAtInitThatAreLarge,
-    double LargeThatWereLuckyAtInit)
+    double LargeThatWereLuckyAtInit, IReadOnlyList<OutputSparsity> Seeds)
 {
     public static OutputSparsityMean Of(IEnumerable<OutputSparsity> perSeed)
     {
         var s = perSeed.ToList();
         return new OutputSparsityMean(Stats.Mean(s.Select(x => x.LuckyFraction)), Stats.Mean(s.Select(x => x.Separation)),
             Stats.Mean(s.Select(x => x.LuckyAtInitFraction)), Stats.Mean(s.Select(x => x.LuckyAtInitThatAreLarge)),
-            Stats.Mean(s.Select(x => x.LargeThatWereLuckyAtInit)));
+            Stats.Mean(s.Select(x => x.LargeThatWereLuckyAtInit)), s);
     }
 }

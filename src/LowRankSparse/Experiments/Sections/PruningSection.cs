@@ -17,6 +17,9 @@ public sealed record PruningSection(
 {
     public const int Curves = 6;
 
+    /// <summary>[ours] Seeds behind the weight-level pruning curves (unstructured W_O, all weights): figures only, and the costliest curves.</summary>
+    public const int WeightLevelSeeds = 5;
+
     /// <summary>The six curves side by side on the workers (<see cref="ParallelWork"/>), <paramref name="advance"/> once per curve.</summary>
     public static PruningSection Compute(IReadOnlyList<TrainingRun> runs, ReproduceOptions options, Action? advance = null, CancellationToken cancel = default)
     {
@@ -29,7 +32,9 @@ public sealed record PruningSection(
             (PruneMethod.Random, PruningCurves.OutputWeights),
             (PruneMethod.Magnitude, PruningCurves.AllWeights),
         };
-        var c = ParallelWork.Map(curves, x => PruningCurves.Compute(runs, options.Rates, x.Method, x.Target, options.RandomMasks), advance, cancel);
+        // the weight-level curves (figures only, no verdict reads them) run the whole network per mask: on the first WeightLevelSeeds seeds
+        var c = ParallelWork.Map(curves, x => PruningCurves.Compute(x.Target.NeuronsOnly ? runs : runs.Take(WeightLevelSeeds).ToList(), options.Rates, x.Method,
+            x.Target, options.RandomMasks), advance, cancel);
         return new PruningSection(c[0], c[1], c[2], c[3], c[4], c[5]);
     }
 }

@@ -21,7 +21,8 @@ public sealed record SparsitySection(
     [property: JsonPropertyName("w_o_row_norms")] double[] WORowNorms,
     [property: JsonPropertyName("w_o_row_norms_initial")] double[] WORowNormsInitial,
     IReadOnlyList<NeuronAlignment> Neurons,
-    IReadOnlyList<RowNormsAtStep> RowNormsVsStep)
+    IReadOnlyList<RowNormsAtStep> RowNormsVsStep,
+    OutputSparsityMean BySeed)
 {
     public static SparsitySection Compute(IReadOnlyList<TrainingRun> runs)
     {
@@ -44,7 +45,7 @@ public sealed record SparsitySection(
             Stats.Mean(measures.Select(m => m.LuckyAtInitFraction)),
             Stats.Mean(measures.Select(m => m.LuckyAtInitThatAreLarge)), Stats.Mean(measures.Select(m => m.LargeThatWereLuckyAtInit)),
             Stats.Mean(measures.Select(m => m.Separation)),
-            first.Threshold, first.SortedRowNorms, initialNorms, neurons, evolution);
+            first.Threshold, first.SortedRowNorms, initialNorms, neurons, evolution, OutputSparsityMean.Of(measures));
     }
 }
 

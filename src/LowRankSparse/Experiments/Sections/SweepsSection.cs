@@ -8,7 +8,7 @@ using LowRankSparse.Training;
 namespace LowRankSparse.Experiments.Sections;
 
 /// <summary>
-/// Sweeps that each train one model per configuration (first seed): the number of label-relevant patterns K in both
+/// Sweeps that train each configuration over a few seeds (<see cref="ReproduceOptions.SweepSeeds"/>): the number of label-relevant patterns K in both
 /// mixing modes (gap ranks vs the prediction), the noise level τ (label-irrelevant energy), and the number of patterns M.
 /// </summary>
 public sealed record SweepsSection(
@@ -16,44 +16,75 @@ public sealed record SweepsSection(
     IReadOnlyList<NoisePoint> Noise,
     IReadOnlyList<PatternCountPoint> Patterns)
 {
-    public static int Units(ReproduceOptions o) => o.LabelRelevantCounts.Count * 2 + o.NoiseLevels.Count + o.PatternCounts.Count;
+    /// <summary>Seeds per sweep point (1 in results written before issue #24).</summary>
+    public int Seeds { get; init; } = 1;
 
-    /// <summary>Builds every sweep point's config, trains them all (batched wherever shapes agree), then measures each.</summary>
+    public static int Units(ReproduceOptions o) => (o.LabelRelevantCounts.Count * 2 + o.NoiseLevels.Count) * o.SweepSeeds + o.PatternCounts.Count;
+
+    /// <summary>
+    /// Builds every sweep point's config, each over <see cref="ReproduceOptions.SweepSeeds"/> seeds (the base seed and the next ones), trains
+    /// them all (batched wherever shapes agree), then measures each run and gathers each point's seeds.
+    /// </summary>
     public static SweepsSection Compute(ReproduceOptions options, Action? advance = null, CancellationToken cancel = default)
     {
         var b = options.Config;
+        int seeds = options.SweepSeeds;
         var labelPoints = new[] { MixingMode.PerSample, MixingMode.PerToken }
             .SelectMany(mode => options.LabelRelevantCounts.Select(k => (k, mode))).ToList();
-        var configs = labelPoints.Select(p => b with { Data = b.Data with { NumLabelRelevant = p.k, Mixing = p.mode } })
+        var points = labelPoints.Select(p => b with { Data = b.Data with { NumLabelRelevant = p.k, Mixing = p.mode } })
             .Concat(options.NoiseLevels.Select(tau => b with { Data = b.Data with { Noise = tau } }))
             .Concat(options.PatternCounts.Select(m => b with { Data = b.Data with { NumPatterns = m, Dim = Math.Max(m, b.Data.Dim) } }))
             .Select(c => c.Validated()).ToList();
+        // the K and τ sweeps over seeds (their verdicts take intervals); the M sweep (a figure, no verdict) on the first seed
+        int judged = labelPoints.Count + options.NoiseLevels.Count;
+        var seedsOf = points.Select((_, i) => i < judged ? seeds : 1).ToList();
+        var configs = points.SelectMany((c, i) => Enumerable.Range(0, seedsOf[i]).Select(s => SeedRuns.WithSeed(c, c.Training.Seed + s))).ToList();
 
         var runs = BatchedTrainer.TrainGrouped(configs, cancel: cancel);
         try
         {
             var measured = ParallelWork.Map(runs, run => (Metrics: UpdateAnalysis.Analyze(run.Initial, run.Final, run.Patterns), Test: run.EvaluateTest(), run.Config),
-                advance, cancel);   // the sweep points side by side (ParallelWork)
-            var label = labelPoints.Select((p, i) => new LabelRelevantPoint(p.k, ModeName(p.mode),
-                UpdatesSection.AttentionWeights.ToDictionary(w => w, w => measured[i].Metrics[w].GapRank),
-                Predictions.GapRanks(measured[i].Config.Data), measured[i].Test.Accuracy, measured[i].Test.HingeLoss)
-                { InsideTheory = TheoryCondition.AllInside(TheoryCondition.Of(measured[i].Config)) }).ToList();
-            var noise = measured.Skip(labelPoints.Count).Take(options.NoiseLevels.Count).Select(x => new NoisePoint(x.Config.Data.Noise,
-                UpdatesSection.AttentionWeights.ToDictionary(w => w, w => 1 - x.Metrics[w].LabelRelevantEnergy),
-                1 - x.Metrics["W_Q"].LabelRelevantEnergyOutput!.Value,
-                UpdatesSection.AttentionWeights.ToDictionary(w => w, w => x.Metrics[w].TopKEnergy[Math.Min(1, x.Metrics[w].TopKEnergy.Length - 1)]),
-                x.Test.Accuracy, x.Test.HingeLoss) { InsideTheory = TheoryCondition.AllInside(TheoryCondition.Of(x.Config)) }).ToList();
-            var patterns = measured.Skip(labelPoints.Count + options.NoiseLevels.Count).Select(x => new PatternCountPoint(
-                x.Config.Data.NumPatterns, x.Config.Data.Dim,
-                UpdatesSection.AttentionWeights.ToDictionary(w => w, w => x.Metrics[w].TopKEnergy[1]),
-                UpdatesSection.AttentionWeights.ToDictionary(w => w, w => x.Metrics[w].NumericalRank),
-                x.Test.Accuracy) { InsideTheory = TheoryCondition.AllInside(TheoryCondition.Of(x.Config)) }).ToList();
-            return new SweepsSection(label, noise, patterns);
+                advance, cancel);   // the sweep runs side by side (ParallelWork)
+            var offsets = seedsOf.Select((n, i) => seedsOf.Take(i).Sum()).ToList();   // configs are point-major: each point's seeds together
+            var byPoint = offsets.Select((o, i) => measured.Skip(o).Take(seedsOf[i]).ToArray()).ToList();
+            string[] qkv = UpdatesSection.AttentionWeights;
+            var label = labelPoints.Select((p, i) => byPoint[i]).Select((x, i) => new LabelRelevantPoint(labelPoints[i].k, ModeName(labelPoints[i].mode),
+                qkv.ToDictionary(w => w, w => Median(x.Select(r => r.Metrics[w].GapRank))),
+                Predictions.GapRanks(x[0].Config.Data), x.Average(r => r.Test.Accuracy), x.Average(r => r.Test.HingeLoss))
+                {
+                    InsideTheory = TheoryCondition.AllInside(TheoryCondition.Of(x[0].Config)),
+                    RanksBySeed = qkv.ToDictionary(w => w, w => x.Select(r => r.Metrics[w].GapRank).ToArray()),
+                    TestLossBySeed = x.Select(r => r.Test.HingeLoss).ToArray(),
+                }).ToList();
+            var noise = byPoint.Skip(labelPoints.Count).Take(options.NoiseLevels.Count).Select(x => new NoisePoint(x[0].Config.Data.Noise,
+                qkv.ToDictionary(w => w, w => x.Average(r => 1 - r.Metrics[w].LabelRelevantEnergy)),
+                x.Average(r => 1 - r.Metrics["W_Q"].LabelRelevantEnergyOutput!.Value),
+                qkv.ToDictionary(w => w, w => x.Average(r => r.Metrics[w].TopKEnergy[Math.Min(1, r.Metrics[w].TopKEnergy.Length - 1)])),
+                x.Average(r => r.Test.Accuracy), x.Average(r => r.Test.HingeLoss))
+                {
+                    InsideTheory = TheoryCondition.AllInside(TheoryCondition.Of(x[0].Config)),
+                    ConcentratedIrrelevantBySeed = x.Select(r => ((1 - r.Metrics["W_Q"].LabelRelevantEnergyOutput!.Value) +
+                        (1 - r.Metrics["W_K"].LabelRelevantEnergy) + (1 - r.Metrics["W_V"].LabelRelevantEnergy)) / 3).ToArray(),
+                    TestLossBySeed = x.Select(r => r.Test.HingeLoss).ToArray(),
+                }).ToList();
+            var patterns = byPoint.Skip(labelPoints.Count + options.NoiseLevels.Count).Select(x => new PatternCountPoint(
+                x[0].Config.Data.NumPatterns, x[0].Config.Data.Dim,
+                qkv.ToDictionary(w => w, w => x.Average(r => r.Metrics[w].TopKEnergy[1])),
+                qkv.ToDictionary(w => w, w => Median(x.Select(r => r.Metrics[w].NumericalRank))),
+                x.Average(r => r.Test.Accuracy)) { InsideTheory = TheoryCondition.AllInside(TheoryCondition.Of(x[0].Config)) }).ToList();
+            return new SweepsSection(label, noise, patterns) { Seeds = seeds };
         }
         finally
         {
             foreach (var run in runs) run.Dispose();
         }
+    }
+
+    /// <summary>The middle value of integers over seeds (the lower middle for an even count).</summary>
+    private static int Median(IEnumerable<int> values)
+    {
+        var v = values.Order().ToArray();
+        return v[(v.Length - 1) / 2];
     }
 
     public static string ModeName(MixingMode mode) => mode == MixingMode.PerSample ? "per_sample" : "per_token";
@@ -64,6 +95,10 @@ public sealed record LabelRelevantPoint(int K, string Mode, IReadOnlyDictionary<
 {
     /// <summary>Whether this sweep point's config is inside the theorem's conditions (K &gt; 2 never is: the theorem has K = 2).</summary>
     public bool? InsideTheory { get; init; }
+
+    /// <summary>Each seed's gap ranks (<see cref="Ranks"/> is their median).</summary>
+    public IReadOnlyDictionary<string, int[]> RanksBySeed { get; init; } = new Dictionary<string, int[]>();
+    public double[] TestLossBySeed { get; init; } = [];
 }
 
 /// <summary>Label-irrelevant energy share (1 − label-relevant energy) of each update at noise τ (input side; ΔW_Q also output side).</summary>
@@ -72,6 +107,10 @@ public sealed record NoisePoint(double Noise, IReadOnlyDictionary<string, double
 {
     /// <summary>Whether this noise level's config is inside the theorem's conditions (τ·M ≤ 1 among them).</summary>
     public bool? InsideTheory { get; init; }
+
+    /// <summary>Each seed's <see cref="ConcentratedIrrelevantEnergy"/>.</summary>
+    public double[] ConcentratedIrrelevantBySeed { get; init; } = [];
+    public double[] TestLossBySeed { get; init; } = [];
 
     /// <summary>Label-irrelevant energy on the sides the updates concentrate on: ΔW_Q output, ΔW_K and ΔW_V input (mean of the three).</summary>
     public double ConcentratedIrrelevantEnergy => (IrrelevantEnergyOutputWQ + IrrelevantEnergy["W_K"] + IrrelevantEnergy["W_V"]) / 3;

@@ -18,8 +18,11 @@ public sealed record UpdatesSection(
     /// <param name="attentionAtEverySnapshot">False: the attention mass only at the first and the last snapshot (what a verdict reads;
     /// the mass at every snapshot is the costly part).</param>
     /// <param name="onItemDone">Called once per run (seed) measured; the seeds are measured side by side (<see cref="ParallelWork"/>).</param>
+    /// <param name="energyRanks">The k of each weight's top-k energy at every snapshot (the predicted gap rank of each update, issue #24);
+    /// K label-relevant patterns for every weight when not given.</param>
     public static UpdatesSection Compute(IReadOnlyList<TrainingRun> runs, IReadOnlyList<IReadOnlyDictionary<string, UpdateMetrics>> metrics,
-        bool attentionAtEverySnapshot = true, Action? onItemDone = null, CancellationToken cancel = default)
+        bool attentionAtEverySnapshot = true, Action? onItemDone = null, CancellationToken cancel = default,
+        IReadOnlyDictionary<string, int>? energyRanks = null)
     {
         var weights = Model.Weights.Names.ToDictionary(name => name, name => WeightSummary.Of(metrics.Select(m => m[name]).ToList()));
         var energy = new List<EnergyAtStep>();
@@ -33,14 +36,14 @@ public sealed record UpdatesSection(
             if (steps[i] > 0)
             {
                 var perWeight = AttentionWeights.ToDictionary(name => name, name => perRun.Select(r => r.Spectra[i]![name]).ToArray());
-                var topK = perWeight.ToDictionary(p => p.Key, p => p.Value.Select(s => s.TopKEnergy(k)).ToArray());
+                var topK = perWeight.ToDictionary(p => p.Key, p => p.Value.Select(s => s.TopKEnergy(energyRanks?[p.Key] ?? k)).ToArray());
                 energy.Add(new EnergyAtStep(steps[i], topK.ToDictionary(p => p.Key, p => Stats.Mean(p.Value)),
-                    topK.ToDictionary(p => p.Key, p => Stats.Std(p.Value))));
+                    topK.ToDictionary(p => p.Key, p => Stats.Std(p.Value)), topK));
                 spectra.Add(new SpectraAtStep(steps[i], perWeight.ToDictionary(p => p.Key, p => p.Value[0].SingularValues)));
             }
             if (!attentionAtEverySnapshot && i > 0 && i < steps.Length - 1) continue;
             var mass = perRun.Select(r => r.Attention[i]).ToArray();
-            attention.Add(new AttentionAtStep(steps[i], Stats.Mean(mass), Stats.Std(mass)));
+            attention.Add(new AttentionAtStep(steps[i], Stats.Mean(mass), Stats.Std(mass), mass));
         }
         return new UpdatesSection(weights, energy, attention, spectra);
     }
@@ -70,7 +73,10 @@ public sealed record WeightSummary(
     int[] GapRank,
     double StableRankMean,
     double LabelRelevantEnergyMean,
-    double? LabelRelevantEnergyOutputMean)
+    double? LabelRelevantEnergyOutputMean,
+    IReadOnlyList<double[]> TopKEnergyBySeed,
+    double[] LabelRelevantEnergyBySeed,
+    double[]? LabelRelevantEnergyOutputBySeed)
 {
     public static WeightSummary Of(IReadOnlyList<UpdateMetrics> perSeed)
     {
@@ -81,15 +87,23 @@ public sealed record WeightSummary(
             perSeed.Select(m => m.GapRank).ToArray(),
             perSeed.Average(m => m.StableRank),
             perSeed.Average(m => m.LabelRelevantEnergy),
-            perSeed[0].LabelRelevantEnergyOutput is null ? null : perSeed.Average(m => m.LabelRelevantEnergyOutput!.Value));
+            perSeed[0].LabelRelevantEnergyOutput is null ? null : perSeed.Average(m => m.LabelRelevantEnergyOutput!.Value),
+            perSeed.Select(m => m.TopKEnergy).ToList(),
+            perSeed.Select(m => m.LabelRelevantEnergy).ToArray(),
+            perSeed[0].LabelRelevantEnergyOutput is null ? null : perSeed.Select(m => m.LabelRelevantEnergyOutput!.Value).ToArray());
     }
+
+    /// <summary>Top-<paramref name="k"/> energy share of this update in each seed.</summary>
+    public double[] TopEnergyBySeed(int k) => TopKEnergyBySeed.Select(e => e[Math.Min(k, e.Length) - 1]).ToArray();
 }
 
-/// <summary>Top-K energy (K = number of label-relevant patterns) of W(t) − W(0), mean and std over seeds.</summary>
-public sealed record EnergyAtStep(int Step, IReadOnlyDictionary<string, double> Mean, IReadOnlyDictionary<string, double> Std);
+/// <summary>Top-k energy of W(t) − W(0), mean and std over seeds and per seed (k = the predicted gap rank of each update: K for ΔW_Q,
+/// ΔW_K with per-sample mixing, 2 for ΔW_V — the same as K for K = 2).</summary>
+public sealed record EnergyAtStep(int Step, IReadOnlyDictionary<string, double> Mean, IReadOnlyDictionary<string, double> Std,
+    IReadOnlyDictionary<string, double[]> BySeed);
 
 /// <summary>The first seed's singular values of W(t) − W(0) for W_Q, W_K, W_V at a training step (descending).</summary>
 public sealed record SpectraAtStep(int Step, IReadOnlyDictionary<string, double[]> SingularValues);
 
-/// <summary>Mean attention mass on label-relevant keys (test set) at a training step, mean and std over seeds.</summary>
-public sealed record AttentionAtStep(int Step, double Mean, double Std);
+/// <summary>Mean attention mass on label-relevant keys (test set) at a training step, mean and std over seeds and per seed.</summary>
+public sealed record AttentionAtStep(int Step, double Mean, double Std, double[] BySeed);
