@@ -22,8 +22,8 @@ internal static class Verdicts
         {
             var lowRank = g.Boundaries.Where(b => b.Claim == LowRankSparse.Phase.PhaseClaims.LowRank).ToList();
             AnsiConsole.MarkupLine(Markup.Escape($"Phase diagram {g.XSymbol} × {g.YSymbol} ({g.XValues.Count} × {g.YValues.Count} cells × {g.Seeds} seeds" +
-                $"{(g.Cells.Any(c => c.Diverged) ? $", {g.Cells.Count(c => c.Diverged)} with a diverged seed" : "")}): low_rank agrees with the predicted boundary in " +
-                string.Join(", ", lowRank.Select(b => $"{b.Agree} of {b.Applicable} applicable cells ({b.Condition})")) + " (report section \"Phase diagrams\")"));
+                $"{(g.Cells.Any(c => c.Diverged) ? $", {g.Cells.Count(c => c.Diverged)} with a diverged seed" : "")}): low_rank holds inside the theory's (sufficient) condition in " +
+                string.Join(", ", lowRank.Select(b => $"{b.Agree} of {b.Applicable} applicable cells ({b.Condition}; {b.Disagree} fail there)")) + " (report section \"Phase diagrams\")"));
         }
     }
 

@@ -43,5 +43,5 @@ public sealed record ReproduceResults
     public bool AllHold => Verdicts.All(v => v.Holds);
 
     /// <summary>Verdicts whose control did not fail: their check cannot tell the claim from its absence (a problem of the check).</summary>
-    [System.Text.Json.Serialization.JsonIgnore] public IReadOnlyList<Verdict> ControlsThatHold => Verdicts.Where(v => v.Control is { Holds: true }).ToList();
+    [System.Text.Json.Serialization.JsonIgnore] public IReadOnlyList<Verdict> ControlsThatHold => Verdicts.Where(v => v.Control is { Outcome: VerdictStatus.Holds or VerdictStatus.Inconclusive }).ToList();
 }

@@ -28,8 +28,10 @@ public static class PhaseFigures
         var ys = r.YValues.ToArray();
         var z = ys.Select((_, iy) => xs.Select((_, ix) => r.Cell(ix, iy).Metrics[metric.Id].Mean).ToArray()).ToArray();
         var hover = ys.Select((_, iy) => xs.Select((_, ix) => Hover(r, r.Cell(ix, iy), metric)).ToArray()).ToArray();
-        var heat = Chart.Heatmap<double, double, double, string>(zData: z, X: xs, Y: ys, Name: WeightColors.Typeset(metric.Title), ColorScale: StyleParam.Colorscale.Viridis);
-        heat = WithProperties(heat, ("text", hover), ("hoverinfo", "text"));
+        var heat = Chart.Heatmap<double, double, double, string>(zData: z, X: xs, Y: ys, Name: WeightColors.Typeset(metric.Title), ColorScale: StyleParam.Colorscale.RdBu,
+            ReverseScale: metric.HigherIsBetter);   // plotly.js's RdBu runs blue (low) to red (high): reversed, high is blue
+        // anchored to the criterion (issue #24): centred on it, over a fixed range [ours]; values beyond the range take the end colour
+        heat = WithProperties(heat, ("text", hover), ("hoverinfo", "text"), ("zmin", metric.Lo), ("zmax", metric.Hi), ("zmid", metric.Criterion), ("zauto", false));
 
         var traces = new List<GenericChart> { heat };
         traces.AddRange(VerdictMarkers(r, metric.Claim));
@@ -52,9 +54,12 @@ public static class PhaseFigures
                 metric.Claim, Status(c.Verdict(metric.Claim).Status), c.DivergedSeeds, c.DivergedAtStep, c.InsideConditions);
         }
         int holds = r.Cells.Count(c => c.Verdict(metric.Claim).Status == VerdictStatus.Holds), fails = r.Cells.Count(c => c.Verdict(metric.Claim).Status == VerdictStatus.Fails);
+        int unsure = r.Cells.Count(c => c.Verdict(metric.Claim).Status == VerdictStatus.Inconclusive);
         int diverged = r.Cells.Count(c => c.Diverged);
         string caption = $"Theory: {string.Join("; ", r.Conditions)}. Colour: {metric.Title}, mean over {r.Seeds} seeds (hover: ± std and every seed). " +
-                         $"Markers: the verdict of '{metric.Claim}' per cell — holds in {holds}, fails in {fails}, not applicable in {r.Cells.Count - holds - fails} of {r.Cells.Count} cells" +
+                         $"The colour scale is centred on the criterion {metric.Criterion} and spans {metric.Lo} to {metric.Hi} [ours] (blue: the side the claim wants). " +
+                         $"Markers: the verdict of '{metric.Claim}' per cell — holds in {holds}, fails in {fails}, inconclusive in {unsure}, not applicable in " +
+                         $"{r.Cells.Count - holds - fails - unsure} of {r.Cells.Count} cells" +
                          (diverged > 0 ? $" ({diverged} with a diverged seed, marked ✱)" : "") + ". " +
                          string.Join(" ", boundaries.Select(b => b.Summary)) +
                          (outside.Count > 0 ? " Predicted boundary outside the grid: " + string.Join("; ", outside) + "." : "");
@@ -71,6 +76,7 @@ public static class PhaseFigures
         {
             ("holds", c => !c.Diverged && c.Verdict(claim).Status == VerdictStatus.Holds, "circle", "#0a7a2f"),
             ("fails", c => !c.Diverged && c.Verdict(claim).Status == VerdictStatus.Fails, "x", "#b00020"),
+            ("inconclusive (interval straddles the criterion)", c => !c.Diverged && c.Verdict(claim).Status == VerdictStatus.Inconclusive, "circle-open", "#1f4e9c"),
             ("not applicable", c => !c.Diverged && c.Verdict(claim).Status == VerdictStatus.NotApplicable, "diamond", "#8a6d00"),
             ("diverged ✱", c => c.Diverged, "asterisk-open", "#000000"),
         };

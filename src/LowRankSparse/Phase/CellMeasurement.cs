@@ -24,7 +24,7 @@ public static class CellMeasurement
 
         int k = config.Data.NumLabelRelevant;
         var metrics = runs.Select(r => UpdateAnalysis.Analyze(r.Initial, r.Final, r.Patterns)).ToList();
-        var updates = UpdatesSection.Compute(runs, metrics, attentionAtEverySnapshot: false);
+        var updates = UpdatesSection.Compute(runs, metrics, attentionAtEverySnapshot: false, energyRanks: Predictions.GapRanks(config.Data));
         var tests = runs.Select(r => r.EvaluateTest()).ToList();
         var sparsity = runs.Select(r => OutputSparsity.Of(r.Final, r.Initial, r.OutputVector, r.Patterns)).ToList();
         double[] rates = [0, grid.PruneRate];
@@ -51,16 +51,15 @@ public static class CellMeasurement
         bool applicable = convergence.Converged && diverged == 0;
         string why = diverged > 0 ? $"{diverged} of {grid.Seeds} seeds diverged (first at step {divergedAt})" : $"not converged: {convergence.Text}";
         PhaseVerdict Judge(string claim, Claims.Check check) =>
-            new(claim, applicable ? check.Ok ? VerdictStatus.Holds : VerdictStatus.Fails : VerdictStatus.NotApplicable,
+            new(claim, applicable ? check.Outcome : VerdictStatus.NotApplicable,
                 applicable ? check.Measured : why + "; measured: " + check.Measured);
         var verdicts = new List<PhaseVerdict>
         {
             new(PhaseClaims.Converged, diverged > 0 ? VerdictStatus.NotApplicable : convergence.Converged ? VerdictStatus.Holds : VerdictStatus.Fails,
                 diverged > 0 ? why : convergence.Text),
-            Judge(PhaseClaims.LowRank, Claims.LowRankCheck(k, updates)),
+            Judge(PhaseClaims.LowRank, Claims.LowRankCheck(Predictions.GapRanks(config.Data), updates)),
             Judge(PhaseClaims.Span, Claims.SpanCheck(updates)),
-            Judge(PhaseClaims.Lucky, Claims.LuckyCheck(Stats.Mean(sparsity.Select(x => x.Separation)),
-                Stats.Mean(sparsity.Select(x => x.LuckyAtInitThatAreLarge)), Stats.Mean(sparsity.Select(x => x.LuckyFraction)))),
+            Judge(PhaseClaims.Lucky, Claims.LuckyCheck(OutputSparsityMean.Of(sparsity))),
             Judge(PhaseClaims.Pruning, Claims.BeatsCheck(Mean(magnitude), Mean(random), grid.PruneRate)),
             Judge(PhaseClaims.Attention, Claims.AttentionCheck(updates, Predictions.UniformAttentionMass(config.Data))),
         };
@@ -71,5 +70,9 @@ public static class CellMeasurement
     private static IReadOnlyList<PruningPoint> Mean(IReadOnlyList<IReadOnlyList<PruningPoint>> curves) =>
         Enumerable.Range(0, curves[0].Count).Select(i => new PruningPoint(curves[0][i].Rate,
             curves.Average(c => c[i].TestLoss), curves.Average(c => c[i].TestAccuracy),
-            Stats.Std(curves.Select(c => c[i].TestLoss)), Stats.Std(curves.Select(c => c[i].TestAccuracy)))).ToList();
+            Stats.Std(curves.Select(c => c[i].TestLoss)), Stats.Std(curves.Select(c => c[i].TestAccuracy)))
+        {
+            TestLossBySeed = curves.Select(c => c[i].TestLoss).ToArray(),
+            TestAccuracyBySeed = curves.Select(c => c[i].TestAccuracy).ToArray(),
+        }).ToList();
 }

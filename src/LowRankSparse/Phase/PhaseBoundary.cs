@@ -5,12 +5,23 @@ namespace LowRankSparse.Phase;
 /// <summary>
 /// One claim against one condition of the theory on a grid: along the condition's axis, for every value of the other axis, the
 /// predicted boundary and the measured one — the midpoint between the last cell that holds and the first that fails, scanning
-/// from the side the theory calls inside (not-applicable cells skipped) — and in how many applicable cells the verdict agrees with
-/// the prediction (holds inside, fails outside).
+/// from the side the theory calls inside (not-applicable and inconclusive cells skipped) — and how the cells score against the kind of
+/// condition (issue #24): the theory's conditions are sufficient, so inside one the claim should hold (a cell that fails there is a
+/// disagreement), while outside it the theory predicts nothing (a cell that holds or fails there is "not predicted", never a disagreement).
 /// </summary>
 public sealed record PhaseBoundary(string Claim, string Condition, string Axis, string OtherAxis, IReadOnlyList<BoundaryRow> Rows,
     int Agree, int Applicable, string Summary)
 {
+    /// <summary>Applicable cells inside the condition where the claim fails: the disagreements with the theory.</summary>
+    public int Disagree { get; init; }
+
+    /// <summary>Applicable cells inside the condition whose interval straddles the criterion.</summary>
+    public int Inconclusive { get; init; }
+
+    /// <summary>Applicable cells outside the condition (the theory predicts nothing there), and how many of them hold.</summary>
+    public int Outside { get; init; }
+    public int OutsideHolds { get; init; }
+
     public static IReadOnlyList<PhaseBoundary> All(PhaseGrid grid, IReadOnlyList<PhaseCell> cells) =>
         PhaseCondition.For(grid.X, grid.Y).SelectMany(c => PhaseClaims.All.Select(claim => Of(grid, cells, c, claim))).ToList();
 
@@ -43,10 +54,18 @@ public sealed record PhaseBoundary(string Claim, string Condition, string Axis, 
             rows.Add(new BoundaryRow(alongX ? grid.YValues[o] : grid.XValues[o], predicted, measured, text));
         }
         var applicable = cells.Where(c => c.Verdict(claim).Status != VerdictStatus.NotApplicable).ToList();
-        int agree = applicable.Count(c => condition.Inside(grid.CellConfig(c.X, c.Y, 0)) == (c.Verdict(claim).Status == VerdictStatus.Holds));
+        var inside = applicable.Where(c => condition.Inside(grid.CellConfig(c.X, c.Y, 0))).ToList();
+        var outside = applicable.Except(inside).ToList();
+        int agree = inside.Count(c => c.Verdict(claim).Status == VerdictStatus.Holds);
+        int disagree = inside.Count(c => c.Verdict(claim).Status == VerdictStatus.Fails);
+        int unsure = inside.Count(c => c.Verdict(claim).Status == VerdictStatus.Inconclusive);
+        int outsideHolds = outside.Count(c => c.Verdict(claim).Status == VerdictStatus.Holds);
         string rowsText = string.Join("; ", rows.Select(r => $"{other.Symbol} = {other.Format(r.Other)}: predicted {axis.Symbol} {(insideBelow ? "<" : ">")} {axis.Format(r.Predicted)}, measured {r.Measurement}"));
-        string summary = $"{claim} along {axis.Symbol} ({condition.Id}): {rowsText}. Verdict agrees with the prediction (holds inside, fails outside) in {agree} of {applicable.Count} applicable cells.";
-        return new PhaseBoundary(claim, condition.Id, axis.Name, other.Name, rows, agree, applicable.Count, summary);
+        string summary = $"{claim} along {axis.Symbol} ({condition.Id}, a sufficient condition; its constant is ours): {rowsText}. " +
+                         $"Inside the condition the claim holds in {agree} of {inside.Count} applicable cells ({disagree} fail — disagreements with the theory; " +
+                         $"{unsure} inconclusive); outside it the theory predicts nothing ({outsideHolds} of {outside.Count} hold — not predicted, not a disagreement).";
+        return new PhaseBoundary(claim, condition.Id, axis.Name, other.Name, rows, agree, inside.Count, summary)
+        { Disagree = disagree, Inconclusive = unsure, Outside = outside.Count, OutsideHolds = outsideHolds };
     }
 }
 

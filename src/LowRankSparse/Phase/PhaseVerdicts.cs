@@ -4,7 +4,8 @@ namespace LowRankSparse.Phase;
 
 /// <summary>
 /// A grid's claim as one <see cref="Verdict"/>: the check in the cell deepest inside the theory's condition (on the line nearest the
-/// base config), with its control the same check in the cell farthest outside on that line — where the theory predicts it fails.
+/// base config). The same check in the cell farthest outside on that line is reported beside it, but the theory's conditions are
+/// sufficient, not necessary: outside them it predicts nothing, so that cell is no control that must fail (its outcome reads not applicable).
 /// The measured and predicted boundary of that line are part of the measurement, so a boundary that differs from the prediction
 /// shows in numbers even when both corners agree with the theory.
 /// </summary>
@@ -28,13 +29,15 @@ public static class PhaseVerdicts
         var vi = inside.Verdict(claim);
         var vo = outside.Verdict(claim);
         string where(PhaseCell c) => $"{axis.Symbol} = {axis.Format(Along(c))}, {other.Symbol} = {other.Format(row.Other)}";
-        return new Verdict($"phase_{claim}", $"'{claim}' holds inside the theory's condition ({condition.Text}) and fails outside it", "paper",
+        return new Verdict($"phase_{claim}", $"'{claim}' holds inside the theory's sufficient condition ({condition.Text})", "paper",
             $"the grid reaches both sides of the condition ({(reaches ? "yes" : "no")}) and the cell inside it is applicable ({Status(vi.Status)}): {vi.Measured.Split(';')[0]}",
-            $"holds at {where(inside)} (inside); fails beyond the predicted boundary {axis.Symbol} = {axis.Format(row.Predicted)}",
+            $"holds at {where(inside)} (inside); beyond the predicted boundary {axis.Symbol} = {axis.Format(row.Predicted)} [ours: its constant] the theory predicts nothing",
             $"{vi.Measured}. Along this line: {row.Measurement}, predicted boundary {axis.Format(row.Predicted)}; " +
-            $"over the grid the verdict agrees with the prediction in {b.Agree} of {b.Applicable} applicable cells",
+            $"over the grid the claim holds in {b.Agree} of {b.Applicable} applicable cells inside the condition ({b.Disagree} fail, {b.Inconclusive} inconclusive); " +
+            $"outside it {b.OutsideHolds} of {b.Outside} hold (not predicted)",
             !reaches || vi.Status == VerdictStatus.NotApplicable ? VerdictStatus.NotApplicable : vi.Status,
-            new VerdictControl($"the same check outside the condition, at {where(outside)}", $"{Status(vo.Status)}: {vo.Measured}", vo.Status is VerdictStatus.Fails or VerdictStatus.Inconclusive ? vo.Status : VerdictStatus.Holds));
+            new VerdictControl($"the same check outside the condition, at {where(outside)}: the theory predicts nothing there (reported, not required to fail)",
+                $"{Status(vo.Status)}: {vo.Measured}", VerdictStatus.NotApplicable));
     }
 
     private static string Status(VerdictStatus s) => Figures.PhaseFigures.Status(s);

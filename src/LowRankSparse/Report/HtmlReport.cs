@@ -21,7 +21,8 @@ public static class HtmlReport
         sb.Append(Style).Append(PlotlyAssets.ScriptTag).Append("</head><body><main>");
         sb.Append("<h1>Learning on transformers is provably low-rank and sparse: checking the claims</h1>");
         sb.Append($"<p class=\"setup\"><strong>{E(setup)}</strong>{RunTitle.Line(r)}</p>");
-        sb.Append("<p>This report reproduces the claims of Li, Wang, Zhang, Liu and Chen, <em>Learning on Transformers is Provable Low-Rank and Sparse: ")
+        sb.Append(OutcomeTable.Html(r));
+        sb.Append("<p>This report checks the claims of Li, Wang, Zhang, Liu and Chen, <em>Learning on Transformers is Provable Low-Rank and Sparse: ")
           .Append("A One-layer Analysis</em> (arXiv 2406.17167), on the paper's synthetic data model: a one-layer transformer trained by SGD on the hinge loss ")
           .Append("learns weight updates ΔW_Q, ΔW_K, ΔW_V of low rank (one direction per label-relevant pattern), and its output layer W_O becomes sparse, ")
           .Append("so magnitude pruning is nearly free while random pruning is not.</p>");

@@ -35,14 +35,14 @@ public static class PhasePage
     /// <summary>Per claim and condition: the predicted boundary beside the measured one on every line of the grid, and how many applicable cells agree.</summary>
     public static string BoundaryTable(PhaseResult r)
     {
-        var sb = new StringBuilder("<table><tr><th>claim</th><th>condition</th><th>predicted vs measured, line by line</th><th>agrees (holds inside, fails outside)</th></tr>");
+        var sb = new StringBuilder("<table><tr><th>claim</th><th>condition</th><th>predicted vs measured, line by line</th><th>inside the (sufficient) condition: holds / fails (disagrees) / inconclusive; outside: holds (not predicted)</th></tr>");
         foreach (var b in r.Boundaries)
         {
             var axis = PhaseAxis.Named(b.Axis);
             var other = PhaseAxis.Named(b.OtherAxis);
             sb.Append($"<tr><td>{E(b.Claim)}</td><td>{E(b.Condition)}</td><td>")
               .Append(E(string.Join("; ", b.Rows.Select(row => $"{other.Symbol} = {other.Format(row.Other)}: predicted {axis.Symbol} = {axis.Format(row.Predicted)}, measured: {row.Measurement}"))))
-              .Append($"</td><td>{b.Agree} of {b.Applicable} applicable cells</td></tr>");
+              .Append($"</td><td>{b.Agree} / {b.Disagree} / {b.Inconclusive} of {b.Applicable} applicable cells inside; {b.OutsideHolds} of {b.Outside} outside</td></tr>");
         }
         return sb.Append("</table>").ToString();
     }

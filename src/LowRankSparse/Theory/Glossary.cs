@@ -72,6 +72,22 @@ public static class Glossary
             "The same check run in a setting where the theory predicts the claim fails (setting names it): saturated initial attention, the untrained W_O, " +
             "another pruning order, rank K − 1, no adapters. It must fail; one that holds is reported as a weakness of the check."),
         new(Verdicts, ["all_hold"], "all hold", "true when every synthetic claim holds."),
+        new(Verdicts, ["criteria", "quantity", "comparison", "threshold", "reason"], "criterion",
+            "One measured quantity a verdict is decided on (issue #24): its values per seed, mean and 95 % Student-t interval (interval, seeds), the " +
+            "comparison (at_least / at_most) with its threshold, the reason for that threshold, and the outcome the interval gives — holds when the whole " +
+            "interval is on the predicted side, fails when it is on the other side, inconclusive when it straddles the threshold or only one seed ran. " +
+            "A verdict holds when all its criteria hold and fails when any fails."),
+        new(Verdicts, ["margin", "distance"], "margin",
+            "How far the deciding threshold could move before the outcome flips, in half-widths of the 95 % interval (the distance from the threshold to " +
+            "the interval's nearer end, divided by half the interval's width); null when the interval has no width (every seed gave the same value). distance is the same in the quantity's own units."),
+        new(Verdicts, ["outcome"], "control outcome",
+            "A control's outcome, read like a verdict's: it must be fails for the check to tell the claim from its absence; holds or inconclusive is a weakness of the check."),
+        new(Run, ["by_seed", "top_k_energy_by_seed", "label_relevant_energy_by_seed", "label_relevant_energy_output_by_seed", "test_loss_by_seed",
+                  "test_accuracy_by_seed", "full_test_loss_by_seed", "full_test_accuracy_by_seed", "ranks_by_seed", "concentrated_irrelevant_by_seed"],
+            "per-seed values",
+            "The same quantity for each training seed, in seed order: the verdicts' intervals are taken over them (issue #24)."),
+        new(LowRank, ["lora_at_k"], "LoRA at rank K over seeds",
+            "Rank-K adapters trained on each of the first few seeds (at most 5 [ours]); the LoRA verdict's interval is taken over them, paired by seed with the full update and rank 0."),
 
         // ---- runs and seeds ---------------------------------------------------------------------------------------------
         new(Run, ["quick"], "quick mode", "The small configuration and grids (reproduce --quick): seconds instead of minutes."),
@@ -278,11 +294,11 @@ public static class Glossary
             "ℓ(magnitude, R) − ℓ(random, R)"),
         new(Phase, ["test_hinge_loss", "attention_mass"], "cell test hinge loss, attention mass",
             "A cell's mean test hinge loss (convergence: ≤ the threshold of the precondition) and its final attention mass on label-relevant keys."),
-        new(Phase, ["boundaries", "condition", "conditions", "axis", "other_axis", "rows", "other", "measurement", "agree", "applicable", "summary"],
+        new(Phase, ["boundaries", "condition", "conditions", "axis", "other_axis", "rows", "other", "measurement", "agree", "applicable", "disagree", "inconclusive", "outside", "outside_holds", "summary"],
             "predicted vs measured boundary",
             "For each claim and condition: on every line of the grid along the condition's axis (other = the other axis' value), the predicted boundary " +
             "value and the measured one — the midpoint between the last cell that holds and the first that fails, scanning from the side the theory calls " +
-            "inside; agree counts the applicable cells whose verdict is holds exactly when the cell is inside; summary says it in words."),
+            "inside; the conditions are sufficient: applicable counts the applicable cells inside the condition, agree those where the claim holds, disagree those where it fails (disagreements with the theory), inconclusive those whose interval straddles the criterion; outside counts the applicable cells outside it, where the theory predicts nothing, and outside_holds those that hold there (not predicted, not a disagreement); summary says it in words."),
         new(Phase, ["timing", "seconds", "train_seconds", "measure_seconds", "train_ms_per_seed_step", "estimated_seconds", "processor_count", "cpu_seconds", "workers", "items", "zero_gradient_fraction", "train_ms_per_computed_seed_step"],
             "grid timing",
             "Wall seconds of the grid; set-up and training, and measuring, as the workers' seconds over their number; ms per seed-step of the training loops; " +

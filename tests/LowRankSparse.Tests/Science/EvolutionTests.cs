@@ -31,15 +31,17 @@ public class EvolutionTests(QuickRunFixture quick) : IClassFixture<QuickRunFixtu
     [Fact]
     public void The_throughout_claim_holds_here_and_fails_when_the_initial_attention_is_saturated()
     {
+        // one run: no interval over seeds, so the outcome reads inconclusive (issue #24); its value clears the bar at every snapshot
         var verdict = Claims.LowRankThroughout(quick.Config.Data, Convergence.Of([quick.Run]), Updates);
-        Assert.True(verdict.Holds, verdict.Measured);
+        Assert.Equal(VerdictStatus.Inconclusive, verdict.Status);
+        Assert.All(verdict.Criteria, c => Assert.True(c.Mean >= Thresholds.TopKEnergy, c.Text()));
 
         // δ = 2: the softmax starts saturated, the attention gradients vanish and noise directions fill ΔW_Q, ΔW_K (environment.md)
         var saturated = ConfigLoader.Load(TestPaths.EasyQuickConfig, ["model.qk_init_scale=2"]);
         using var run = Trainer.Train(saturated);
         var metrics = UpdateAnalysis.Analyze(run.Initial, run.Final, run.Patterns);
         var failed = Claims.ThroughoutCheck(saturated.Data.NumLabelRelevant, UpdatesSection.Compute([run], [metrics]));
-        Assert.False(failed.Ok, failed.Measured);
+        Assert.Contains(failed.Criteria, c => c.Mean < Thresholds.TopKEnergy);
     }
 
     [Fact]

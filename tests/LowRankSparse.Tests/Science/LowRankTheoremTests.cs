@@ -34,9 +34,9 @@ public class LowRankTheoremTests(QuickRunFixture quick) : IClassFixture<QuickRun
     {
         var w = quick.Results.Weights;
         // the verdict's thresholds, defined once (Theory/Thresholds.cs)
-        Assert.True(w["W_Q"].LabelRelevantEnergyOutput >= Thresholds.RelevantEnergyQ, $"ΔW_Q output side {w["W_Q"].LabelRelevantEnergyOutput}");
-        Assert.True(w["W_K"].LabelRelevantEnergy >= Thresholds.RelevantEnergyK, $"ΔW_K input side {w["W_K"].LabelRelevantEnergy}");
-        Assert.True(w["W_V"].LabelRelevantEnergy >= Thresholds.RelevantEnergyV, $"ΔW_V input side {w["W_V"].LabelRelevantEnergy}");
+        Assert.True(w["W_Q"].LabelRelevantEnergyOutput >= Thresholds.RelevantEnergy, $"ΔW_Q output side {w["W_Q"].LabelRelevantEnergyOutput}");
+        Assert.True(w["W_K"].LabelRelevantEnergy >= Thresholds.RelevantEnergy, $"ΔW_K input side {w["W_K"].LabelRelevantEnergy}");
+        Assert.True(w["W_V"].LabelRelevantEnergy >= Thresholds.RelevantEnergy, $"ΔW_V input side {w["W_V"].LabelRelevantEnergy}");
         // ΔW_Q's input side is NOT concentrated: every query token contributes (docs/paper-notes.md §4.1) — the reason both sides are measured.
         Assert.True(w["W_Q"].LabelRelevantEnergy < w["W_Q"].LabelRelevantEnergyOutput);
     }
