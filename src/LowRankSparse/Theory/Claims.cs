@@ -71,7 +71,12 @@ public static class Claims
         };
     }
 
-    private static Verdict NotApplicable(Verdict v, string why) => v with { Status = VerdictStatus.NotApplicable, Precondition = $"{why}; and {v.Precondition}" };
+    /// <summary>Not applicable, and so is its control: where the precondition fails the control says nothing about the check either.</summary>
+    private static Verdict NotApplicable(Verdict v, string why) => v with
+    {
+        Status = VerdictStatus.NotApplicable, Precondition = $"{why}; and {v.Precondition}",
+        Control = v.Control is null ? null : v.Control with { Outcome = VerdictStatus.NotApplicable },
+    };
 
     // ---- claim 1: low rank ----------------------------------------------------------------------------------------------
 
@@ -472,7 +477,7 @@ public static class Claims
     private static Verdict Judge(ClaimEntry claim, bool preconditionMet, string precondition, string predicted, Check measured, string controlSetting, Check? control) =>
         new(claim.Id, claim.Title, claim.Tag, precondition, predicted, measured.Measured,
             !preconditionMet ? VerdictStatus.NotApplicable : measured.Outcome,
-            control is null ? null : new VerdictControl(controlSetting, control.Measured, control.Outcome))
+            control is null ? null : new VerdictControl(controlSetting, control.Measured, preconditionMet ? control.Outcome : VerdictStatus.NotApplicable))
         { Criteria = measured.Criteria };
 
     private static string Saturated(ControlRun? run) =>

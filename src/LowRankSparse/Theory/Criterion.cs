@@ -20,8 +20,8 @@ public enum Comparison
 /// With one seed no interval is known and the outcome is inconclusive. <see cref="Margin"/> says how far the threshold could move before
 /// the outcome flips, in half-widths of the interval.
 /// </summary>
-public sealed record Criterion(string Quantity, double Mean, double[] Interval, int Seeds, double[] Values, Comparison Comparison, double Threshold,
-    string Reason)
+public sealed record Criterion(string Quantity, double Mean, double[] Interval, int Seeds, double[] Values, Comparison Comparison,
+    [property: JsonPropertyName("bar")] double Threshold, string Reason)
 {
     public static Criterion Of(string quantity, IEnumerable<double> perSeed, Comparison comparison, double threshold, string reason)
     {

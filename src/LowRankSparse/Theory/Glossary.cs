@@ -72,7 +72,7 @@ public static class Glossary
             "The same check run in a setting where the theory predicts the claim fails (setting names it): saturated initial attention, the untrained W_O, " +
             "another pruning order, rank K − 1, no adapters. It must fail; one that holds is reported as a weakness of the check."),
         new(Verdicts, ["all_hold"], "all hold", "true when every synthetic claim holds."),
-        new(Verdicts, ["criteria", "quantity", "comparison", "threshold", "reason"], "criterion",
+        new(Verdicts, ["criteria", "quantity", "comparison", "bar", "reason"], "criterion",
             "One measured quantity a verdict is decided on (issue #24): its values per seed, mean and 95 % Student-t interval (interval, seeds), the " +
             "comparison (at_least / at_most) with its threshold, the reason for that threshold, and the outcome the interval gives — holds when the whole " +
             "interval is on the predicted side, fails when it is on the other side, inconclusive when it straddles the threshold or only one seed ran. " +

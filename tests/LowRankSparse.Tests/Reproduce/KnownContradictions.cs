@@ -40,7 +40,4 @@ public static class KnownContradictions
     /// 0.026 [0.009, 0.043] against the free tolerance 0.02, so magnitude pruning's control is inconclusive.</summary>
     public static readonly string[] ControlsThatHold = ["real_low_rank", "label_relevant_span", "noise", "magnitude_pruning"];
 
-    /// <summary>On easy-quick.json (the quick reproduction fixture) only the noise check's control holds: with saturated initial attention the
-    /// label-irrelevant energy is 0.36 [0.35, 0.38], under the "small" bar 0.5.</summary>
-    public static readonly string[] EasyControlsThatHold = ["noise"];
 }
