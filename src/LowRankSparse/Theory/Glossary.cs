@@ -74,7 +74,7 @@ public static class Glossary
         new(Verdicts, ["all_hold"], "all hold", "true when every synthetic claim holds."),
         new(Verdicts, ["criteria", "quantity", "comparison", "bar", "reason"], "criterion",
             "One measured quantity a verdict is decided on (issue #24): its values per seed, mean and 95 % Student-t interval (interval, seeds), the " +
-            "comparison (at_least / at_most) with its threshold, the reason for that threshold, and the outcome the interval gives — holds when the whole " +
+            "comparison (at_least / at_most) with its threshold (bar), the reason for that threshold, and the outcome the interval gives — holds when the whole " +
             "interval is on the predicted side, fails when it is on the other side, inconclusive when it straddles the threshold or only one seed ran. " +
             "A verdict holds when all its criteria hold and fails when any fails."),
         new(Verdicts, ["margin", "distance"], "margin",
