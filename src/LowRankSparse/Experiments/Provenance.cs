@@ -30,7 +30,7 @@ public sealed record Provenance(
             run.LowRankSparseVersion, Commit(),
             new ProvenanceSeeds(Enumerable.Range(c.Training.Seed, options.Seeds).ToArray(), c.DataSeed, c.TestSeed, c.InitSeed, c.BatchSeed,
                 Enumerable.Range(1000, options.RandomMasks).ToArray()),
-            new ProvenanceThreads(Environment.ProcessorCount, get_num_threads(), BatchedTrainer.ThreadsPerOp, BatchedTrainer.WorkersFor(int.MaxValue)));
+            new ProvenanceThreads(Environment.ProcessorCount, Util.TorchThreads.Outside, BatchedTrainer.ThreadsPerOp, BatchedTrainer.WorkersFor(int.MaxValue)));
     }
 
     /// <summary>The commit of the repository the library was built in (its output folder lies inside it), else of the working folder's.</summary>

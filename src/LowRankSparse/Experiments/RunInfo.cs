@@ -14,7 +14,7 @@ public sealed record RunInfo(int Seed, string LowRankSparseVersion, string Torch
         Version(typeof(RunInfo).Assembly),
         Version(typeof(TorchSharp.torch).Assembly),
         LibTorchPackageVersion,
-        get_num_threads(),
+        Util.TorchThreads.Outside,
         Training.BatchedTrainer.ThreadsPerOp,
         Training.BatchedTrainer.WorkersFor(int.MaxValue),
         System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription);

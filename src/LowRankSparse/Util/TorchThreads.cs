@@ -26,6 +26,13 @@ public sealed class TorchThreads : IDisposable
 
     public static TorchThreads Use(int threads) => new(threads);
 
+    /// <summary>libtorch's thread count outside every scope (the one a scope restores): what a run reports as the default, the same whether or
+    /// not another thread of the process holds a scope at that moment (get_num_threads() there would be the scope's count).</summary>
+    public static int Outside
+    {
+        get { lock (Gate) return _open > 0 ? _outer : get_num_threads(); }
+    }
+
     public void Dispose()
     {
         lock (Gate)
