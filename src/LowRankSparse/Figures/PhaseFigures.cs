@@ -76,7 +76,7 @@ public static class PhaseFigures
         {
             ("holds", c => !c.Diverged && c.Verdict(claim).Status == VerdictStatus.Holds, "circle", "#0a7a2f"),
             ("fails", c => !c.Diverged && c.Verdict(claim).Status == VerdictStatus.Fails, "x", "#b00020"),
-            ("inconclusive (interval straddles the criterion)", c => !c.Diverged && c.Verdict(claim).Status == VerdictStatus.Inconclusive, "circle-open", "#1f4e9c"),
+            ("inconclusive (interval straddles the criterion)", c => !c.Diverged && c.Verdict(claim).Status == VerdictStatus.Inconclusive, "circle-open", "#ffbf00"),   // amber ring, larger than the boundary's markers it may sit under
             ("not applicable", c => !c.Diverged && c.Verdict(claim).Status == VerdictStatus.NotApplicable, "diamond", "#8a6d00"),
             ("diverged ✱", c => c.Diverged, "asterisk-open", "#000000"),
         };
@@ -88,8 +88,8 @@ public static class PhaseFigures
                 Name: $"{claim}: {g.Name}", MultiText: cells.Select(c => c.Verdict(claim).Measured).ToArray());
             yield return WithProperties(scatter, ("marker", new Dictionary<string, object>
             {
-                ["symbol"] = g.Symbol, ["size"] = 11, ["color"] = g.Color,
-                ["line"] = new Dictionary<string, object> { ["color"] = g.Symbol == "asterisk-open" ? g.Color : "#ffffff", ["width"] = 1.5 },
+                ["symbol"] = g.Symbol, ["size"] = g.Symbol == "circle-open" ? 18 : 11, ["color"] = g.Color,
+                ["line"] = new Dictionary<string, object> { ["color"] = g.Symbol is "asterisk-open" or "circle-open" ? g.Color : "#ffffff", ["width"] = g.Symbol == "circle-open" ? 3 : 1.5 },
             }));
         }
     }
