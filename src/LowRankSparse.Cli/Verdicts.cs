@@ -32,7 +32,7 @@ internal static class Verdicts
         var table = new Table().Title(Markup.Escape(title)).AddColumns("claim", "tag", "measured", "outcome", "control (should fail)");
         foreach (var v in verdicts)
             table.AddRow(Markup.Escape(v.Claim), v.Tag, Markup.Escape(v.Measured), Outcome(v),
-                v.Control is null ? "–" : $"{Markup.Escape(v.Control.Setting)}: {(v.Control.Holds ? "[red]holds (problem)[/]" : "[green]fails[/]")}");
+                v.Control is null ? "–" : $"{Markup.Escape(v.Control.Setting)}: {v.Control.Outcome switch { VerdictStatus.Fails => "[green]fails[/]", VerdictStatus.Holds => "[red]holds (problem)[/]", VerdictStatus.Inconclusive => "[blue]inconclusive (problem)[/]", _ => "[yellow]not applicable[/]" }}");
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine(Markup.Escape(VerdictSummary.Of(verdicts)) + "; " +
             Markup.Escape($"time by stage: {string.Join(", ", stageSeconds.Select(s => $"{s.Key} {s.Value:F1} s"))}"));

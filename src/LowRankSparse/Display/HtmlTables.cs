@@ -36,7 +36,7 @@ public static class HtmlTables
             sb.Append($"<tr id=\"verdict-{E(v.Id)}\"><td>{E(v.Claim)}{links}</td><td>{Tag(v.Tag)}</td><td>{Cell(v.Precondition)}</td><td>{Cell(v.Predicted)}</td><td>{Cell(v.Measured)}</td>")
               .Append($"<td class=\"{cls}\" style=\"color:{colour};font-weight:bold\">{E(v.StatusText)}{MarginText(v)}</td>")
               .Append(v.Control is null ? "<td>–</td>" :
-                  $"<td><em>{E(v.Control.Setting)}</em>: {Cell(v.Control.Measured)} — <strong style=\"color:{(v.Control.Fails ? "#0a7a2f" : "#b00020")}\">" +
+                  $"<td><em>{E(v.Control.Setting)}</em>: {Cell(v.Control.Measured)} — <strong style=\"color:{v.Control.Outcome switch { VerdictStatus.Fails => "#0a7a2f", VerdictStatus.NotApplicable => "#8a6d00", VerdictStatus.Inconclusive => "#1f4e9c", _ => "#b00020" }}\">" +
                   $"{ControlText(v.Control)}</strong></td>")
               .Append("</tr>");
         }

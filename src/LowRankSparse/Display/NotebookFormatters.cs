@@ -49,5 +49,5 @@ public static class NotebookFormatters
 
     private static string PlainVerdict(Verdict v) =>
         $"{v.StatusText.ToUpperInvariant()} [{v.Tag}] {v.Claim}\n  precondition: {v.Precondition}\n  predicted: {v.Predicted}\n  measured:  {v.Measured}" +
-        (v.Control is null ? "" : $"\n  control ({v.Control.Setting}): {v.Control.Measured} — {(v.Control.Holds ? "HOLDS: the check cannot tell the claim from its absence" : "fails, as predicted")}");
+        (v.Control is null ? "" : $"\n  control ({v.Control.Setting}): {v.Control.Measured} — {HtmlTables.ControlText(v.Control)}");
 }

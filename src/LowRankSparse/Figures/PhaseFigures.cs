@@ -31,7 +31,8 @@ public static class PhaseFigures
         var heat = Chart.Heatmap<double, double, double, string>(zData: z, X: xs, Y: ys, Name: WeightColors.Typeset(metric.Title), ColorScale: StyleParam.Colorscale.RdBu,
             ReverseScale: metric.HigherIsBetter);   // plotly.js's RdBu runs blue (low) to red (high): reversed, high is blue
         // anchored to the criterion (issue #24): centred on it, over a fixed range [ours]; values beyond the range take the end colour
-        heat = WithProperties(heat, ("text", hover), ("hoverinfo", "text"), ("zmin", metric.Lo), ("zmax", metric.Hi), ("zmid", metric.Criterion), ("zauto", false));
+        double centre = Centre(r, metric);
+        heat = WithProperties(heat, ("text", hover), ("hoverinfo", "text"), ("zmin", metric.Lo), ("zmax", metric.Hi), ("zmid", centre), ("zauto", false));
 
         var traces = new List<GenericChart> { heat };
         traces.AddRange(VerdictMarkers(r, metric.Claim));
@@ -57,7 +58,7 @@ public static class PhaseFigures
         int unsure = r.Cells.Count(c => c.Verdict(metric.Claim).Status == VerdictStatus.Inconclusive);
         int diverged = r.Cells.Count(c => c.Diverged);
         string caption = $"Theory: {string.Join("; ", r.Conditions)}. Colour: {metric.Title}, mean over {r.Seeds} seeds (hover: ± std and every seed). " +
-                         $"The colour scale is centred on the criterion {metric.Criterion} and spans {metric.Lo} to {metric.Hi} [ours] (blue: the side the claim wants). " +
+                         $"The colour scale is centred on the criterion {Util.Fmt.F(centre, 3)} and spans {metric.Lo} to {metric.Hi} [ours] (blue: the side the claim wants). " +
                          $"Markers: the verdict of '{metric.Claim}' per cell — holds in {holds}, fails in {fails}, inconclusive in {unsure}, not applicable in " +
                          $"{r.Cells.Count - holds - fails - unsure} of {r.Cells.Count} cells" +
                          (diverged > 0 ? $" ({diverged} with a diverged seed, marked ✱)" : "") + ". " +
@@ -69,6 +70,11 @@ public static class PhaseFigures
             .WithLegendStyle(Orientation: StyleParam.Orientation.Horizontal, X: 0, Y: -0.22), height: 560);
         return new Figure(Id(r, metric), title, caption, chart, table);
     }
+
+    /// <summary>Where a heatmap's colour scale is centred: the metric's criterion; for the attention mass, the attention verdict's bar on the
+    /// base config (<see cref="Thresholds.AttentionGainFactor"/> × uniform attention's mass).</summary>
+    public static double Centre(PhaseResult r, PhaseMetric metric) => metric == PhaseMetric.Attention
+        ? Thresholds.AttentionGainFactor * Predictions.UniformAttentionMass(r.BaseConfig.Data) : metric.Criterion;
 
     private static IEnumerable<GenericChart> VerdictMarkers(PhaseResult r, string claim)
     {

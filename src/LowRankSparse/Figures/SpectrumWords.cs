@@ -36,7 +36,7 @@ public static class SpectrumWords
         var flat = energy.Where(p => p.Value < 0.99).Select(p => "Δ" + p.Key).ToList();
         return $"the drop from σ_{k} to σ_{k + 1} is {each} orders of magnitude, and the top {k} singular values carry {shares} of the energy: " +
                (flat.Count == 0
-                   ? $"every update is low rank (≥ 99 % in the top {k}); where the drop is small the energy already sits in fewer than {k} directions"
+                   ? $"each carries ≥ 99 % of its energy in the top {k} (first seed's spectrum; the verdict judges every seed), so where the drop is small the energy already sits in fewer than {k} directions"
                    : $"a flat tail for {string.Join(", ", flat)} (below 99 % in the top {k})");
     }
 }

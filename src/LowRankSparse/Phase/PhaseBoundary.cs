@@ -61,7 +61,7 @@ public sealed record PhaseBoundary(string Claim, string Condition, string Axis, 
         int unsure = inside.Count(c => c.Verdict(claim).Status == VerdictStatus.Inconclusive);
         int outsideHolds = outside.Count(c => c.Verdict(claim).Status == VerdictStatus.Holds);
         string rowsText = string.Join("; ", rows.Select(r => $"{other.Symbol} = {other.Format(r.Other)}: predicted {axis.Symbol} {(insideBelow ? "<" : ">")} {axis.Format(r.Predicted)}, measured {r.Measurement}"));
-        string summary = $"{claim} along {axis.Symbol} ({condition.Id}, a sufficient condition; its constant is ours): {rowsText}. " +
+        string summary = $"{claim} along {axis.Symbol} ({condition.Id}, a sufficient condition: {condition.Text}): {rowsText}. " +
                          $"Inside the condition the claim holds in {agree} of {inside.Count} applicable cells ({disagree} fail — disagreements with the theory; " +
                          $"{unsure} inconclusive); outside it the theory predicts nothing ({outsideHolds} of {outside.Count} hold — not predicted, not a disagreement).";
         return new PhaseBoundary(claim, condition.Id, axis.Name, other.Name, rows, agree, inside.Count, summary)

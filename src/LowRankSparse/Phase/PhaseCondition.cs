@@ -18,8 +18,11 @@ public sealed record PhaseCondition(string Id, string Text, IReadOnlyDictionary<
     /// <summary>[ours] the initial softmax counts as saturated once a label-relevant query puts more than this on the keys of its own pattern.</summary>
     public const double SaturatedAttention = Predictions.SaturatedAttention;
 
-    public static readonly PhaseCondition Majority = new("majority", "α* > α#: label-relevant tokens outnumber confusion tokens (boundary α* = α#)",
-        new Dictionary<string, (Func<ExperimentConfig, double>, bool)> { [PhaseAxis.AlphaGap.Name] = (_ => 0, false) });
+    /// <summary>The sibling's sufficient condition α*/α# ≥ 2e (<see cref="TheoryCondition.SignalRatioBound"/>; [sibling], not ours) along the
+    /// α* − α# axis (α# fixed): the boundary gap is (2e − 1)·α#.</summary>
+    public static readonly PhaseCondition Majority = new("majority",
+        $"α*/α# ≥ 2e ≈ {TheoryCondition.SignalRatioBound:F2} [sibling]: label-relevant tokens outnumber confusion tokens by a constant factor (boundary α* − α# = (2e − 1)·α#)",
+        new Dictionary<string, (Func<ExperimentConfig, double>, bool)> { [PhaseAxis.AlphaGap.Name] = (c => (TheoryCondition.SignalRatioBound - 1) * c.Data.ConfusionFraction, false) });
 
     public static readonly PhaseCondition SmallNoise = new("small_noise", $"τ < c/M with c = {NoiseConstant} [ours] (the theory: τ < O(1/M))",
         new Dictionary<string, (Func<ExperimentConfig, double>, bool)>

@@ -30,7 +30,7 @@ public static class OutcomeTable
             var deciding = Criterion.Deciding(x.Criteria.ToList());
             string measured = deciding is null ? E(Short(x.Measured))
                 : E($"{deciding.Quantity} {Fmt.F(deciding.Mean, 4)}" + (deciding.Seeds > 1 ? $" [{Fmt.F(deciding.Lo, 4)}, {Fmt.F(deciding.Hi, 4)}]" : " (1 seed)") +
-                    $" against {(deciding.Comparison == Comparison.AtLeast ? "≥" : "≤")} {Fmt.F(deciding.Threshold, 4)}, {deciding.Seeds} seeds") +
+                    $" against {deciding.Symbol} {Fmt.F(deciding.Threshold, 4)}, {deciding.Seeds} seeds") +
                   (x.Criteria.Count > 1 ? $" <small>(the deciding one of {x.Criteria.Count} criteria)</small>" : "");
             string cls = x.Status switch { VerdictStatus.Holds => "yes", VerdictStatus.Fails => "no", VerdictStatus.Inconclusive => "unsure", _ => "na" };
             string outcome = x.Status switch
@@ -44,12 +44,13 @@ public static class OutcomeTable
         return sb.Append("</table>").ToString();
     }
 
-    /// <summary>E.g. "3 of 14 claims hold, 9 not reproduced, 2 inconclusive" — and, when most do not hold, that this run does not reproduce the paper.</summary>
+    /// <summary>E.g. "3 of 14 claims hold, 9 not reproduced, 2 inconclusive" — and, when most fail or fewer than half hold, a clause that says so.</summary>
     public static string Headline(IReadOnlyList<Verdict> v)
     {
         string counts = VerdictSummary.Counts(v);
-        int holds = v.Count(x => x.Status == VerdictStatus.Holds);
-        return holds * 2 < v.Count ? $"{counts} — most of the paper's claims are not reproduced by this run" : counts;
+        int holds = v.Count(x => x.Status == VerdictStatus.Holds), fails = v.Count(x => x.Status == VerdictStatus.Fails);
+        return fails * 2 > v.Count ? $"{counts} — most of the claims are not reproduced by this run"
+            : holds * 2 < v.Count ? $"{counts} — fewer than half of the claims hold on this run" : counts;
     }
 
     private static string Short(string s) => s.Length <= 160 ? s : s[..157] + "…";

@@ -11,6 +11,8 @@ public enum Comparison
     AtLeast,
     /// <summary>The quantity must be at most the threshold (e.g. a rise in the test hinge).</summary>
     AtMost,
+    /// <summary>The quantity must be strictly above the threshold (a bar of 0 for "grows", "beats": every seed equal to it is no growth).</summary>
+    Above,
 }
 
 /// <summary>
@@ -41,8 +43,8 @@ public sealed record Criterion(string Quantity, double Mean, double[] Interval, 
         get
         {
             if (Seeds < 2) return VerdictStatus.Inconclusive;
-            bool clears = Comparison == Comparison.AtLeast ? Lo >= Threshold : Hi <= Threshold;
-            bool wrong = Comparison == Comparison.AtLeast ? Hi < Threshold : Lo > Threshold;
+            bool clears = Comparison switch { Comparison.AtLeast => Lo >= Threshold, Comparison.Above => Lo > Threshold, _ => Hi <= Threshold };
+            bool wrong = Comparison switch { Comparison.AtLeast => Hi < Threshold, Comparison.Above => Hi <= Threshold, _ => Lo > Threshold };
             return clears ? VerdictStatus.Holds : wrong ? VerdictStatus.Fails : VerdictStatus.Inconclusive;
         }
     }
@@ -51,8 +53,8 @@ public sealed record Criterion(string Quantity, double Mean, double[] Interval, 
     /// end of the interval; when inconclusive, to the nearer end (where it would become holds or fails).</summary>
     public double Distance => Outcome switch
     {
-        VerdictStatus.Holds => Comparison == Comparison.AtLeast ? Lo - Threshold : Threshold - Hi,
-        VerdictStatus.Fails => Comparison == Comparison.AtLeast ? Threshold - Hi : Lo - Threshold,
+        VerdictStatus.Holds => Comparison == Comparison.AtMost ? Threshold - Hi : Lo - Threshold,
+        VerdictStatus.Fails => Comparison == Comparison.AtMost ? Lo - Threshold : Threshold - Hi,
         _ => Math.Min(Math.Abs(Threshold - Lo), Math.Abs(Hi - Threshold)),
     };
 
@@ -64,9 +66,12 @@ public sealed record Criterion(string Quantity, double Mean, double[] Interval, 
     {
         string interval = Seeds > 1 ? $" [{F(Lo, digits)}, {F(Hi, digits)}]" : " (1 seed, no interval)";
         string margin = Margin is double m ? $"margin {F(m, 2)} half-widths" : $"margin {F(Distance, digits)}";
-        return $"{Quantity} {F(Mean, digits)}{interval} {(Comparison == Comparison.AtLeast ? "≥" : "≤")} {F(Threshold, digits)}: " +
+        return $"{Quantity} {F(Mean, digits)}{interval} {Symbol} {F(Threshold, digits)}: " +
                $"{Words(Outcome)} ({margin})";
     }
+
+    /// <summary>≥, &gt; or ≤.</summary>
+    [JsonIgnore] public string Symbol => Comparison switch { Comparison.AtLeast => "≥", Comparison.Above => ">", _ => "≤" };
 
     /// <summary>The outcome of several criteria that must all hold: fails if any fails, holds if all hold, else inconclusive.</summary>
     public static VerdictStatus All(IReadOnlyCollection<Criterion> criteria) =>
@@ -75,9 +80,10 @@ public sealed record Criterion(string Quantity, double Mean, double[] Interval, 
         : criteria.All(c => c.Outcome == VerdictStatus.Holds) ? VerdictStatus.Holds
         : VerdictStatus.Inconclusive;
 
-    /// <summary>The criterion that decides a combined outcome: a failing one, else the one closest to flipping.</summary>
+    /// <summary>The criterion that decides a combined outcome: of the failing ones the farthest from flipping (a failed verdict flips only
+    /// when every failing criterion does), else the one closest to flipping.</summary>
     public static Criterion? Deciding(IReadOnlyCollection<Criterion> criteria) =>
-        criteria.Where(c => c.Outcome == VerdictStatus.Fails).MinBy(c => c.Margin ?? double.MaxValue)
+        criteria.Where(c => c.Outcome == VerdictStatus.Fails).MaxBy(c => c.Margin ?? double.MaxValue)
         ?? criteria.Where(c => c.Outcome == VerdictStatus.Inconclusive).MinBy(c => c.Margin ?? double.MaxValue)
         ?? criteria.MinBy(c => c.Margin ?? double.MaxValue);
 
