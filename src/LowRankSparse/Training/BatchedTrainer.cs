@@ -11,7 +11,7 @@ namespace LowRankSparse.Training;
 /// machine the runs are split into one stacked program per core (<see cref="WorkersFor"/>). Each run gets the snapshots, log
 /// and final weights it would get alone, bit for bit: <see cref="Trainer"/> is this code with S = 1.
 /// </summary>
-public static class BatchedTrainer
+internal static class BatchedTrainer
 {
     /// <summary>
     /// libtorch threads per op while training: always one. The ops are tiny (≈ 10⁴–10⁶ elements), so OpenMP's fork and barrier

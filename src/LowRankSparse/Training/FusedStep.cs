@@ -8,7 +8,7 @@ namespace LowRankSparse.Training;
 /// Every kernel gives each seed's slice the same bits whatever S is, so S models trained together equal S models trained alone.
 /// Shapes: x [S, B, L, d]; S·B is written SB and B·L is written BL below.
 /// </summary>
-public static class FusedStep
+internal static class FusedStep
 {
     /// <summary>F(X) for every model and sample ([S, B]) and the activations the backward pass needs.</summary>
     public static FusedActivations Forward(StackedWeights w, Tensor x, FixedOutput a)
