@@ -1,5 +1,6 @@
 using LowRankSparse.Config;
 using LowRankSparse.Data;
+using LowRankSparse.Training;
 
 namespace LowRankSparse.Phase;
 

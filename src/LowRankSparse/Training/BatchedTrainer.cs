@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using LowRankSparse.Config;
 using LowRankSparse.Model;
 using LowRankSparse.Util;
 
@@ -56,7 +55,7 @@ internal static class BatchedTrainer
     /// share (1/S) of the wall time of the training loops.
     /// </summary>
     /// <param name="groups">Stacked programs side by side (default <see cref="WorkersFor"/>); 1 trains every setup as one program on
-    /// the calling thread (for callers that run their own workers, e.g. <see cref="Phase.PhaseRunner"/>).</param>
+    /// the calling thread (for callers that run their own workers, e.g. the phase grids).</param>
     public static IReadOnlyList<TrainingRun> Run(IReadOnlyList<TrainingSetup> setups, Action<int>? onStep = null,
         CancellationToken cancel = default, int? groups = null)
     {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using LowRankSparse.Config;
 using LowRankSparse.Data;
 using LowRankSparse.Model;
 using LowRankSparse.Util;
