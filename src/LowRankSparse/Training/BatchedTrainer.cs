@@ -8,7 +8,9 @@ namespace LowRankSparse.Training;
 /// Trains S independent runs of equal shape (e.g. seeds, or sweep points differing in data, noise or learning rate) as one
 /// batched tensor program: weights [S, …], inputs [S, B, L, d], the hand-written <see cref="FusedStep"/>; on a multi-core
 /// machine the runs are split into one stacked program per core (<see cref="WorkersFor"/>). Each run gets the snapshots, log
-/// and final weights it would get alone, bit for bit: <see cref="Trainer"/> is this code with S = 1.
+/// and final weights it would get alone, bit for bit: <see cref="Trainer.Train(ExperimentConfig, Action{int}?, CancellationToken)"/> is this code
+/// with S = 1. Plain SGD only (<see cref="Sgd.IsPlain"/>): it skips steps whose gradient is zero, which is exact for plain SGD alone;
+/// the tests hold it to <see cref="Trainer.Readable(ExperimentConfig, Sgd?, Action{int}?, CancellationToken)"/>.
 /// </summary>
 internal static class BatchedTrainer
 {

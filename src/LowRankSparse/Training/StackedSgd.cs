@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace LowRankSparse.Training;
 
 /// <summary>
-/// Plain SGD on the hinge loss for S stacked runs: their weights, their precomputed mini-batches and the step, split into
+/// Plain SGD (and only plain SGD: see <see cref="Step"/>, <see cref="Sgd.IsPlain"/>) on the hinge loss for S stacked runs: their weights, their precomputed mini-batches and the step, split into
 /// forward, backward and update (so the benchmark can time each phase). Owns its tensors; the setups keep theirs.
 /// </summary>
 internal sealed class StackedSgd : IDisposable

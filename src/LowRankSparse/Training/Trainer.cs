@@ -65,8 +65,8 @@ public static class Trainer
         var t = config.Training;
         using var threads = TorchThreads.Use(ThreadsPerOp);
         using var batches = BatchSchedule.Indices(config.Data.TrainSamples, t.BatchSize, t.Steps, config.BatchSeed, cancel);
+        var trained = t.FreezeQk ? new[] { model.WV, model.WO } : new[] { model.WQ, model.WK, model.WV, model.WO };
         var frozen = t.FreezeQk ? new[] { model.WQ, model.WK } : [];      // the control keeps W_Q, W_K at W(0)
-        var trained = model.parameters().Except(frozen).ToArray();
         var snapshotAt = new HashSet<int>(t.SnapshotSteps());
         var snapshots = new List<Snapshot> { new(0, Weights.Of(model)) };
         var (loss, accuracy) = (new float[t.Steps], new float[t.Steps]);
