@@ -21,26 +21,29 @@ namespace LowRankSparse.Training;
 /// </summary>
 public static class Trainer
 {
-    /// <summary>libtorch threads per op while training: one, on both paths (why: <see cref="BatchedTrainer.ThreadsPerOp"/>).</summary>
-    public const int ThreadsPerOp = BatchedTrainer.ThreadsPerOp;
-
-    /// <summary>Worker threads the fused path trains <paramref name="runs"/> stacked runs on (<see cref="BatchedTrainer.WorkersFor"/>).</summary>
-    public static int WorkersFor(int runs) => BatchedTrainer.WorkersFor(runs);
-
-    /// <summary>Generates the data of <paramref name="config"/>, builds the model and trains it with plain SGD.</summary>
-    /// <param name="onStep">Called with the number of completed steps (for progress bars), every few steps.</param>
-    public static TrainingRun Train(ExperimentConfig config, Action<int>? onStep = null, CancellationToken cancel = default) =>
-        Train(config, Sgd.Plain, onStep, cancel);
-
-    /// <summary>As <see cref="Train(ExperimentConfig, Action{int}?, CancellationToken)"/> with <paramref name="optimizer"/>: the fused
-    /// path where it is exact (<see cref="Sgd.IsPlain"/>), else <see cref="Readable(ExperimentConfig, Sgd?, Action{int}?, CancellationToken)"/>.</summary>
-    public static TrainingRun Train(ExperimentConfig config, Sgd optimizer, Action<int>? onStep = null, CancellationToken cancel = default) =>
-        optimizer.IsPlain ? BatchedTrainer.Train(new[] { config }, onStep, cancel)[0] : Readable(config, optimizer, onStep, cancel);
-
-    /// <summary>Trains <paramref name="model"/> in place on <paramref name="train"/> with plain SGD; the run takes ownership of the tensors.</summary>
-    public static TrainingRun Run(ExperimentConfig config, PatternSet patterns, Dataset train, Dataset test,
-        OneLayerTransformer model, Action<int>? onStep = null, CancellationToken cancel = default) =>
-        BatchedTrainer.Run(new[] { new TrainingSetup(config, patterns, train, test, model) }, onStep, cancel)[0];
+    /// <summary>
+    /// The training loop, shared by full training and LoRA: <paramref name="steps"/> steps of <paramref name="optimizer"/> on
+    /// <paramref name="parameters"/>, each on the mini-batch of <paramref name="batches"/> [T, B] (row indices of
+    /// <paramref name="train"/>), with <paramref name="forward"/> giving F(X) [B]. <paramref name="afterStep"/> sees the step
+    /// (from 0), F(X), y and the batch's mean hinge loss (before the step's update), inside the step's dispose scope.
+    /// </summary>
+    public static void Loop(IReadOnlyList<Parameter> parameters, Func<Tensor, Tensor> forward, Dataset train, Tensor batches, int steps,
+        double learningRate, Sgd optimizer, CancellationToken cancel = default, Action<int, Tensor, Tensor, Tensor>? afterStep = null)
+    {
+        using var sgd = optimizer.Create(parameters, learningRate);
+        for (int step = 0; step < steps; step++)
+        {
+            AmbientCancellation.ThrowIfCancellationRequested(cancel);
+            using var scope = NewDisposeScope();
+            var (x, y) = (train.X.index_select(0, batches[step]), train.Y.index_select(0, batches[step]));  // X [B, L, d], y [B]
+            sgd.zero_grad();
+            var output = forward(x);                        // F(X) [B]
+            var loss = Network.HingeLoss(output, y);        // mean max(0, 1 − y·F(X))
+            loss.backward();
+            sgd.step();                                     // plain SGD: W −= η·∂loss/∂W
+            afterStep?.Invoke(step, output, y, loss);
+        }
+    }
 
     /// <summary>The readable path for any optimizer: <see cref="Loop"/> on the data and initial model of <paramref name="config"/>.
     /// Slower than the fused path (autograd, one step at a time); what the fused path is tested against.</summary>
@@ -105,27 +108,24 @@ public static class Trainer
         };
     }
 
-    /// <summary>
-    /// The training loop, shared by full training and LoRA: <paramref name="steps"/> steps of <paramref name="optimizer"/> on
-    /// <paramref name="parameters"/>, each on the mini-batch of <paramref name="batches"/> [T, B] (row indices of
-    /// <paramref name="train"/>), with <paramref name="forward"/> giving F(X) [B]. <paramref name="afterStep"/> sees the step
-    /// (from 0), F(X), y and the batch's mean hinge loss (before the step's update), inside the step's dispose scope.
-    /// </summary>
-    public static void Loop(IReadOnlyList<Parameter> parameters, Func<Tensor, Tensor> forward, Dataset train, Tensor batches, int steps,
-        double learningRate, Sgd optimizer, CancellationToken cancel = default, Action<int, Tensor, Tensor, Tensor>? afterStep = null)
-    {
-        using var sgd = optimizer.Create(parameters, learningRate);
-        for (int step = 0; step < steps; step++)
-        {
-            AmbientCancellation.ThrowIfCancellationRequested(cancel);
-            using var scope = NewDisposeScope();
-            var (x, y) = (train.X.index_select(0, batches[step]), train.Y.index_select(0, batches[step]));  // X [B, L, d], y [B]
-            sgd.zero_grad();
-            var output = forward(x);                        // F(X) [B]
-            var loss = Network.HingeLoss(output, y);        // mean max(0, 1 − y·F(X))
-            loss.backward();
-            sgd.step();                                     // W −= η·∂loss/∂W (plain SGD)
-            afterStep?.Invoke(step, output, y, loss);
-        }
-    }
+    /// <summary>Generates the data of <paramref name="config"/>, builds the model and trains it with plain SGD.</summary>
+    /// <param name="onStep">Called with the number of completed steps (for progress bars), every few steps.</param>
+    public static TrainingRun Train(ExperimentConfig config, Action<int>? onStep = null, CancellationToken cancel = default) =>
+        Train(config, Sgd.Plain, onStep, cancel);
+
+    /// <summary>As <see cref="Train(ExperimentConfig, Action{int}?, CancellationToken)"/> with <paramref name="optimizer"/>: the fused
+    /// path where it is exact (<see cref="Sgd.IsPlain"/>), else <see cref="Readable(ExperimentConfig, Sgd?, Action{int}?, CancellationToken)"/>.</summary>
+    public static TrainingRun Train(ExperimentConfig config, Sgd optimizer, Action<int>? onStep = null, CancellationToken cancel = default) =>
+        optimizer.IsPlain ? BatchedTrainer.Train(new[] { config }, onStep, cancel)[0] : Readable(config, optimizer, onStep, cancel);
+
+    /// <summary>Trains <paramref name="model"/> in place on <paramref name="train"/> with plain SGD; the run takes ownership of the tensors.</summary>
+    public static TrainingRun Run(ExperimentConfig config, PatternSet patterns, Dataset train, Dataset test,
+        OneLayerTransformer model, Action<int>? onStep = null, CancellationToken cancel = default) =>
+        BatchedTrainer.Run(new[] { new TrainingSetup(config, patterns, train, test, model) }, onStep, cancel)[0];
+
+    /// <summary>libtorch threads per op while training: one, on both paths (why: <see cref="BatchedTrainer.ThreadsPerOp"/>).</summary>
+    public const int ThreadsPerOp = BatchedTrainer.ThreadsPerOp;
+
+    /// <summary>Worker threads the fused path trains <paramref name="runs"/> stacked runs on (<see cref="BatchedTrainer.WorkersFor"/>).</summary>
+    public static int WorkersFor(int runs) => BatchedTrainer.WorkersFor(runs);
 }
