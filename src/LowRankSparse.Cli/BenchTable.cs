@@ -10,7 +10,7 @@ internal static class BenchTable
     public static void Print(BenchResults r)
     {
         AnsiConsole.MarkupLine($"float32 matmul: {F(r.MatmulGflopsOneThread, 1)} GFLOP/s on 1 thread, {F(r.MatmulGflopsAllThreads, 1)} on {r.ProcessorCount}; " +
-                               $"training uses {r.TrainingThreadsPerOp} thread per op (stacked seeds: up to {LowRankSparse.Training.BatchedTrainer.WorkersFor(int.MaxValue)} groups in parallel); medians of {r.Repeats} repeats");
+                               $"training uses {r.TrainingThreadsPerOp} thread per op (stacked seeds: up to {LowRankSparse.Training.Trainer.WorkersFor(int.MaxValue)} groups in parallel); medians of {r.Repeats} repeats");
         var table = new Table().Title("Training speed (library Trainer.Train with its log, snapshots and checks)").AddColumn("measure");
         foreach (var c in r.Configs) table.AddColumn(new TableColumn(Markup.Escape(c.Name)).RightAligned());
         void Row(string measure, Func<ConfigBench, string> value) => table.AddRow(new[] { measure }.Concat(r.Configs.Select(value)).ToArray());

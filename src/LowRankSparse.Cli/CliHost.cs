@@ -3,6 +3,7 @@ using LowRankSparse.Config;
 using LowRankSparse.Interactive.Kernel;
 using LowRankSparse.Interactive.Notebooks;
 using LowRankSparse.Training;
+using LowRankSparse.Util;
 
 namespace LowRankSparse.Cli;
 

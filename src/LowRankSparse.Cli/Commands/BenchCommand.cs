@@ -121,7 +121,7 @@ internal static class BenchCommand
         {
             StartedUtc = DateTime.UtcNow,
             ProcessorCount = Environment.ProcessorCount,
-            TrainingThreadsPerOp = BatchedTrainer.ThreadsPerOp,
+            TrainingThreadsPerOp = Trainer.ThreadsPerOp,
             TorchThreads = TorchSharp.torch.get_num_threads(),
             MatmulGflopsOneThread = gflops1,
             MatmulGflopsAllThreads = gflopsAll,

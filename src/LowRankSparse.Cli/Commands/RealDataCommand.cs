@@ -4,6 +4,7 @@ using LowRankSparse.Config;
 using LowRankSparse.Data.Images;
 using LowRankSparse.Experiments.RealData;
 using LowRankSparse.Report;
+using LowRankSparse.Util;
 using Spectre.Console;
 
 namespace LowRankSparse.Cli.Commands;

@@ -4,6 +4,7 @@ using LowRankSparse.Experiments;
 using LowRankSparse.Export;
 using LowRankSparse.Figures;
 using LowRankSparse.Report;
+using LowRankSparse.Util;
 using Spectre.Console;
 
 namespace LowRankSparse.Cli.Commands;

@@ -27,13 +27,9 @@ public sealed class NeuronContributions : IDisposable
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         var w = WeightTensors.From(weights, a);
-        var contributions = Evaluation.Chunked(data.X, w.WO.shape[0], x =>
-        {
-            var attention = Network.Attention(x, w.WQ, w.WK);
-            var mixed = attention.matmul(x.matmul(w.WV.T));                     // [n, L, m_a]
-            var hidden = nn.functional.relu(mixed.matmul(w.WO.T));              // [n, L, m]
-            return hidden.mean(new long[] { 1 }) * w.A;                          // [n, m]
-        }).to(ScalarType.Float64);
+        var contributions = Evaluation.Chunked(data.X, w.WO.shape[0],
+            x => Network.Hidden(x, w.WQ, w.WK, w.WV, w.WO).mean(new long[] { 1 }) * w.A   // [n, L, m] → [n, m]
+        ).to(ScalarType.Float64);
         return new NeuronContributions(contributions.MoveToOuterDisposeScope(), data.Y.to(ScalarType.Float64).MoveToOuterDisposeScope());
     }
 

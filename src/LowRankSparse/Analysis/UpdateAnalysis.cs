@@ -23,10 +23,10 @@ public static class UpdateAnalysis
 
         return new Dictionary<string, UpdateMetrics>
         {
-            ["W_Q"] = Measure(update.WQ, inputSpan, spanWk, searchLimit),
-            ["W_K"] = Measure(update.WK, inputSpan, spanWq, searchLimit),
-            ["W_V"] = Measure(update.WV, inputSpan, null, searchLimit),
-            ["W_O"] = Measure(update.WO, spanWv, null, searchLimit),
+            [Weight.Q.Name()] = Measure(update.WQ, inputSpan, spanWk, searchLimit),
+            [Weight.K.Name()] = Measure(update.WK, inputSpan, spanWq, searchLimit),
+            [Weight.V.Name()] = Measure(update.WV, inputSpan, null, searchLimit),
+            [Weight.O.Name()] = Measure(update.WO, spanWv, null, searchLimit),
         };
     }
 

@@ -1,5 +1,6 @@
 using LowRankSparse.Config;
 using LowRankSparse.Phase;
+using LowRankSparse.Training;
 
 namespace LowRankSparse.Benchmarks;
 

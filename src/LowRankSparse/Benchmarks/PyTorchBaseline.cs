@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using LowRankSparse.Config;
+using LowRankSparse.Training;
 
 namespace LowRankSparse.Benchmarks;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using LowRankSparse.Config;
 using LowRankSparse.Experiments;
+using LowRankSparse.Util;
 
 namespace LowRankSparse.Compare;
 

@@ -1,3 +1,5 @@
+using LowRankSparse.Training;
+using LowRankSparse.Util;
 namespace LowRankSparse.Config;
 
 /// <summary>

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using LowRankSparse.Config;
+using LowRankSparse.Util;
 
 namespace LowRankSparse.Data;
 

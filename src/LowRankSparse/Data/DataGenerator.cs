@@ -68,7 +68,7 @@ public static class DataGenerator
         for (int attempt = 0; ; attempt++)
         {
             if (attempt >= MaxRedraws)
-                throw new Config.ConfigException($"data.relevant_fraction = {config.RelevantFraction}: {MaxRedraws} draws in a row had no majority " +
+                throw new ConfigException($"data.relevant_fraction = {config.RelevantFraction}: {MaxRedraws} draws in a row had no majority " +
                     "of label-relevant tokens; raise data.relevant_fraction or data.tokens");
             int relevant = 0, confusion = 0;
             for (int s = 0; s < tokenPatterns.Length; s++)

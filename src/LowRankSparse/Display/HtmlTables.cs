@@ -5,6 +5,7 @@ using LowRankSparse.Analysis;
 using LowRankSparse.Config;
 using LowRankSparse.Report;
 using LowRankSparse.Theory;
+using LowRankSparse.Training;
 using LowRankSparse.Util;
 
 namespace LowRankSparse.Display;

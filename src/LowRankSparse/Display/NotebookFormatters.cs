@@ -3,6 +3,7 @@ using LowRankSparse.Analysis;
 using LowRankSparse.Config;
 using LowRankSparse.Figures;
 using LowRankSparse.Theory;
+using LowRankSparse.Training;
 using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
 

@@ -1,6 +1,8 @@
 using LowRankSparse.Config;
 using LowRankSparse.Data.Images;
 using LowRankSparse.Phase;
+using LowRankSparse.Training;
+using LowRankSparse.Util;
 
 namespace LowRankSparse.Experiments;
 

@@ -3,6 +3,7 @@ using LowRankSparse.Experiments.RealData;
 using LowRankSparse.Experiments.Sections;
 using LowRankSparse.Phase;
 using LowRankSparse.Theory;
+using LowRankSparse.Training;
 
 namespace LowRankSparse.Experiments;
 

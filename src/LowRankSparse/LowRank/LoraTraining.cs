@@ -2,7 +2,6 @@ using LowRankSparse.Util;
 using LowRankSparse.Config;
 using LowRankSparse.Model;
 using LowRankSparse.Training;
-using static TorchSharp.torch;
 
 namespace LowRankSparse.LowRank;
 
@@ -22,17 +21,7 @@ public static class LoraTraining
             lora.AttentionOnly ? run.Final.WV : null);
         var parameters = model.parameters().Where(p => p.requires_grad).ToArray();
         using var batches = BatchSchedule.Indices(config.Data.TrainSamples, t.BatchSize, t.Steps, config.BatchSeed, cancel);
-        for (int step = 0; step < t.Steps; step++)
-        {
-            AmbientCancellation.ThrowIfCancellationRequested(cancel);
-            using var scope = NewDisposeScope();
-            var index = batches[step];
-            var loss = Network.HingeLoss(model.forward(run.Train.X.index_select(0, index)), run.Train.Y.index_select(0, index));
-            foreach (var p in parameters) p.grad = null;
-            loss.backward();
-            using var noGrad = no_grad();
-            foreach (var p in parameters) p.add_(p.grad!, alpha: -t.LearningRate);
-        }
+        Trainer.Loop(parameters, model.forward, run.Train, batches, t.Steps, t.LearningRate, Sgd.Plain, cancel);
         var merged = model.Merged();
         return new Result(lora.R, lora.Alpha, lora.FrozenHead, Evaluation.Of(merged, run.OutputVector, run.Test), merged,
             (int)parameters.Sum(p => p.numel()));

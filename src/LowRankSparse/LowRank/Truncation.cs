@@ -9,7 +9,7 @@ namespace LowRankSparse.LowRank;
 /// </summary>
 public static class Truncation
 {
-    public static readonly string[] AttentionWeights = { "W_Q", "W_K", "W_V" };
+    public static readonly IReadOnlyList<Weight> AttentionWeights = WeightNames.Attention;
 
     public static double[,] BestRank(double[,] matrix, int r)
     {
@@ -23,10 +23,10 @@ public static class Truncation
     }
 
     /// <summary>The attention part (issue #23): W_Q and W_K, truncated apart from W_V.</summary>
-    public static readonly string[] QueryKey = { "W_Q", "W_K" };
+    public static readonly IReadOnlyList<Weight> QueryKey = new[] { Weight.Q, Weight.K };
 
     /// <summary>The value part: W_V alone.</summary>
-    public static readonly string[] Value = { "W_V" };
+    public static readonly IReadOnlyList<Weight> Value = new[] { Weight.V };
 
     /// <summary>
     /// A rank-r update that keeps no particular directions: ΔW projected on a random r-dimensional subspace of its input space
@@ -42,26 +42,26 @@ public static class Truncation
         return (m * q * q.Transpose()).ToArray();
     }
 
-    /// <summary>W^(0) + a random rank-r projection of ΔW (<see cref="RandomRank"/>) for each of <paramref name="names"/>; other weights as trained.</summary>
-    public static Weights ApplyRandom(Weights initial, Weights final, int r, IReadOnlyList<string> names, int seed) =>
-        Replace(initial, final, names, delta => RandomRank(delta, r, seed));
+    /// <summary>W^(0) + a random rank-r projection of ΔW (<see cref="RandomRank"/>) for each of <paramref name="targets"/>; other weights as trained.</summary>
+    public static Weights ApplyRandom(Weights initial, Weights final, int r, IReadOnlyList<Weight> targets, int seed) =>
+        Replace(initial, final, targets, delta => RandomRank(delta, r, seed));
 
-    /// <summary>W^(0) + rank-r(W^(T) − W^(0)) for each of <paramref name="names"/>; other weights as trained.</summary>
-    public static Weights Apply(Weights initial, Weights final, int r, IReadOnlyList<string>? names = null) =>
-        Replace(initial, final, names ?? AttentionWeights, delta => BestRank(delta, r));
+    /// <summary>W^(0) + rank-r(W^(T) − W^(0)) for each of <paramref name="targets"/>; other weights as trained.</summary>
+    public static Weights Apply(Weights initial, Weights final, int r, IReadOnlyList<Weight>? targets = null) =>
+        Replace(initial, final, targets ?? AttentionWeights, delta => BestRank(delta, r));
 
-    private static Weights Replace(Weights initial, Weights final, IReadOnlyList<string> names, Func<double[,], double[,]> update)
+    private static Weights Replace(Weights initial, Weights final, IReadOnlyList<Weight> targets, Func<double[,], double[,]> update)
     {
         var result = final;
         var delta = final.Minus(initial);
-        foreach (var name in names)
+        foreach (var target in targets)
         {
-            var low = update(delta[name]);
-            var w0 = initial[name];
+            var low = update(delta[target]);
+            var w0 = initial[target];
             var w = new double[low.GetLength(0), low.GetLength(1)];
             for (int i = 0; i < w.GetLength(0); i++)
                 for (int j = 0; j < w.GetLength(1); j++) w[i, j] = w0[i, j] + low[i, j];
-            result = result.With(name, w);
+            result = result.With(target, w);
         }
         return result;
     }

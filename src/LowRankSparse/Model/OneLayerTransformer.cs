@@ -32,13 +32,14 @@ public sealed class OneLayerTransformer : nn.Module<Tensor, Tensor>
     public double[] OutputVector { get; }
     public int Neurons => (int)WO.shape[0];
 
-    public IEnumerable<(string Name, Parameter Weight)> NamedWeights()
+    public Parameter this[Weight weight] => weight switch
     {
-        yield return ("W_Q", WQ);
-        yield return ("W_K", WK);
-        yield return ("W_V", WV);
-        yield return ("W_O", WO);
-    }
+        Weight.Q => WQ,
+        Weight.K => WK,
+        Weight.V => WV,
+        Weight.O => WO,
+        _ => throw new ArgumentOutOfRangeException(nameof(weight), weight, null),
+    };
 
     public static OneLayerTransformer Create(ModelConfig config, int dim, int seed) =>
         new(Initializer.Initial(config, dim, seed), Initializer.OutputVector(config.Neurons));

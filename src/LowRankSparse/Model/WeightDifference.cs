@@ -3,8 +3,8 @@ namespace LowRankSparse.Model;
 /// <summary>Largest element-wise distance max_ij |A_ij − B_ij| between two weight snapshots, per weight and overall.</summary>
 public static class WeightDifference
 {
-    public static IReadOnlyDictionary<string, double> PerWeight(Weights a, Weights b) =>
-        Weights.Names.ToDictionary(name => name, name => MaxAbs(a[name], b[name]));
+    public static IReadOnlyDictionary<Weight, double> PerWeight(Weights a, Weights b) =>
+        WeightNames.All.ToDictionary(w => w, w => MaxAbs(a[w], b[w]));
 
     public static double Max(Weights a, Weights b) => PerWeight(a, b).Values.Max();
 

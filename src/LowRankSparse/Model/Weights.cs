@@ -9,24 +9,28 @@ namespace LowRankSparse.Model;
 /// </summary>
 public sealed record Weights(double[,] WQ, double[,] WK, double[,] WV, double[,] WO)
 {
-    public static readonly string[] Names = { "W_Q", "W_K", "W_V", "W_O" };
+    /// <summary>"W_Q", "W_K", "W_V", "W_O": the keys of per-weight results (<see cref="WeightNames.Name"/> of <see cref="WeightNames.All"/>).</summary>
+    public static readonly IReadOnlyList<string> Names = WeightNames.All.Select(WeightNames.Name).ToArray();
 
-    public double[,] this[string name] => name switch
+    public double[,] this[Weight weight] => weight switch
     {
-        "W_Q" => WQ,
-        "W_K" => WK,
-        "W_V" => WV,
-        "W_O" => WO,
-        _ => throw new ArgumentException($"unknown weight '{name}'; expected one of {string.Join(", ", Names)}"),
+        Weight.Q => WQ,
+        Weight.K => WK,
+        Weight.V => WV,
+        Weight.O => WO,
+        _ => throw new ArgumentOutOfRangeException(nameof(weight), weight, null),
     };
 
-    public Weights With(string name, double[,] value) => name switch
+    /// <summary>The weight printed as <paramref name="name"/> ("W_Q" …), for results keyed by name.</summary>
+    public double[,] this[string name] => this[WeightNames.Parse(name)];
+
+    public Weights With(Weight weight, double[,] value) => weight switch
     {
-        "W_Q" => this with { WQ = value },
-        "W_K" => this with { WK = value },
-        "W_V" => this with { WV = value },
-        "W_O" => this with { WO = value },
-        _ => throw new ArgumentException($"unknown weight '{name}'; expected one of {string.Join(", ", Names)}"),
+        Weight.Q => this with { WQ = value },
+        Weight.K => this with { WK = value },
+        Weight.V => this with { WV = value },
+        Weight.O => this with { WO = value },
+        _ => throw new ArgumentOutOfRangeException(nameof(weight), weight, null),
     };
 
     /// <summary>Element-wise difference this − other, e.g. ΔW = W^(T) − W^(0).</summary>

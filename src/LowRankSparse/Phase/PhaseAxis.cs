@@ -1,5 +1,7 @@
 using System.Globalization;
 using LowRankSparse.Config;
+using LowRankSparse.Training;
+using LowRankSparse.Util;
 
 namespace LowRankSparse.Phase;
 

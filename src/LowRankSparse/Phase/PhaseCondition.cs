@@ -1,6 +1,7 @@
 using LowRankSparse.Theory;
 using LowRankSparse.Config;
 using LowRankSparse.Data;
+using LowRankSparse.Training;
 
 namespace LowRankSparse.Phase;
 

@@ -1,6 +1,8 @@
 using LowRankSparse.Benchmarks;
 using LowRankSparse.Config;
 using LowRankSparse.Experiments;
+using LowRankSparse.Training;
+using LowRankSparse.Util;
 
 namespace LowRankSparse.Phase;
 

@@ -1,4 +1,5 @@
 using LowRankSparse.Config;
+using LowRankSparse.Training;
 
 namespace LowRankSparse.Phase;
 

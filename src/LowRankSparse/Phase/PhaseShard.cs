@@ -1,5 +1,6 @@
 using System.Globalization;
 using LowRankSparse.Config;
+using LowRankSparse.Util;
 
 namespace LowRankSparse.Phase;
 

@@ -10,43 +10,43 @@ namespace LowRankSparse.Pruning;
 /// </summary>
 public static class Prune
 {
-    /// <summary>Removes the rows of <paramref name="name"/> chosen by <paramref name="method"/> (L2 norm for magnitude).</summary>
-    public static PrunedWeights Structured(Weights weights, string name, double amount, PruneMethod method, int seed = 0)
+    /// <summary>Removes the rows of <paramref name="weight"/> chosen by <paramref name="method"/> (L2 norm for magnitude).</summary>
+    public static PrunedWeights Structured(Weights weights, Weight weight, double amount, PruneMethod method, int seed = 0)
     {
-        var w = weights[name];
+        var w = weights[weight];
         int rows = w.GetLength(0), cols = w.GetLength(1);
         var norms = Enumerable.Range(0, rows).Select(i => Math.Sqrt(Enumerable.Range(0, cols).Sum(j => w[i, j] * w[i, j]))).ToArray();
-        var removed = Choose(norms, amount, method, seed, $"structured:{name}");
+        var removed = Choose(norms, amount, method, seed, $"structured:{weight.Name()}");
         var mask = Ones(rows, cols);
         foreach (int i in removed)
             for (int j = 0; j < cols; j++) mask[i, j] = 0;
-        return new PrunedWeights(weights, new Dictionary<string, double[,]> { [name] = mask });
+        return new PrunedWeights(weights, new Dictionary<Weight, double[,]> { [weight] = mask });
     }
 
-    /// <summary>Removes single entries of <paramref name="name"/> (|w| for magnitude, i.e. L1 unstructured).</summary>
-    public static PrunedWeights Unstructured(Weights weights, string name, double amount, PruneMethod method, int seed = 0) =>
-        Global(weights, new[] { name }, amount, method, seed);
+    /// <summary>Removes single entries of <paramref name="weight"/> (|w| for magnitude, i.e. L1 unstructured).</summary>
+    public static PrunedWeights Unstructured(Weights weights, Weight weight, double amount, PruneMethod method, int seed = 0) =>
+        Global(weights, new[] { weight }, amount, method, seed);
 
     /// <summary>
-    /// Global unstructured pruning (like <c>prune.global_unstructured</c>): ranks the entries of all <paramref name="names"/>
+    /// Global unstructured pruning (like <c>prune.global_unstructured</c>): ranks the entries of all <paramref name="targets"/>
     /// together and removes round(amount · total) of them.
     /// </summary>
-    public static PrunedWeights Global(Weights weights, IReadOnlyList<string> names, double amount, PruneMethod method, int seed = 0)
+    public static PrunedWeights Global(Weights weights, IReadOnlyList<Weight> targets, double amount, PruneMethod method, int seed = 0)
     {
         var scores = new List<double>();
-        foreach (var name in names) scores.AddRange(weights[name].Cast<double>().Select(Math.Abs));
-        var removed = new HashSet<int>(Choose(scores.ToArray(), amount, method, seed, "global:" + string.Join(",", names)));
-        var masks = new Dictionary<string, double[,]>();
+        foreach (var target in targets) scores.AddRange(weights[target].Cast<double>().Select(Math.Abs));
+        var removed = new HashSet<int>(Choose(scores.ToArray(), amount, method, seed, "global:" + string.Join(",", targets.Select(t => t.Name()))));
+        var masks = new Dictionary<Weight, double[,]>();
         int offset = 0;
-        foreach (var name in names)
+        foreach (var target in targets)
         {
-            var w = weights[name];
+            var w = weights[target];
             int rows = w.GetLength(0), cols = w.GetLength(1);
             var mask = Ones(rows, cols);
             for (int i = 0; i < rows; i++)
                 for (int j = 0; j < cols; j++)
                     if (removed.Contains(offset + i * cols + j)) mask[i, j] = 0;
-            masks[name] = mask;
+            masks[target] = mask;
             offset += rows * cols;
         }
         return new PrunedWeights(weights, masks);

@@ -9,14 +9,14 @@ namespace LowRankSparse.Pruning;
 /// </summary>
 public sealed class PrunedWeights
 {
-    public PrunedWeights(Weights original, IReadOnlyDictionary<string, double[,]> masks)
+    public PrunedWeights(Weights original, IReadOnlyDictionary<Weight, double[,]> masks)
     {
         Original = original;
         Masks = masks;
     }
 
     public Weights Original { get; }
-    public IReadOnlyDictionary<string, double[,]> Masks { get; }
+    public IReadOnlyDictionary<Weight, double[,]> Masks { get; }
 
     /// <summary>Original ⊙ mask, the weights the pruned model computes with.</summary>
     public Weights Effective
@@ -24,7 +24,7 @@ public sealed class PrunedWeights
         get
         {
             var w = Original;
-            foreach (var (name, mask) in Masks) w = w.With(name, Multiply(Original[name], mask));
+            foreach (var (weight, mask) in Masks) w = w.With(weight, Multiply(Original[weight], mask));
             return w;
         }
     }

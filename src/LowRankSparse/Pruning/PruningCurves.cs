@@ -17,13 +17,13 @@ public static class PruningCurves
     public sealed record Target(string Name, Func<Weights, double, PruneMethod, int, PrunedWeights> Prune, bool NeuronsOnly);
 
     /// <summary>Structured neuron pruning of W_O rows (the paper's experiment; L2 norm for magnitude).</summary>
-    public static readonly Target Neurons = new("W_O neurons", (w, rate, method, seed) => Prune.Structured(w, "W_O", rate, method, seed), true);
+    public static readonly Target Neurons = new($"{Weight.O.Name()} neurons", (w, rate, method, seed) => Prune.Structured(w, Weight.O, rate, method, seed), true);
 
     /// <summary>Unstructured weight-level pruning of W_O (|w| for magnitude).</summary>
-    public static readonly Target OutputWeights = new("W_O weights", (w, rate, method, seed) => Prune.Unstructured(w, "W_O", rate, method, seed), false);
+    public static readonly Target OutputWeights = new($"{Weight.O.Name()} weights", (w, rate, method, seed) => Prune.Unstructured(w, Weight.O, rate, method, seed), false);
 
     /// <summary>Global unstructured pruning across W_Q, W_K, W_V, W_O.</summary>
-    public static readonly Target AllWeights = new("all weights", (w, rate, method, seed) => Prune.Global(w, Weights.Names, rate, method, seed), false);
+    public static readonly Target AllWeights = new("all weights", (w, rate, method, seed) => Prune.Global(w, WeightNames.All, rate, method, seed), false);
 
     public static IReadOnlyList<PruningPoint> Compute(IReadOnlyList<TrainingRun> runs, IReadOnlyList<double> rates, PruneMethod method,
         Target target, int randomSeeds = 5)
@@ -42,7 +42,7 @@ public static class PruningCurves
                         var pruned = target.Prune(runs[m].Final, rate, method, 1000 + s);
                         evals.Add(contributions is null
                             ? Evaluation.Of(pruned.Effective, runs[m].OutputVector, runs[m].Test)
-                            : contributions[m].Evaluate(KeptRows(pruned.Masks["W_O"])));
+                            : contributions[m].Evaluate(KeptRows(pruned.Masks[Weight.O])));
                     }
                 points.Add(new PruningPoint(rate,
                     evals.Average(e => e.HingeLoss), evals.Average(e => e.Accuracy),

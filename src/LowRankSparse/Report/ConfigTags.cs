@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using LowRankSparse.Config;
 using LowRankSparse.Theory;
+using LowRankSparse.Training;
 using LowRankSparse.Util;
 
 namespace LowRankSparse.Report;

@@ -1,5 +1,6 @@
 using LowRankSparse.Config;
 using LowRankSparse.Data;
+using LowRankSparse.Training;
 using static LowRankSparse.Util.Fmt;
 
 namespace LowRankSparse.Theory;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using LowRankSparse.Config;
 using LowRankSparse.Model;
 using LowRankSparse.Util;
 
@@ -9,9 +8,11 @@ namespace LowRankSparse.Training;
 /// Trains S independent runs of equal shape (e.g. seeds, or sweep points differing in data, noise or learning rate) as one
 /// batched tensor program: weights [S, …], inputs [S, B, L, d], the hand-written <see cref="FusedStep"/>; on a multi-core
 /// machine the runs are split into one stacked program per core (<see cref="WorkersFor"/>). Each run gets the snapshots, log
-/// and final weights it would get alone, bit for bit: <see cref="Trainer"/> is this code with S = 1.
+/// and final weights it would get alone, bit for bit: <see cref="Trainer.Train(ExperimentConfig, Action{int}?, CancellationToken)"/> is this code
+/// with S = 1. Plain SGD only (<see cref="Sgd.IsPlain"/>): it skips steps whose gradient is zero, which is exact for plain SGD alone;
+/// the tests hold it to <see cref="Trainer.Readable(ExperimentConfig, Sgd?, Action{int}?, CancellationToken)"/>.
 /// </summary>
-public static class BatchedTrainer
+internal static class BatchedTrainer
 {
     /// <summary>
     /// libtorch threads per op while training: always one. The ops are tiny (≈ 10⁴–10⁶ elements), so OpenMP's fork and barrier
@@ -56,7 +57,7 @@ public static class BatchedTrainer
     /// share (1/S) of the wall time of the training loops.
     /// </summary>
     /// <param name="groups">Stacked programs side by side (default <see cref="WorkersFor"/>); 1 trains every setup as one program on
-    /// the calling thread (for callers that run their own workers, e.g. <see cref="Phase.PhaseRunner"/>).</param>
+    /// the calling thread (for callers that run their own workers, e.g. the phase grids).</param>
     public static IReadOnlyList<TrainingRun> Run(IReadOnlyList<TrainingSetup> setups, Action<int>? onStep = null,
         CancellationToken cancel = default, int? groups = null)
     {

@@ -7,7 +7,7 @@ namespace LowRankSparse.Training;
 /// tokens folded in) and <see cref="Tiled"/> = a/L repeated L times [L·m], so F(X) = ReLU(H) flattened per sample · Tiled is one
 /// matrix-vector product. Owns its tensors.
 /// </summary>
-public sealed class FixedOutput : IDisposable
+internal sealed class FixedOutput : IDisposable
 {
     public FixedOutput(double[] a, int tokens)
     {

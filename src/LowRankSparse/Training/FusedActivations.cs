@@ -11,4 +11,4 @@ namespace LowRankSparse.Training;
 /// <param name="Z">Attention-mixed values, [SB, L, m_a].</param>
 /// <param name="Hidden">ReLU(W_O z), [S, BL, m].</param>
 /// <param name="Output">F(X), [S, B].</param>
-public sealed record FusedActivations(Tensor X, Tensor Q, Tensor K, Tensor V, Tensor P, Tensor Z, Tensor Hidden, Tensor Output);
+internal sealed record FusedActivations(Tensor X, Tensor Q, Tensor K, Tensor V, Tensor P, Tensor Z, Tensor Hidden, Tensor Output);

@@ -6,9 +6,10 @@ namespace LowRankSparse.Training;
 /// The network of docs/paper-notes.md §2 for S stacked models, forward and backward written out by hand (no autograd): one matmul for
 /// Q, K, V (stacked W_Q/W_K/W_V), batched matmuls throughout, ReLU in place, and closed-form gradients.
 /// Every kernel gives each seed's slice the same bits whatever S is, so S models trained together equal S models trained alone.
-/// Shapes: x [S, B, L, d]; S·B is written SB and B·L is written BL below.
+/// Shapes: x [S, B, L, d]; S·B is written SB and B·L is written BL below. The one hand-written copy of <see cref="Model.Network"/>'s formula,
+/// for the fused plain-SGD path only; the tests hold its outputs and gradients to autograd on <see cref="Model.Network.Output"/>.
 /// </summary>
-public static class FusedStep
+internal static class FusedStep
 {
     /// <summary>F(X) for every model and sample ([S, B]) and the activations the backward pass needs.</summary>
     public static FusedActivations Forward(StackedWeights w, Tensor x, FixedOutput a)

@@ -8,7 +8,7 @@ namespace LowRankSparse.Training;
 /// no host transfer), converted to host <see cref="Weights"/> all at once after the loop: one transfer instead of one per
 /// snapshot, model and weight (default config, snapshot every 5 steps: 101 snapshots). Owns its copies.
 /// </summary>
-public sealed class SnapshotRecorder : IDisposable
+internal sealed class SnapshotRecorder : IDisposable
 {
     private readonly List<(int Step, Tensor Wqkv, Tensor Wo)> _taken = [];
     private readonly int _keyDim, _valueDim;

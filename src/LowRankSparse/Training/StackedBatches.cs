@@ -7,7 +7,7 @@ namespace LowRankSparse.Training;
 /// [ΣN, L, d], the row of every sample of every step [T, S·B] (each run's own <see cref="BatchSchedule"/>), the labels per step
 /// [T, S, B] and the loss-gradient coefficients −η_s·y/B per step [T, S, B]. Owns its tensors.
 /// </summary>
-public sealed class StackedBatches : IDisposable
+internal sealed class StackedBatches : IDisposable
 {
     private readonly Tensor _inputs;
     private readonly bool _ownsInputs;

@@ -4,10 +4,10 @@ using static TorchSharp.torch;
 namespace LowRankSparse.Training;
 
 /// <summary>
-/// Plain SGD on the hinge loss for S stacked runs: their weights, their precomputed mini-batches and the step, split into
+/// Plain SGD (and only plain SGD: see <see cref="Step"/>, <see cref="Sgd.IsPlain"/>) on the hinge loss for S stacked runs: their weights, their precomputed mini-batches and the step, split into
 /// forward, backward and update (so the benchmark can time each phase). Owns its tensors; the setups keep theirs.
 /// </summary>
-public sealed class StackedSgd : IDisposable
+internal sealed class StackedSgd : IDisposable
 {
     private readonly FixedOutput _a;
     /// <summary>[S, 2·m_b + m_a, 1]: 0 on the W_Q, W_K rows of runs with <see cref="TrainingConfig.FreezeQk"/>, else 1; null when no run freezes them.</summary>

@@ -9,7 +9,7 @@ namespace LowRankSparse.Training;
 /// <see cref="Wqkv"/> [S, 2·m_b + m_a, d] stacks the rows of W_Q, W_K, W_V (one matmul computes all three projections) and
 /// <see cref="Wo"/> is [S, m, m_a]. Float32, no autograd; updated in place. Owns its tensors: dispose it when done.
 /// </summary>
-public sealed class StackedWeights : IDisposable
+internal sealed class StackedWeights : IDisposable
 {
     private StackedWeights(Tensor wqkv, Tensor wo, int keyDim, int valueDim)
     {
@@ -36,9 +36,9 @@ public sealed class StackedWeights : IDisposable
         var first = models[0];
         int keyDim = first.WQ.GetLength(0), valueDim = first.WV.GetLength(0);
         foreach (var w in models)
-            foreach (string name in Weights.Names)
-                if (w[name].GetLength(0) != first[name].GetLength(0) || w[name].GetLength(1) != first[name].GetLength(1))
-                    throw new ArgumentException($"models of different shapes cannot be stacked ({name})");
+            foreach (var weight in WeightNames.All)
+                if (w[weight].GetLength(0) != first[weight].GetLength(0) || w[weight].GetLength(1) != first[weight].GetLength(1))
+                    throw new ArgumentException($"models of different shapes cannot be stacked ({weight.Name()})");
         using var scope = NewDisposeScope();
         var wqkv = stack(models.Select(w => cat(new[] { Matrices.ToTensor(w.WQ), Matrices.ToTensor(w.WK), Matrices.ToTensor(w.WV) }, 0)));
         var wo = stack(models.Select(w => Matrices.ToTensor(w.WO)));

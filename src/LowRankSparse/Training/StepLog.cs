@@ -7,7 +7,7 @@ namespace LowRankSparse.Training;
 /// The per-step log of S runs, derived from the recorded outputs F(X) [T, S, B] and labels [T, S, B] after the fact (vectorised,
 /// so the training step itself never talks to the host): mean hinge loss and 0-1 accuracy of each mini-batch.
 /// </summary>
-public sealed record StepLog(float[][] Loss, float[][] Accuracy)
+internal sealed record StepLog(float[][] Loss, float[][] Accuracy)
 {
     public static StepLog Of(Tensor outputs, Tensor labels, int steps)
     {

@@ -1,4 +1,3 @@
-using LowRankSparse.Config;
 using LowRankSparse.Data;
 using LowRankSparse.Model;
 

@@ -1,6 +1,7 @@
 using LowRankSparse.Interactive.Notebooks;
 using LowRankSparse.Interactive.Notebooks.Export;
 using LowRankSparse.Tests.Interactive;
+using LowRankSparse.Util;
 
 namespace LowRankSparse.Tests.Notebooks;
 

@@ -1,5 +1,6 @@
 using LowRankSparse.Benchmarks;
 using LowRankSparse.Config;
+using LowRankSparse.Training;
 
 namespace LowRankSparse.Tests.Performance;
 

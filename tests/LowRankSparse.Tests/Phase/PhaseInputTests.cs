@@ -1,6 +1,7 @@
 using LowRankSparse.Config;
 using LowRankSparse.Phase;
 using LowRankSparse.Tests.Cli;
+using LowRankSparse.Util;
 
 namespace LowRankSparse.Tests.Phase;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using LowRankSparse.Tests.Cli;
 using LowRankSparse.Tests.Interactive;
+using LowRankSparse.Util;
 
 namespace LowRankSparse.Tests.Phase;
 
@@ -116,11 +117,11 @@ public class PhaseShardTests : IClassFixture<PhaseShardTests.Runs>
         double whole = grid.EstimatedSeconds(), share = grid.EstimatedSeconds(quarter);
         Assert.Equal(whole / 4, share, whole / 20);                          // 64 items of one shape dealt to 4 shards: 16 each
         var budgeted = grid with { BudgetSeconds = (share + whole) / 2 };
-        var e = Assert.Throws<LowRankSparse.Config.ConfigException>(() => budgeted.Validated());
+        var e = Assert.Throws<LowRankSparse.Util.ConfigException>(() => budgeted.Validated());
         Assert.DoesNotContain("for shard", e.Message);
         Assert.Same(budgeted, budgeted.Validated(quarter));
         var tight = grid with { BudgetSeconds = share / 2 };
-        Assert.Contains("on 2 cores for shard 1/4, over the time budget", Assert.Throws<LowRankSparse.Config.ConfigException>(() => tight.Validated(quarter)).Message);
+        Assert.Contains("on 2 cores for shard 1/4, over the time budget", Assert.Throws<LowRankSparse.Util.ConfigException>(() => tight.Validated(quarter)).Message);
     }
 
     [Fact]

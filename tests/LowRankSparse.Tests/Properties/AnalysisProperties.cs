@@ -84,11 +84,11 @@ public class AnalysisProperties
                 var before = (double[,])m.Clone();
                 var w = new Weights(m, m, m, m);
                 int rows = m.GetLength(0), n = m.Length;
-                var structured = Prune.Structured(w, "W_O", amount, method, seed: 7);
-                var unstructured = Prune.Unstructured(w, "W_Q", amount, method, seed: 7);
-                int zeroRows = Enumerable.Range(0, rows).Count(i => structured.Masks["W_O"][i, 0] == 0);
+                var structured = Prune.Structured(w, Weight.O, amount, method, seed: 7);
+                var unstructured = Prune.Unstructured(w, Weight.Q, amount, method, seed: 7);
+                int zeroRows = Enumerable.Range(0, rows).Count(i => structured.Masks[Weight.O][i, 0] == 0);
                 return zeroRows == (int)Math.Round(amount * rows, MidpointRounding.ToEven)
-                    && unstructured.Masks["W_Q"].Cast<double>().Count(v => v == 0) == (int)Math.Round(amount * n, MidpointRounding.ToEven)
+                    && unstructured.Masks[Weight.Q].Cast<double>().Count(v => v == 0) == (int)Math.Round(amount * n, MidpointRounding.ToEven)
                     && ReferenceEquals(structured.Original, w)
                     && m.Cast<double>().SequenceEqual(before.Cast<double>())                       // the original is never modified
                     && structured.Remove().WO.Cast<double>().Zip(before.Cast<double>()).All(p => p.First == 0 || p.First == p.Second);

@@ -23,8 +23,8 @@ public class PruneTests
     [InlineData(1.0, 10)]
     public void Structured_magnitude_removes_round_amount_n_smallest_rows(double amount, int removed)
     {
-        var pruned = Prune.Structured(Sample(), "W_O", amount, PruneMethod.Magnitude);
-        var mask = pruned.Masks["W_O"];
+        var pruned = Prune.Structured(Sample(), Weight.O, amount, PruneMethod.Magnitude);
+        var mask = pruned.Masks[Weight.O];
         var zeroRows = Enumerable.Range(0, 10).Where(i => mask[i, 0] == 0).ToArray();
         Assert.Equal(removed, zeroRows.Length);
         Assert.Equal(Enumerable.Range(0, removed), zeroRows);   // the smallest rows are the first ones
@@ -34,11 +34,11 @@ public class PruneTests
     [Fact]
     public void Largest_first_removes_the_largest_rows_and_random_is_seeded()
     {
-        var largest = Prune.Structured(Sample(), "W_O", 0.2, PruneMethod.LargestFirst).Masks["W_O"];
+        var largest = Prune.Structured(Sample(), Weight.O, 0.2, PruneMethod.LargestFirst).Masks[Weight.O];
         Assert.Equal(new[] { 8, 9 }, Enumerable.Range(0, 10).Where(i => largest[i, 0] == 0));
-        var a = Prune.Structured(Sample(), "W_O", 0.5, PruneMethod.Random, seed: 1).Masks["W_O"];
-        var b = Prune.Structured(Sample(), "W_O", 0.5, PruneMethod.Random, seed: 1).Masks["W_O"];
-        var c = Prune.Structured(Sample(), "W_O", 0.5, PruneMethod.Random, seed: 2).Masks["W_O"];
+        var a = Prune.Structured(Sample(), Weight.O, 0.5, PruneMethod.Random, seed: 1).Masks[Weight.O];
+        var b = Prune.Structured(Sample(), Weight.O, 0.5, PruneMethod.Random, seed: 1).Masks[Weight.O];
+        var c = Prune.Structured(Sample(), Weight.O, 0.5, PruneMethod.Random, seed: 2).Masks[Weight.O];
         Assert.Equal(a, b);
         Assert.NotEqual(a, c);
         Assert.Equal(15, a.Cast<double>().Count(v => v == 0));
@@ -48,7 +48,7 @@ public class PruneTests
     public void Pruning_is_reversible_and_remove_makes_it_permanent()
     {
         var original = Sample();
-        var pruned = Prune.Structured(original, "W_O", 0.5, PruneMethod.Magnitude);
+        var pruned = Prune.Structured(original, Weight.O, 0.5, PruneMethod.Magnitude);
         Assert.Same(original, pruned.Original);
         Assert.Equal(0.1, pruned.Original.WO[0, 0], 12);   // the original is untouched
         var permanent = pruned.Remove();
@@ -60,7 +60,7 @@ public class PruneTests
     [Fact]
     public void Unstructured_L1_removes_the_smallest_entries()
     {
-        var pruned = Prune.Unstructured(Sample(), "W_Q", 3 / 9.0, PruneMethod.Magnitude).Effective.WQ;
+        var pruned = Prune.Unstructured(Sample(), Weight.Q, 3 / 9.0, PruneMethod.Magnitude).Effective.WQ;
         // values −4…4: |0| < |±1| — the three smallest magnitudes are 0, −1, 1 (ties broken by index)
         Assert.Equal(0, pruned[1, 1]);
         Assert.Equal(0, pruned[1, 0]);
@@ -73,10 +73,10 @@ public class PruneTests
     {
         var w = Sample();
         int total = 3 * 9 + 30;
-        var pruned = Prune.Global(w, Weights.Names, 0.5, PruneMethod.Magnitude);
+        var pruned = Prune.Global(w, WeightNames.All, 0.5, PruneMethod.Magnitude);
         Assert.Equal((int)Math.Round(0.5 * total, MidpointRounding.ToEven), pruned.PrunedCount);
         // W_O entries (|w| ≤ 1) are all smaller than most W_Q entries, so global pruning takes them first; local pruning would not
-        Assert.True(pruned.Masks["W_O"].Cast<double>().Count(v => v == 0) > pruned.Masks["W_Q"].Cast<double>().Count(v => v == 0));
+        Assert.True(pruned.Masks[Weight.O].Cast<double>().Count(v => v == 0) > pruned.Masks[Weight.Q].Cast<double>().Count(v => v == 0));
     }
 
     [Theory]
@@ -85,7 +85,7 @@ public class PruneTests
     [InlineData(double.NaN)]
     public void Amount_outside_0_1_is_rejected(double amount)
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Prune.Structured(Sample(), "W_O", amount, PruneMethod.Magnitude));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Prune.Structured(Sample(), Weight.O, amount, PruneMethod.Magnitude));
         Assert.Contains("[0, 1]", e.Message);
     }
 }

@@ -1,5 +1,6 @@
 using LowRankSparse.Analysis;
 using LowRankSparse.Config;
+using LowRankSparse.Model;
 using LowRankSparse.Pruning;
 using LowRankSparse.Training;
 
@@ -18,7 +19,7 @@ public class PruningCurvesTests
         var pruned = PruningCurves.Neurons.Prune(run.Final, rate, method, 3);
         var direct = Evaluation.Of(pruned.Effective, run.OutputVector, run.Test);
         using var contributions = NeuronContributions.Of(run.Final, run.OutputVector, run.Test);
-        var keep = Enumerable.Range(0, 16).Select(i => pruned.Masks["W_O"][i, 0] != 0).ToArray();
+        var keep = Enumerable.Range(0, 16).Select(i => pruned.Masks[Weight.O][i, 0] != 0).ToArray();
         var fast = contributions.Evaluate(keep);
         Assert.Equal(direct.HingeLoss, fast.HingeLoss, 5);
         Assert.Equal(direct.Accuracy, fast.Accuracy, 10);

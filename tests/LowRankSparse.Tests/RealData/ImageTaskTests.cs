@@ -1,4 +1,5 @@
 using LowRankSparse.Data.Images;
+using LowRankSparse.Util;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace LowRankSparse.Tests.RealData;
@@ -45,7 +46,7 @@ public class ImageTaskTests
     public void Bad_classes_are_named(string classes, string message)
     {
         var config = Slice with { Classes = classes.Split(',').Select(int.Parse).ToArray() };
-        var e = Assert.Throws<LowRankSparse.Config.ConfigException>(() => ImageTask.Load(config));
+        var e = Assert.Throws<LowRankSparse.Util.ConfigException>(() => ImageTask.Load(config));
         Assert.Contains("realdata.classes", e.Message);
         Assert.Contains(message, e.Message);
     }

@@ -7,6 +7,7 @@ using LowRankSparse.Report;
 using LowRankSparse.Tests.FigureStyle;
 using LowRankSparse.Tests.Interactive;
 using LowRankSparse.Tests.Reproduce;
+using LowRankSparse.Util;
 
 namespace LowRankSparse.Tests.StaticFigures;
 

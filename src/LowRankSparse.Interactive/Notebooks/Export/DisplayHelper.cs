@@ -16,7 +16,7 @@ internal static class DisplayHelper
         {
             var error = (Exception)e.ExceptionObject;
             Console.Error.WriteLine($"{{notebookName}}: {error.GetType().Name}: {error.Message.Split('\n')[0]}");
-            Environment.Exit(error is LowRankSparse.Config.ConfigException ? 2 : 1);
+            Environment.Exit(error is LowRankSparse.Util.ConfigException ? 2 : 1);
         };
         """;
 

@@ -41,7 +41,7 @@ public sealed class ImageTask : IDisposable
 
     public static ImageTask Load(RealDataConfig config)
     {
-        var v = new Config.Validator();
+        var v = new Validator();
         config.Validate(v);
         v.ThrowIfAny();
         var trainSplit = FashionMnist.Load(config.DataDir, test: false);

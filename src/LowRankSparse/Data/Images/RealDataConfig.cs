@@ -1,4 +1,4 @@
-using LowRankSparse.Config;
+using LowRankSparse.Util;
 
 namespace LowRankSparse.Data.Images;
 

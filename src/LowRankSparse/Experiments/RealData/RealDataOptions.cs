@@ -3,6 +3,7 @@ using LowRankSparse.Data;
 using LowRankSparse.Data.Images;
 using LowRankSparse.Model;
 using LowRankSparse.Training;
+using LowRankSparse.Util;
 
 namespace LowRankSparse.Experiments.RealData;
 

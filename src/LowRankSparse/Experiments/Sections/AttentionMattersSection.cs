@@ -24,7 +24,7 @@ public sealed record AttentionMattersSection(
     string Sentence)
 {
     /// <summary>The control's config: W_Q, W_K frozen at W(0), everything else as given.</summary>
-    public static Config.ExperimentConfig FrozenQk(Config.ExperimentConfig config) => config with { Training = config.Training with { FreezeQk = true } };
+    public static ExperimentConfig FrozenQk(ExperimentConfig config) => config with { Training = config.Training with { FreezeQk = true } };
 
     /// <summary>Measures <paramref name="full"/> (the training seeds) against <paramref name="frozen"/> (the same seeds with W_Q, W_K frozen).</summary>
     public static AttentionMattersSection Compute(IReadOnlyList<TrainingRun> full, IReadOnlyList<TrainingRun> frozen, double uniformMass)

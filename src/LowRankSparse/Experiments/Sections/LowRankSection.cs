@@ -74,7 +74,7 @@ public sealed record LowRankSection(
         options.Ranks.Append(options.Config.Data.NumLabelRelevant).Distinct().Order().ToList();
 
     /// <summary>W^(0) + rank-r(ΔW) of the weights <paramref name="names"/> (the others as trained), for r = 0 and every rank, over the seeds.</summary>
-    private static List<RankPoint> Truncations(IReadOnlyList<TrainingRun> runs, IReadOnlyList<int> ranks, IReadOnlyList<string> names) =>
+    private static List<RankPoint> Truncations(IReadOnlyList<TrainingRun> runs, IReadOnlyList<int> ranks, IReadOnlyList<LowRankSparse.Model.Weight> names) =>
         ranks.Prepend(0).Distinct().Select(r => RankPoint.Of(r, runs.Select(run =>
             Evaluation.Of(LowRank.Truncation.Apply(run.Initial, run.Final, r, names), run.OutputVector, run.Test)))).ToList();
 

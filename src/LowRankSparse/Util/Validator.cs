@@ -1,4 +1,4 @@
-namespace LowRankSparse.Config;
+namespace LowRankSparse.Util;
 
 /// <summary>Collects every problem of a config before any work starts, so the user sees them all at once.</summary>
 public sealed class Validator

@@ -1,11 +1,11 @@
 using System.Text.Json.Serialization;
 using LowRankSparse.Data;
 using LowRankSparse.Model;
-using LowRankSparse.Training;
+using LowRankSparse.Util;
 
-namespace LowRankSparse.Config;
+namespace LowRankSparse.Training;
 
-/// <summary>A whole experiment: data model, network and training. Loaded from JSON (snake_case) by <see cref="ConfigLoader"/>.</summary>
+/// <summary>A whole experiment: data model, network and training. Loaded from JSON (snake_case) by <c>Config.ConfigLoader</c>.</summary>
 public sealed record ExperimentConfig
 {
     /// <summary>Free text saying what this configuration is for (shown in reports).</summary>

@@ -1,4 +1,4 @@
-namespace LowRankSparse.Config;
+namespace LowRankSparse.Util;
 
 /// <summary>
 /// Bad user input (a config file, an override, an option): names the field at fault, the value given and what is allowed.
