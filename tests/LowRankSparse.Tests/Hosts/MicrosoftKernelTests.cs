@@ -16,8 +16,8 @@ public sealed class MicrosoftKernelTests
     /// <summary>A training run of a million steps (minutes): the interrupt ends it first, in its set-up or its loop.</summary>
     private const string EndlessTraining = """
         Console.WriteLine("training starts");
-        var endless = ConfigFiles.Load("quick", "training.steps=1000000", "training.snapshot_every=0");
-        try { SeedRuns.Train(endless, 1); stoppedBy = "the end of training"; }
+        var endless = Paper.Config("quick", "training.steps=1000000", "training.snapshot_every=0");
+        try { Paper.Train(endless, 1); stoppedBy = "the end of training"; }
         catch (OperationCanceledException) { stoppedBy = "OperationCanceledException"; }
         stoppedBy
         """;
