@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LowRankSparse.Display;
 using LowRankSparse.Interactive.Engine;
 using LowRankSparse.Interactive.Kernel;
 using NetMQ;
@@ -31,7 +32,7 @@ internal static class KernelCommand
     {
         var requested = ConnectionInfo.Load(connectionFile, allowUnsigned);
         Console.SetIn(TextReader.Null);  // a cell's Console.ReadLine() gets null instead of blocking on Jupyter's pipe
-        using (var kernel = new JupyterKernel(requested, Environment.CurrentDirectory))
+        using (var kernel = new JupyterKernel(requested, Environment.CurrentDirectory, LibraryNotebookHost.Instance))
         {
             var bound = kernel.Connection;
             if (requested.HasUnassignedPorts) bound.WritePorts(connectionFile);

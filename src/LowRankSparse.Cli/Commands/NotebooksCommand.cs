@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LowRankSparse.Display;
 using LowRankSparse.Interactive.Notebooks;
 using LowRankSparse.Interactive.Notebooks.Export;
 
@@ -55,7 +56,7 @@ internal static class NotebooksCommand
             var settings = new RunSettings(Parameters(parse.GetValue(quick), parse.GetValue(parameters) ?? []), TimeSpan.FromSeconds(seconds));
             var files = Find(parse.GetValue(paths));
             string dir = OutputFolder.Prepare(parse.GetValue(output)!, force: true);
-            var results = NotebookBatch.Run(files, settings, dir, Console.Out, CliHost.Cancellation);
+            var results = NotebookBatch.Run(files, settings, LibraryNotebookHost.Instance, dir, Console.Out, CliHost.Cancellation);
             Console.WriteLine($"{results.Count(r => r.Succeeded)} of {results.Count} notebooks succeeded in {results.Sum(r => r.Duration.TotalSeconds):F1} s; wrote {Path.Combine(dir, "index.html")}");
             foreach (var failure in results.Select(r => r.Failure).OfType<NotebookFailure>()) Console.Error.WriteLine($"error: {failure}");
             return results.All(r => r.Succeeded) ? 0 : CliHost.RunFailure;
@@ -87,9 +88,9 @@ internal static class NotebooksCommand
             string dir = OutputFolder.Prepare(parse.GetValue(output)!, force: true);
             foreach (string file in files)
             {
-                var notebook = Notebook.Load(file);
+                var notebook = Notebook.Load(file, LibraryNotebookHost.Instance.Packages);
                 ParameterInjection.Inject(notebook, injected);
-                var written = AppExporter.Export(notebook, dir);
+                var written = AppExporter.Export(notebook, LibraryNotebookHost.Instance.Packages, dir);
                 Console.WriteLine($"wrote {written.Path}");
                 if (written.Warning is not null) Console.Error.WriteLine($"warning: {written.Warning}");
             }

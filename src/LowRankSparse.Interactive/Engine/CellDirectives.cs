@@ -5,7 +5,7 @@ namespace LowRankSparse.Interactive.Engine;
 
 public abstract record CellDirective(int Line);
 
-/// <summary><c>#r "nuget: Name, Version"</c>: satisfied only by a package the engine already references.</summary>
+/// <summary><c>#r "nuget: Name, Version"</c>: satisfied only by a package the host brings (checked by <see cref="KnownPackages.Check"/>).</summary>
 public sealed record NugetDirective(int Line, string Package, string? Version) : CellDirective(Line);
 
 /// <summary><c>#r "path/to/X.dll"</c>, relative to the notebook's folder.</summary>
@@ -76,7 +76,6 @@ public static partial class CellDirectives
         var parts = spec.Split(',', 2, StringSplitOptions.TrimEntries);
         string name = parts[0];
         if (name.Length == 0) throw new DirectiveException(line, $"line {line}: #r \"nuget:\" names no package");
-        if (KnownPackages.Find(name) is null) throw new DirectiveException(line, KnownPackages.UnknownMessage(name));
         return new NugetDirective(line, name, parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null);
     }
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using LowRankSparse.Display;
+using LowRankSparse.Hosting;
 using Microsoft.CodeAnalysis.Scripting;
 
 namespace LowRankSparse.Interactive.Engine;
@@ -16,7 +16,7 @@ namespace LowRankSparse.Interactive.Engine;
 public sealed class NotebookEngine : IDisposable
 {
     private readonly EngineOptions _options;
-    private readonly ScriptSession _session = new();
+    private readonly ScriptSession _session;
     private readonly ReferenceResolver _references;
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private CellThread _thread = new();
@@ -27,10 +27,14 @@ public sealed class NotebookEngine : IDisposable
     public NotebookEngine(EngineOptions options)
     {
         _options = options;
-        _references = new ReferenceResolver(options.BaseDirectory);
+        _session = new ScriptSession(options.Host.Packages);
+        _references = new ReferenceResolver(options.BaseDirectory, options.Host.Packages);
         ConsoleRouter.Install();
-        NotebookFormatters.Register();
+        options.Host.Start();
     }
+
+    /// <summary>The library this session's notebooks use.</summary>
+    public INotebookHost Host => _options.Host;
 
     /// <summary>The execution count of the last cell that stored history (0 before the first).</summary>
     public int ExecutionCount { get; private set; }
@@ -161,7 +165,7 @@ public sealed class NotebookEngine : IDisposable
     {
         if (cell.Cancellation.IsCancellationRequested) return (null, null);  // stopped before it started: the caller reports that
         CellContext.Current = cell;
-        using var ambient = LowRankSparse.Util.AmbientCancellation.Use(cell.Cancellation);   // the library's training loops stop too
+        using var ambient = _options.Host.EnterCell(cell.Cancellation);   // the library's long loops stop too
         try
         {
             var parsed = CellDirectives.Parse(source);

@@ -4,14 +4,15 @@ namespace LowRankSparse.Interactive.Engine;
 
 /// <summary>
 /// Turns a value into a MIME bundle with Microsoft.DotNet.Interactive.Formatting: text/plain always; text/html too when a
-/// formatter was registered for the value's type (e.g. Plotly charts by <see cref="Display.NotebookFormatters"/>), and Plotly's
+/// formatter was registered for the value's type (e.g. Plotly charts, by the host's <see cref="LowRankSparse.Hosting.INotebookHost.Start"/>), and Plotly's
 /// JSON MIME type when one was registered for it (charts and figures). Strings are text only.
 /// </summary>
 public static class RichValue
 {
     public const string Plain = "text/plain";
     public const string Html = "text/html";
-    public const string PlotlyJson = LowRankSparse.Display.PlotlyMime.MimeType;
+    /// <summary>Plotly's notebook MIME type: the figure as JSON, which VS Code and JupyterLab draw with their own plotly.js.</summary>
+    public const string PlotlyJson = "application/vnd.plotly.v1+json";
 
     public static DisplayOutput Display(object? value)
     {

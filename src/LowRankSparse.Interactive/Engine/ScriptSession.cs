@@ -1,4 +1,5 @@
 using System.Text;
+using LowRankSparse.Hosting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
@@ -21,14 +22,16 @@ internal sealed class ScriptSession
     private readonly NotebookGlobals _globals = new();
     private ScriptState<object>? _state;
 
-    private ScriptOptions _options = DefaultOptions;
+    private ScriptOptions _options;
+
+    public ScriptSession(HostPackages host) => _options = OptionsFor(host);
 
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
 
     /// <summary>References and imports of <see cref="ScriptDefaults"/>, with debug information for line numbers in stack traces.</summary>
-    public static ScriptOptions DefaultOptions => ScriptOptions.Default
-        .WithReferences(ScriptDefaults.References)
-        .WithImports(ScriptDefaults.Imports)
+    public static ScriptOptions OptionsFor(HostPackages host) => ScriptOptions.Default
+        .WithReferences(ScriptDefaults.References(host))
+        .WithImports(ScriptDefaults.Imports(host))
         .WithEmitDebugInformation(true)
         .WithFileEncoding(Encoding.UTF8)
         .WithLanguageVersion(LanguageVersion.Latest);

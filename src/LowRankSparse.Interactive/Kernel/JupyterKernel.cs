@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using LowRankSparse.Hosting;
 using LowRankSparse.Interactive.Engine;
 
 namespace LowRankSparse.Interactive.Kernel;
@@ -21,11 +22,11 @@ public sealed class JupyterKernel : IDisposable
     private readonly ManualResetEventSlim _shutdown = new();
     private readonly TextWriter _log;
 
-    public JupyterKernel(ConnectionInfo connection, string workingDirectory, TextWriter? log = null)
+    public JupyterKernel(ConnectionInfo connection, string workingDirectory, INotebookHost host, TextWriter? log = null)
     {
         _log = log ?? ConsoleRouter.OriginalError;
         _server = new KernelServer(connection, OnRequest, _log);   // first: a port in use fails before an engine exists
-        _engine = new NotebookEngine(EngineOptions.For(workingDirectory));
+        _engine = new NotebookEngine(EngineOptions.For(workingDirectory, host));
         _shellHandlers = new ShellHandlers(_engine);
         _execute = new ExecuteHandler(_engine, _server, _messages);
         _worker = new Thread(ServeShell) { IsBackground = true, Name = "jupyter shell" };
@@ -71,8 +72,8 @@ public sealed class JupyterKernel : IDisposable
         {
             var reply = Serve(KernelChannel.Shell, request);
             if (reply is not null && StopsTheQueue(request, reply)) AbortQueuedExecutions();
-            // after the reply and idle went out: give the cell's freed native memory back while the user reads the output
-            if (request.Type == "execute_request" && _shellQueue.Count == 0) LowRankSparse.Util.NativeAllocator.ReleaseFreedMemory();
+            // after the reply and idle went out: the host gives the cell's freed memory back while the user reads the output
+            if (request.Type == "execute_request" && _shellQueue.Count == 0) _engine.Host.CleanUp();
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LowRankSparse.Hosting;
 
 namespace LowRankSparse.Interactive.Notebooks;
 
@@ -24,8 +25,9 @@ public sealed class Notebook
     public JsonObject Root { get; }
     public IReadOnlyList<NotebookCell> Cells => _cells;
 
-    /// <summary>Reads and checks a notebook: exists, JSON, nbformat 4, has cells, C# kernel. Throws <see cref="NotebookInputException"/>.</summary>
-    public static Notebook Load(string path)
+    /// <summary>Reads and checks a notebook: exists, JSON, nbformat 4, has cells, C# kernel, and (given the host's packages) names
+    /// no package the host does not bring. Throws <see cref="NotebookInputException"/>.</summary>
+    public static Notebook Load(string path, HostPackages? packages = null)
     {
         string full = System.IO.Path.GetFullPath(path);
         if (!File.Exists(full)) throw new NotebookInputException($"{path}: no such file");
@@ -42,7 +44,7 @@ public sealed class Notebook
         var cells = (root["cells"] as JsonArray)?.OfType<JsonObject>().Select(c => new NotebookCell(c)).ToList() ?? [];
         if (cells.Count == 0) throw new NotebookInputException($"{path}: the notebook has no cells");
         var notebook = new Notebook(full, root, cells);
-        NotebookChecks.Check(notebook, path);
+        NotebookChecks.Check(notebook, path, packages);
         return notebook;
     }
 

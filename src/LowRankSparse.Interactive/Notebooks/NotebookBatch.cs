@@ -1,3 +1,4 @@
+using LowRankSparse.Hosting;
 using LowRankSparse.Interactive.Notebooks.Html;
 
 namespace LowRankSparse.Interactive.Notebooks;
@@ -5,23 +6,23 @@ namespace LowRankSparse.Interactive.Notebooks;
 /// <summary>
 /// <c>notebooks run</c>: checks every notebook first (bad input stops everything before any cell runs), then runs each in its own
 /// session and writes OUT/NAME.ipynb (executed, partial after a failure), OUT/NAME.html and OUT/index.html, and once
-/// OUT/plotly-VERSION.min.js, which the notebooks' chart outputs load when opened from there (pages have plotly.js inlined).
+/// the host's chart script (e.g. OUT/plotly-VERSION.min.js), which the notebooks' chart outputs load when opened from there (pages have it inlined).
 /// </summary>
 public static class NotebookBatch
 {
     public static IReadOnlyList<NotebookRunResult> Run(
-        IReadOnlyList<string> files, RunSettings settings, string outDir, TextWriter log, CancellationToken cancellation = default)
+        IReadOnlyList<string> files, RunSettings settings, INotebookHost host, string outDir, TextWriter log, CancellationToken cancellation = default)
     {
-        var notebooks = files.Select(Notebook.Load).ToList();
+        var notebooks = files.Select(f => Notebook.Load(f, host.Packages)).ToList();
         ParameterCell.CheckKnown(notebooks, settings.Parameters);
         Directory.CreateDirectory(outDir);
-        LowRankSparse.Display.PlotlyAssets.WriteInto(outDir);
+        host.Charts?.WriteInto(outDir);
         var results = new List<NotebookRunResult>();
         foreach (var notebook in notebooks)
         {
             log.WriteLine($"running {Path.GetFileName(notebook.Path)} …");
-            var result = NotebookRunner.Run(notebook, settings, cancellation);
-            Write(result, outDir);
+            var result = NotebookRunner.Run(notebook, settings, host, cancellation);
+            Write(result, host.Charts, outDir);
             results.Add(result);
             log.WriteLine(Describe(result));
             File.WriteAllText(Path.Combine(outDir, "index.html"), IndexHtml.Render(results));
@@ -38,10 +39,10 @@ public static class NotebookBatch
             : $"  FAIL  {result.Notebook.Name} after {time}{note}\n  {result.Failure}";
     }
 
-    private static void Write(NotebookRunResult result, string outDir)
+    private static void Write(NotebookRunResult result, ChartAssets? charts, string outDir)
     {
         string name = result.Notebook.Name;
         result.Notebook.Save(Path.Combine(outDir, name + ".ipynb"));
-        File.WriteAllText(Path.Combine(outDir, name + ".html"), NotebookHtml.Render(result.Notebook, result.Failure));
+        File.WriteAllText(Path.Combine(outDir, name + ".html"), NotebookHtml.Render(result.Notebook, result.Failure, charts));
     }
 }

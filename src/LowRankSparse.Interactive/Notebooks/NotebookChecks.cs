@@ -1,3 +1,4 @@
+using LowRankSparse.Hosting;
 using LowRankSparse.Interactive.Engine;
 
 namespace LowRankSparse.Interactive.Notebooks;
@@ -8,7 +9,7 @@ internal static class NotebookChecks
 {
     private static readonly HashSet<string> CSharpNames = new(StringComparer.OrdinalIgnoreCase) { "C#", "csharp", "c-sharp", ".net-csharp" };
 
-    public static void Check(Notebook notebook, string shownPath)
+    public static void Check(Notebook notebook, string shownPath, HostPackages? packages)
     {
         int? format = notebook.Root["nbformat"]?.GetValue<int?>();
         if (format is not null and not 4) throw new NotebookInputException($"{shownPath}: nbformat {format} is not supported (expected 4)");
@@ -21,7 +22,8 @@ internal static class NotebookChecks
                 throw new NotebookInputException($"{shownPath}: cell {i + 1} is a '{language}' cell; only C# cells can run here");
             try
             {
-                CellDirectives.Parse(cell.Source);
+                var directives = CellDirectives.Parse(cell.Source).Directives;
+                packages?.Check(directives);
             }
             catch (DirectiveException e)
             {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using LowRankSparse.Hosting;
 using LowRankSparse.Interactive.Engine;
 
 namespace LowRankSparse.Interactive.Notebooks;
@@ -15,7 +16,7 @@ public sealed record RunSettings(IReadOnlyList<NotebookParameter> Parameters, Ti
 /// </summary>
 public static class NotebookRunner
 {
-    public static NotebookRunResult Run(Notebook notebook, RunSettings settings, CancellationToken cancellation = default)
+    public static NotebookRunResult Run(Notebook notebook, RunSettings settings, INotebookHost host, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
         bool injected = ParameterInjection.Inject(notebook, settings.Parameters);
@@ -23,17 +24,17 @@ public static class NotebookRunner
         Environment.CurrentDirectory = notebook.Folder;
         try
         {
-            using var engine = new NotebookEngine(EngineOptions.For(notebook.Folder));
+            using var engine = new NotebookEngine(EngineOptions.For(notebook.Folder, host));
             var failure = RunCells(notebook, engine, settings, cancellation);
             return new NotebookRunResult(notebook, clock.Elapsed, failure, injected);
         }
         finally
         {
             Environment.CurrentDirectory = previousDirectory;
-            // between notebooks: finalize the tensors the cells left to the GC, then give the freed native memory back
+            // between notebooks: finalize what the cells left to the GC (e.g. tensors), then let the host give freed memory back
             GC.Collect();
             GC.WaitForPendingFinalizers();
-            LowRankSparse.Util.NativeAllocator.ReleaseFreedMemory();
+            host.CleanUp();
         }
     }
 

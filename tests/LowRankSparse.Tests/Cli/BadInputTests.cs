@@ -19,7 +19,7 @@ public class BadInputTests
         File.WriteAllText(wrongType, "{ \"model\": { \"neurons\": \"many\" } }");
         string derived = Path.Combine(empty, "derived.json");
         File.WriteAllText(derived, "{ \"data_seed\": 42 }");
-        string demo = Path.Combine(Interactive.Fixtures.Copy("demo"), "demo.ipynb");
+        string demo = Path.Combine(LowRankSparse.Interactive.Tests.Fixtures.Copy("demo"), "demo.ipynb");
         string aFile = Path.Combine(empty, "a-file");
         File.WriteAllText(aFile, "");
         string outDir = Path.Combine(empty, "out");

@@ -1,3 +1,4 @@
+using LowRankSparse.Display;
 using LowRankSparse.Interactive.Notebooks;
 using Xunit.Abstractions;
 
@@ -9,7 +10,7 @@ namespace LowRankSparse.Tests.Hosts;
 /// no NaN attribute in any plot, and the executed notebook at most <see cref="MaxNotebookBytes"/> (issue #18: no plotly.js in it). The default run takes 00-data-model (five heatmaps, the charts that used to render blank) on each
 /// host; <c>--filter Category=AllHosts</c> takes every notebook.
 /// </summary>
-[Collection(Interactive.NotebookCollection.Name)]
+[Collection(NotebookCollection.Name)]
 public sealed class HostRenderingTests(ITestOutputHelper output)
 {
     private const string Lean = "00-data-model";
@@ -47,7 +48,7 @@ public sealed class HostRenderingTests(ITestOutputHelper output)
     {
         string folder = TestPaths.NewTempDir("host-runner");
         var files = new[] { Path.Combine(TestPaths.Notebooks, name + ".ipynb") };
-        var results = NotebookBatch.Run(files, new RunSettings([NotebookParameter.Quick], TimeSpan.FromMinutes(10)), folder, TextWriter.Null, default);
+        var results = NotebookBatch.Run(files, new RunSettings([NotebookParameter.Quick], TimeSpan.FromMinutes(10)), LibraryNotebookHost.Instance, folder, TextWriter.Null, default);
         Assert.True(results.Single().Succeeded, results.Single().Failure?.ToString());
         string executed = Path.Combine(folder, name + ".ipynb");
         var page = Check("runner", name, JupyterRun.ProblemOutputs(executed), JupyterRun.ChartOutputs(executed), Path.Combine(folder, name + ".html"), executed);

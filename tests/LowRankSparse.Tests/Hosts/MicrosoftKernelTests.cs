@@ -10,7 +10,7 @@ namespace LowRankSparse.Tests.Hosts;
 /// Plotly JSON with no plotly.js inline; a notebook's first cell builds the library where there is none, and says so.
 /// No test depends on timing: an interrupt is repeated until the cell ends, and the limits only bound a failure.
 /// </summary>
-[Collection(Interactive.NotebookCollection.Name)]
+[Collection(NotebookCollection.Name)]
 public sealed class MicrosoftKernelTests
 {
     /// <summary>A training run of a million steps (minutes): the interrupt ends it first, in its set-up or its loop.</summary>

@@ -1,3 +1,4 @@
+using LowRankSparse.Display;
 using LowRankSparse.Interactive.Notebooks;
 using LowRankSparse.Interactive.Notebooks.Export;
 using LowRankSparse.Tests.Interactive;
@@ -32,7 +33,7 @@ public class ExportedAppTests
         string charts = Path.Combine(elsewhere, name + "-charts");
         var notebook = Notebook.Load(Path.Combine(TestPaths.Notebooks, name + ".ipynb"));
         Assert.True(ParameterInjection.Inject(notebook, [NotebookParameter.Quick]));
-        var app = AppExporter.Export(notebook, dir);
+        var app = AppExporter.Export(notebook, LibraryNotebookHost.Instance.Packages, dir);
 
         var run = ChildProcess.Run("dotnet", ["run", app.Path], elsewhere, timeout: TimeSpan.FromMinutes(8));
 
@@ -59,7 +60,7 @@ public class ExportedAppTests
               {"cell_type": "code", "id": "a", "metadata": {}, "outputs": [], "execution_count": null,
                "source": ["var config = LowRankSparse.Config.ConfigFiles.Load(\"no-such-config\");\n", "Console.WriteLine(\"not reached\");"]}]}
             """);
-        var app = AppExporter.Export(Notebook.Load(source), dir);
+        var app = AppExporter.Export(Notebook.Load(source), LibraryNotebookHost.Instance.Packages, dir);
 
         var run = ChildProcess.Run("dotnet", ["run", app.Path], TestPaths.NewTempDir("app-elsewhere"), timeout: TimeSpan.FromMinutes(8));
 
@@ -74,7 +75,7 @@ public class ExportedAppTests
     private static int ChartsShownByTheRunner(string name)
     {
         var notebook = Notebook.Load(Path.Combine(TestPaths.Notebooks, name + ".ipynb"));
-        var result = NotebookRunner.Run(notebook, new RunSettings([NotebookParameter.Quick], TimeSpan.FromMinutes(5)));
+        var result = NotebookRunner.Run(notebook, new RunSettings([NotebookParameter.Quick], TimeSpan.FromMinutes(5)), LibraryNotebookHost.Instance);
         Assert.True(result.Succeeded, result.Failure?.ToString());
         return notebook.Cells.Where(c => c.IsCode).Sum(c => c.Outputs.Count(o => o?["data"]?["text/html"]?.ToString().Contains("Plotly.newPlot") == true));
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LowRankSparse.Display;
 using LowRankSparse.Interactive.Notebooks;
 using Xunit.Abstractions;
 
@@ -22,7 +23,7 @@ public class NotebookMemoryTests(ITestOutputHelper output)
         {
             foreach (var path in Directory.GetFiles(TestPaths.Notebooks, "*.ipynb").Order())
             {
-                var result = NotebookRunner.Run(Notebook.Load(path), new RunSettings(new[] { NotebookParameter.Quick }, TimeSpan.FromMinutes(5)));
+                var result = NotebookRunner.Run(Notebook.Load(path), new RunSettings(new[] { NotebookParameter.Quick }, TimeSpan.FromMinutes(5)), LibraryNotebookHost.Instance);
                 Assert.True(result.Succeeded, result.Failure?.ToString());
             }
             GC.Collect();

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LowRankSparse.Display;
 using LowRankSparse.Interactive.Notebooks;
 
 namespace LowRankSparse.Tests.Notebooks;
@@ -18,7 +19,7 @@ public class TeachingNotebookTests
     public void Notebook_runs_in_quick_mode_with_charts_and_verdicts_whose_controls_fail(string name)
     {
         var notebook = Notebook.Load(Path.Combine(TestPaths.Notebooks, name));
-        var result = NotebookRunner.Run(notebook, new RunSettings(new[] { NotebookParameter.Quick }, TimeSpan.FromMinutes(5)));
+        var result = NotebookRunner.Run(notebook, new RunSettings(new[] { NotebookParameter.Quick }, TimeSpan.FromMinutes(5)), LibraryNotebookHost.Instance);
 
         Assert.True(result.Succeeded, result.Failure?.ToString());
         var outputs = notebook.Cells.Where(c => c.IsCode).SelectMany(c => Outputs(c)).ToList();
@@ -73,13 +74,14 @@ public class TeachingNotebookTests
         Assert.Contains("$", string.Concat(cells[0]!["source"]!.AsArray().Select(s => (string?)s)));  // ... and a formula
         Assert.Single(cells, c => c!["metadata"]?["tags"]?.AsArray().Any(t => (string?)t == "parameters") == true);
         // issue #25: the first code cell finds or builds the library (tagged, so an exported app leaves it out), the same in every notebook;
-        // the second loads it, the same ≤ 3 lines in every host; the markdown before them says to rerun both after a kernel restart
+        // the second loads it and its notebook adapter (issue #22: two assemblies, so the library carries no notebook formatting package),
+        // the same ≤ 4 lines in every host; the markdown before them says to rerun both after a kernel restart
         var code = cells.Where(c => (string?)c!["cell_type"] == "code").ToList();
         Assert.Contains(global::LowRankSparse.Interactive.Notebooks.Export.AppExporter.FindOrBuildLibraryTag, code[0]!["metadata"]!["tags"]!.AsArray().Select(t => (string?)t));
         Assert.Equal(SourceOf(Path.Combine(TestPaths.Notebooks, "00-data-model.ipynb"), 0), Text(code[0]!["source"]!));
         var load = Text(code[1]!["source"]!);
-        Assert.StartsWith("#r \"../src/LowRankSparse.Cli/bin/Debug/net10.0/LowRankSparse.dll\"", load);
-        Assert.InRange(load.TrimEnd().Split('\n').Length, 1, 3);
+        Assert.StartsWith("#r \"../src/LowRankSparse.Cli/bin/Debug/net10.0/LowRankSparse.Notebook.dll\"\n#r \"../src/LowRankSparse.Cli/bin/Debug/net10.0/LowRankSparse.dll\"", load);
+        Assert.InRange(load.TrimEnd().Split('\n').Length, 1, 4);
         int first = cells.IndexOf(code[0]);
         Assert.Contains("again after every kernel restart", Text(cells[first - 1]!["source"]!));
         foreach (var cell in cells.Where(c => (string?)c!["cell_type"] == "code"))

@@ -1,24 +1,29 @@
 namespace LowRankSparse.Interactive.Notebooks.Export;
 
-/// <summary>Finds src/LowRankSparse/LowRankSparse.csproj, which an exported app references with <c>#:project</c>.</summary>
+/// <summary>Finds the host's project (<see cref="Hosting.AppExport.Project"/>), which an exported app references with <c>#:project</c>.</summary>
 public static class LibraryProject
 {
-    private static readonly string RelativePath = Path.Combine("src", "LowRankSparse", "LowRankSparse.csproj");
-
     /// <summary>Searches upwards from each folder in turn (the notebook's, the current one, this program's).</summary>
-    public static string Find(params string[] startFolders)
+    /// <param name="relativePath">The project's path relative to the repository root, e.g. <c>src/Lib/Lib.csproj</c>.</param>
+    public static string Find(string relativePath, params string[] startFolders)
     {
+        string path = relativePath.Replace('/', Path.DirectorySeparatorChar);
         foreach (string start in startFolders)
         {
             for (var dir = new DirectoryInfo(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
             {
-                string candidate = Path.Combine(dir.FullName, RelativePath);
+                string candidate = Path.Combine(dir.FullName, path);
                 if (File.Exists(candidate)) return candidate;
             }
         }
-        throw new NotebookInputException($"cannot find {RelativePath} above {string.Join(" or ", startFolders)}; export from inside the repository");
+        throw new NotebookInputException($"cannot find {path} above {string.Join(" or ", startFolders)}; export from inside the repository");
     }
 
     /// <summary>The repository folder (holds Directory.Build.targets with the TorchSharp GLIBCXX patch).</summary>
-    public static string RepositoryOf(string libraryProject) => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(libraryProject)!, "..", ".."));
+    public static string RepositoryOf(string libraryProject, string relativePath)
+    {
+        string repository = Path.GetFullPath(libraryProject);
+        foreach (string _ in relativePath.Split('/', '\\', StringSplitOptions.RemoveEmptyEntries)) repository = Path.GetDirectoryName(repository)!;
+        return repository;
+    }
 }

@@ -1,18 +1,18 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using LowRankSparse.Display;
+using LowRankSparse.Hosting;
 using LowRankSparse.Interactive.Engine;
 
 namespace LowRankSparse.Interactive.Notebooks.Html;
 
 /// <summary>
 /// A standalone page of an executed notebook: markdown rendered, code (coloured by <see cref="CodeAssets"/>) and outputs shown,
-/// plotly.js and (where there is TeX) KaTeX inlined once in the head so charts and math render offline. Works from the nbformat JSON, so any executed notebook can be shown.
+/// the host's chart script (plotly.js) and (where there is TeX) KaTeX inlined once in the head so charts and math render offline. Works from the nbformat JSON, so any executed notebook can be shown.
 /// </summary>
 public static class NotebookHtml
 {
-    public static string Render(Notebook notebook, NotebookFailure? failure)
+    public static string Render(Notebook notebook, NotebookFailure? failure, ChartAssets? charts)
     {
         var body = new StringBuilder();
         body.Append($"<p class=\"prompt\">{WebUtility.HtmlEncode(Path.GetFileName(notebook.Path))}</p>\n");
@@ -25,9 +25,9 @@ public static class NotebookHtml
             else body.Append($"<pre>{WebUtility.HtmlEncode(cell.Source)}</pre>\n");
             body.Append("</div>\n");
         }
-        bool charts = notebook.Cells.Any(c => c.Outputs.Any(o => o?["data"]?[RichValue.Html] is not null));
+        bool drawsCharts = notebook.Cells.Any(c => c.Outputs.Any(o => o?["data"]?[RichValue.Html] is not null));
         string html = body.ToString();
-        string head = (charts ? PlotlyAssets.ScriptTag : "") + (MathAssets.HasMath(html) ? MathAssets.HeadTags : "") + CodeAssets.HeadTags;
+        string head = (drawsCharts && charts is not null ? charts.ScriptTag : "") + (MathAssets.HasMath(html) ? MathAssets.HeadTags : "") + CodeAssets.HeadTags;
         return HtmlPage.Render(Title(notebook), html, head);
     }
 

@@ -1,7 +1,7 @@
 using System.Text;
 using LowRankSparse.Interactive.Kernel;
 
-namespace LowRankSparse.Tests.Interactive;
+namespace LowRankSparse.Interactive.Tests;
 
 /// <summary>Every signature scheme against the published HMAC test vectors (RFC 2202, RFC 4231 test case 2), signed in parts.</summary>
 public sealed class MessageSignerTests

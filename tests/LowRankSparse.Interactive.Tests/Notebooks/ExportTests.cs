@@ -1,7 +1,7 @@
 using LowRankSparse.Interactive.Notebooks;
 using LowRankSparse.Interactive.Notebooks.Export;
 
-namespace LowRankSparse.Tests.Interactive;
+namespace LowRankSparse.Interactive.Tests;
 
 [Collection(NotebookCollection.Name)]
 public sealed class ExportTests
@@ -13,16 +13,19 @@ public sealed class ExportTests
         string path = Fixtures.Write(dir, "shapes", """
             {"cells": [
               {"cell_type": "markdown", "metadata": {}, "source": ["# Shapes\n", "\n", "A *test*."]},
-              {"cell_type": "code", "metadata": {"tags": ["parameters"]}, "outputs": [], "source": ["#r \"nuget: TorchSharp-cpu\"\n", "bool Quick = false;"]},
+              {"cell_type": "code", "metadata": {"tags": ["parameters"]}, "outputs": [], "source": ["#r \"nuget: Chart.Lib-all\"\n", "bool Quick = false;"]},
               {"cell_type": "code", "metadata": {}, "outputs": [], "source": ["using System.Globalization;\n", "record Point(int X, int Y);\n", "var p = new Point(1, 2);\n", "p"]},
               {"cell_type": "code", "metadata": {}, "outputs": [], "source": ["Console.WriteLine(p)"]}
             ], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
             """);
-        string source = AppExporter.Source(Notebook.Load(path), "../src/LowRankSparse/LowRankSparse.csproj");
+        string source = AppExporter.Source(Notebook.Load(path), TestHost.Instance.Packages, "../src/TestLibrary/TestLibrary.csproj");
         string[] lines = source.Split('\n');
-        Assert.Equal("#:package TorchSharp@0.107.0", lines[0]);
-        Assert.Equal("#:package libtorch-cpu-linux-x64@2.10.0", lines[1]);
-        Assert.Equal("#:project ../src/LowRankSparse/LowRankSparse.csproj", lines[2]);
+        Assert.Equal("#:package Chart.Lib@1.2.3", lines[0]);           // what the package stands for, each at its own version
+        Assert.Equal("#:package Chart.Lib.Natives@1.2.4", lines[1]);
+        Assert.Equal("#:project ../src/TestLibrary/TestLibrary.csproj", lines[2]);
+        Assert.Contains("using LowRankSparse.Interactive.Tests;", lines);   // the host's imports
+        Assert.Contains(lines, l => l.Contains("error is System.ArgumentException ? 2 : 1"));   // the host's bad-input exception
+        Assert.Contains(lines, l => l.Contains("if (LowRankSparse.Interactive.Tests.TestChart.Page(value) is { } page)"));   // and its chart page
         Assert.Contains("using System.Globalization;", lines);
         Assert.Contains("// # Shapes", lines);
         Assert.Contains("// ---- cell 2 (parameters)", lines);
@@ -31,27 +34,6 @@ public sealed class ExportTests
         Assert.Contains("Console.WriteLine(p)", lines.Select(l => l.TrimEnd(';')));   // a void call is not displayed
         Assert.True(Array.IndexOf(lines, "record Point(int X, int Y);") > Array.IndexOf(lines, "display(p);"), "types follow the top-level statements");
         Assert.DoesNotContain(lines, l => l.StartsWith("#r", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void The_exported_app_runs_with_dotnet_run_and_writes_an_offline_chart()
-    {
-        // Inside the repository, so Directory.Build.targets (the TorchSharp GLIBCXX patch) applies to the app's build too;
-        // a fixed folder, so `dotnet run` reuses its build between test runs.
-        string dir = Path.Combine(TestPaths.RepoRoot, "out", "tests", "export-app");
-        string chartFolder = Path.Combine(dir, "demo-charts");
-        if (Directory.Exists(chartFolder)) Directory.Delete(chartFolder, true);
-        var app = AppExporter.Export(Notebook.Load(Path.Combine(Fixtures.Folder, "demo.ipynb")), dir);
-        Assert.Null(app.Warning);
-
-        var run = ChildProcess.Run("dotnet", ["run", app.Path], dir);
-        Assert.True(run.ExitCode == 0, run.Output);
-        Assert.Contains("steps=100 label=default", run.Output);
-        Assert.Contains("chart written to", run.Output);
-        Assert.Contains("\n4\n", run.Output.Replace("\r", ""));
-        string chart = File.ReadAllText(Path.Combine(chartFolder, "chart-1.html"));
-        Assert.Contains("plotly.js v", chart);          // inlined, not the CDN script
-        Assert.DoesNotContain("<script src=\"https://cdn.plot.ly", chart);
     }
 
     [Fact]
@@ -64,7 +46,7 @@ public sealed class ExportTests
               {"cell_type": "code", "metadata": {}, "outputs": [], "source": ["foreach (var run in runs) Console.WriteLine(run);\n", "var n = runs.Count(run => run > 1);"]}
             ], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
             """);
-        string[] lines = AppExporter.Source(Notebook.Load(path), "../src/LowRankSparse/LowRankSparse.csproj").Split('\n');
+        string[] lines = AppExporter.Source(Notebook.Load(path), TestHost.Instance.Packages, "../src/TestLibrary/TestLibrary.csproj").Split('\n');
         Assert.Contains("var run = 1;", lines);
         Assert.Contains("foreach (var run2 in runs) Console.WriteLine(run2);", lines);
         Assert.Contains("var n = runs.Count(run3 => run3 > 1);", lines);   // run2 is taken by then

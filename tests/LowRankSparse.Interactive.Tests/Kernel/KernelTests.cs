@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
-using LowRankSparse.Display;
 using LowRankSparse.Interactive.Kernel;
 using Xunit.Abstractions;
 
-namespace LowRankSparse.Tests.Interactive;
+namespace LowRankSparse.Interactive.Tests;
 
 /// <summary>The Jupyter kernel, in process, spoken to over real sockets by a signing client.</summary>
 [Collection(NotebookCollection.Name)]
@@ -37,14 +36,10 @@ public sealed class KernelTests(ITestOutputHelper output) : IDisposable
         var value = Assert.Single(result, m => m.Type == "execute_result");
         Assert.Equal("42", value.Content["data"]!["text/plain"]!.GetValue<string>());
 
-        string chart = "Plotly.NET.CSharp.Chart.Line<double, double, string>(x: new[] { 1.0, 2 }, y: new[] { 3.0, 4 })";
-        var charts = client.Execute($"display({chart});\ndisplay({chart});").Published.Where(m => m.Type == "display_data").ToList();
+        var charts = client.Execute("display(new TestChart(\"a\"));\ndisplay(new TestChart(\"b\"));").Published.Where(m => m.Type == "display_data").ToList();
         Assert.Equal(2, charts.Count);
-        string firstHtml = charts[0].Content["data"]!["text/html"]!.GetValue<string>();
-        Assert.Contains("Plotly.newPlot", firstHtml);
-        Assert.DoesNotContain("plotly.js v", firstHtml);                           // no plotly.js in the outputs: they load the file beside the notebook
-        Assert.Contains(PlotlyAssets.FileName, firstHtml);
-        Assert.IsType<System.Text.Json.Nodes.JsonArray>(charts[1].Content["data"]![PlotlyMime.MimeType]!["data"]);
+        Assert.Contains("Plotly.newPlot(\"a\"", charts[0].Content["data"]!["text/html"]!.GetValue<string>());
+        Assert.IsType<System.Text.Json.Nodes.JsonArray>(charts[1].Content["data"]!["application/vnd.plotly.v1+json"]!["data"]);   // as JSON, not a string
 
         var (failed, errors) = client.Execute("int y = 1;\nthrow new InvalidOperationException(\"nope\");");
         Assert.Equal("error", failed.Content["status"]!.GetValue<string>());
@@ -145,10 +140,10 @@ public sealed class KernelTests(ITestOutputHelper output) : IDisposable
         string member = Reply(client, "inspect_request", new JsonObject { ["code"] = "numbers.Count", ["cursor_pos"] = 13, ["detail_level"] = 0 })["data"]!["text/plain"]!.GetValue<string>();
         output.WriteLine(member);
         Assert.Contains("property: int System.Collections.Generic.List<int>.Count", member);
-        string documented = Reply(client, "inspect_request", new JsonObject { ["code"] = "LowRankSparse.Analysis.Spectrum.Of", ["cursor_pos"] = 35, ["detail_level"] = 0 })["data"]!["text/plain"]!.GetValue<string>();
+        string documented = Reply(client, "inspect_request", new JsonObject { ["code"] = "TestChart.Page", ["cursor_pos"] = 14, ["detail_level"] = 0 })["data"]!["text/plain"]!.GetValue<string>();
         output.WriteLine(documented);
-        Assert.Contains("assembly: LowRankSparse", documented);   // with the library's own XML documentation
-        Assert.Contains("The singular values of a matrix", Reply(client, "inspect_request", new JsonObject { ["code"] = "LowRankSparse.Analysis.Spectrum.Of", ["cursor_pos"] = 26, ["detail_level"] = 0 })["data"]!["text/plain"]!.GetValue<string>());
+        Assert.Contains("assembly: LowRankSparse.Interactive.Tests", documented);   // a host assembly, with its own XML documentation
+        Assert.Contains("The page an exported app writes for a chart", documented);
         Assert.False(Reply(client, "inspect_request", new JsonObject { ["code"] = "   ", ["cursor_pos"] = 1, ["detail_level"] = 0 })["found"]!.GetValue<bool>());
         Assert.Empty(Reply(client, "comm_info_request", [])["comms"]!.AsObject());
         Assert.Empty(Reply(client, "history_request", [])["history"]!.AsArray());

@@ -4,7 +4,7 @@ using LowRankSparse.Interactive.Kernel;
 using NetMQ;
 using NetMQ.Sockets;
 
-namespace LowRankSparse.Tests.Interactive;
+namespace LowRankSparse.Interactive.Tests;
 
 /// <summary>A minimal Jupyter client for tests: DEALER sockets for shell and control, SUB for iopub, REQ for the heartbeat.</summary>
 internal sealed class KernelClient : IDisposable

@@ -1,6 +1,6 @@
 using LowRankSparse.Interactive.Notebooks.Html;
 
-namespace LowRankSparse.Tests.Interactive;
+namespace LowRankSparse.Interactive.Tests;
 
 /// <summary>Markdown cells on the runner's pages (Markdig): CommonMark as Jupyter shows it, TeX marked for KaTeX.</summary>
 public sealed class MarkdownHtmlTests

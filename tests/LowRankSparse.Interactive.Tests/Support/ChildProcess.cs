@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace LowRankSparse.Tests.Interactive;
+namespace LowRankSparse.Interactive.Tests;
 
 /// <summary>
 /// A child process whose output is captured as it comes (the one process helper of these tests). Every wait has a deadline:

@@ -1,13 +1,14 @@
+using LowRankSparse.Hosting;
 using LowRankSparse.Interactive.Engine;
 
-namespace LowRankSparse.Tests.Interactive;
+namespace LowRankSparse.Interactive.Tests;
 
 /// <summary>A notebook engine for a test, with a helper that runs one cell and returns its result and outputs.</summary>
 internal sealed class EngineSession : IDisposable
 {
-    public EngineSession(string? baseDirectory = null, TimeSpan? grace = null)
+    public EngineSession(string? baseDirectory = null, TimeSpan? grace = null, INotebookHost? host = null)
     {
-        var options = EngineOptions.For(baseDirectory ?? AppContext.BaseDirectory);
+        var options = EngineOptions.For(baseDirectory ?? AppContext.BaseDirectory, host ?? DefaultHost.Instance);
         Engine = new NotebookEngine(grace is null ? options : options with { InterruptGrace = grace.Value });
     }
 
@@ -31,7 +32,7 @@ internal sealed class EngineSession : IDisposable
     public void Dispose() => Engine.Dispose();
 }
 
-/// <summary>Tests that run C# cells (Roslyn and TorchSharp): one collection, so they never compete for the two cores.</summary>
+/// <summary>Tests that run C# cells (Roslyn, and TorchSharp with the library's host): one collection, so they never compete for the two cores.</summary>
 [CollectionDefinition(Name)]
 public sealed class NotebookCollection
 {

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Reflection;
 using System.Runtime.InteropServices;
+using System.Runtime.Loader;
 
 namespace LowRankSparse.Display;
 
@@ -14,6 +16,19 @@ public static class NotebookSetup
     public static string Initialize()
     {
         string? unified = HostAssemblies.Unify();           // first: before anything touches Plotly.NET
+        // Microsoft's kernel loads each #r'd file in a load context of its own. This adapter must bind the library's Plotly.NET and
+        // FSharp.Core (just unified into the library's context), not second copies, or its chart formatters would never match a chart:
+        // so the rest runs in a copy of this assembly loaded beside the library. (Our runner and kernel load both into the default context.)
+        var library = AssemblyLoadContext.GetLoadContext(typeof(HostAssemblies).Assembly);
+        var adapter = typeof(NotebookSetup).Assembly;
+        if (library is null || library == AssemblyLoadContext.GetLoadContext(adapter)) return InitializeHere(unified);
+        var twin = library.Assemblies.FirstOrDefault(a => a.GetName().Name == adapter.GetName().Name) ?? library.LoadFromAssemblyPath(adapter.Location);
+        var method = twin.GetType(typeof(NotebookSetup).FullName!)!.GetMethod(nameof(InitializeHere), BindingFlags.NonPublic | BindingFlags.Static)!;
+        return (string)method.Invoke(null, [unified])!;
+    }
+
+    private static string InitializeHere(string? unified)
+    {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         string? shim = PreloadPatchedTorchShim();

@@ -1,4 +1,4 @@
-namespace LowRankSparse.Tests.Interactive;
+namespace LowRankSparse.Interactive.Tests;
 
 /// <summary>A python3 that can import nbclient, jupyter_client and nbformat (Debian: python3-nbclient, python3-jupyter-client), if any.</summary>
 internal static class PythonJupyter

@@ -1,9 +1,9 @@
-namespace LowRankSparse.Tests.Interactive;
+namespace LowRankSparse.Interactive.Tests;
 
 /// <summary>The fixture notebooks, copied into a fresh temp folder per test (runs write next to them and may change them).</summary>
 internal static class Fixtures
 {
-    public static string Folder => Path.Combine(TestPaths.RepoRoot, "tests", "LowRankSparse.Tests", "Interactive", "Fixtures");
+    public static string Folder => Path.Combine(TestPaths.RepoRoot, "tests", "LowRankSparse.Interactive.Tests", "Fixtures");
 
     /// <summary>Copies the named fixtures (e.g. "demo") into a new temp folder and returns that folder.</summary>
     public static string Copy(params string[] names)

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using LowRankSparse.Display;
+using LowRankSparse.Interactive.Engine;
 using LowRankSparse.Interactive.Notebooks;
 using LowRankSparse.Interactive.Notebooks.Html;
 
-namespace LowRankSparse.Tests.Interactive;
+namespace LowRankSparse.Interactive.Tests;
 
 [Collection(NotebookCollection.Name)]
 public sealed class RunnerTests
@@ -11,13 +11,16 @@ public sealed class RunnerTests
     [Fact]
     public void Parameters_are_injected_papermill_style_and_outputs_are_written()
     {
-        string dir = Fixtures.Copy("demo");
+        string dir = Fixtures.Copy("host-demo");
         string output = Path.Combine(dir, "out");
         var settings = new RunSettings([NotebookParameter.Quick, NotebookParameter.Parse("Label=hello world"), NotebookParameter.Parse("Steps=50")], TimeSpan.FromSeconds(60));
-        var result = Assert.Single(NotebookBatch.Run([Path.Combine(dir, "demo.ipynb")], settings, output, TextWriter.Null));
+        var host = TestHost.Instance;
+        int cleanUps = host.CleanUps;
+        var result = Assert.Single(NotebookBatch.Run([Path.Combine(dir, "host-demo.ipynb")], settings, host, output, TextWriter.Null));
         Assert.True(result.Succeeded, result.Failure?.ToString());
+        Assert.True(host.CleanUps > cleanUps, "the host was not asked to clean up after the notebook");
 
-        var cells = Notebook.Load(Path.Combine(output, "demo.ipynb")).Cells;
+        var cells = Notebook.Load(Path.Combine(output, "host-demo.ipynb")).Cells;
         int parameters = cells.ToList().FindIndex(c => c.HasTag(ParameterInjection.ParametersTag));
         var injected = cells[parameters + 1];
         Assert.Equal([ParameterInjection.InjectedTag], injected.Tags);
@@ -29,16 +32,14 @@ public sealed class RunnerTests
         var chartCell = cells.Last(c => c.IsCode).Outputs;
         Assert.Equal("display_data", chartCell[0]!["output_type"]!.GetValue<string>());
         string chartHtml = MultilineText.Of(chartCell[0]!["data"]!["text/html"]);
-        Assert.Contains("Plotly.newPlot", chartHtml);
-        Assert.DoesNotContain("plotly.js v", chartHtml);                                          // no plotly.js in the notebook: it loads the file beside it
-        Assert.Contains(PlotlyAssets.FileName, chartHtml);
-        Assert.True(File.Exists(Path.Combine(output, PlotlyAssets.FileName)));
-        Assert.IsType<JsonArray>(chartCell[0]!["data"]![PlotlyMime.MimeType]!["data"]);           // Plotly's MIME type, as JSON, for VS Code and JupyterLab
+        Assert.Contains("Plotly.newPlot(\"squares\"", chartHtml);                                  // the host's formatter
+        Assert.Equal(host.Charts!.Script.Value, File.ReadAllText(Path.Combine(output, host.Charts.FileName)));   // the host's chart script beside the notebooks
+        Assert.IsType<JsonArray>(chartCell[0]!["data"]![RichValue.PlotlyJson]!["data"]);         // Plotly's MIME type, as JSON, for VS Code and JupyterLab
         Assert.Equal("execute_result", chartCell[1]!["output_type"]!.GetValue<string>());
         Assert.Equal("4", MultilineText.Of(chartCell[1]!["data"]!["text/plain"]));
 
-        string html = File.ReadAllText(Path.Combine(output, "demo.html"));
-        Assert.Equal(1, Count(html, PlotlyAssets.ScriptTag));
+        string html = File.ReadAllText(Path.Combine(output, "host-demo.html"));
+        Assert.Equal(1, Count(html, host.Charts.ScriptTag));                                    // the chart script inlined once in the page
         Assert.Equal(1, Count(html, CodeAssets.HeadTags));                                       // Prism once, for the code cells
         Assert.Contains("<pre class=\"code\"><code class=\"language-csharp\">", html);
         Assert.Contains("<h1>Demo notebook</h1>", html);
@@ -48,7 +49,7 @@ public sealed class RunnerTests
         Assert.Equal(1, Count(html, MathAssets.HeadTags));                                       // KaTeX once, fonts inlined
         Assert.Contains("src:url(data:font/woff2;base64,", MathAssets.HeadTags);
         Assert.DoesNotContain("url(fonts/", MathAssets.HeadTags);
-        Assert.Contains("demo.html", File.ReadAllText(Path.Combine(output, "index.html")));
+        Assert.Contains("host-demo.html", File.ReadAllText(Path.Combine(output, "index.html")));
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public sealed class RunnerTests
     {
         string dir = Fixtures.Copy("failing");
         string output = Path.Combine(dir, "out");
-        var result = Assert.Single(NotebookBatch.Run([Path.Combine(dir, "failing.ipynb")], new RunSettings([], null), output, TextWriter.Null));
+        var result = Assert.Single(NotebookBatch.Run([Path.Combine(dir, "failing.ipynb")], new RunSettings([], null), TestHost.Instance, output, TextWriter.Null));
         Assert.Equal(new NotebookFailure("failing.ipynb", 3, 2, "System.InvalidOperationException", "deliberate failure"), result.Failure);
         Assert.Equal("notebook failing.ipynb failed in cell 3, line 2: System.InvalidOperationException: deliberate failure", result.Failure!.ToString());
 
@@ -74,7 +75,7 @@ public sealed class RunnerTests
     [Fact]
     public void Injection_replaces_an_earlier_injected_cell_and_needs_a_parameters_cell()
     {
-        var notebook = Notebook.Load(Path.Combine(Fixtures.Copy("demo"), "demo.ipynb"));
+        var notebook = Notebook.Load(Path.Combine(Fixtures.Copy("host-demo"), "host-demo.ipynb"));
         Assert.True(ParameterInjection.Inject(notebook, [NotebookParameter.Quick]));
         Assert.True(ParameterInjection.Inject(notebook, [NotebookParameter.Parse("Steps=3")]));
         var injected = Assert.Single(notebook.Cells, c => c.HasTag(ParameterInjection.InjectedTag));

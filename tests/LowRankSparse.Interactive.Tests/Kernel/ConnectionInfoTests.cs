@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using LowRankSparse.Interactive.Kernel;
 
-namespace LowRankSparse.Tests.Interactive;
+namespace LowRankSparse.Interactive.Tests;
 
 /// <summary>Reading the connection file (key, scheme, ports) and writing the bound ports back into it.</summary>
 [Collection(NotebookCollection.Name)]
@@ -57,7 +57,7 @@ public sealed class ConnectionInfoTests
     {
         var (requested, file) = KernelClient.NewConnection(_folder);
         Assert.True(ConnectionInfo.Load(file, false).HasUnassignedPorts);
-        using var kernel = new JupyterKernel(requested, _folder, TextWriter.Null);
+        using var kernel = new JupyterKernel(requested, _folder, TestHost.Instance, TextWriter.Null);
         var bound = kernel.Connection;
         int[] ports = [bound.ShellPort, bound.IopubPort, bound.StdinPort, bound.ControlPort, bound.HbPort];
         Assert.All(ports, p => Assert.InRange(p, 1, 65535));
@@ -74,7 +74,7 @@ public sealed class ConnectionInfoTests
         using var taken = new NetMQ.Sockets.ResponseSocket();
         int port = taken.BindRandomPort("tcp://127.0.0.1");
         var info = new ConnectionInfo("tcp", "127.0.0.1", 0, 0, 0, port, 0, "k", SignatureScheme.HmacSha256);
-        var e = Assert.Throws<KernelConfigException>(() => new JupyterKernel(info, _folder, TextWriter.Null));
+        var e = Assert.Throws<KernelConfigException>(() => new JupyterKernel(info, _folder, TestHost.Instance, TextWriter.Null));
         Assert.Equal($"control_port {port} on 127.0.0.1 is already in use", e.Message);
     }
 }

@@ -1,6 +1,6 @@
 using LowRankSparse.Interactive.Engine;
 
-namespace LowRankSparse.Tests.Interactive;
+namespace LowRankSparse.Interactive.Tests;
 
 [Collection(NotebookCollection.Name)]
 public sealed class DirectiveTests
@@ -9,7 +9,7 @@ public sealed class DirectiveTests
     public void Known_nuget_packages_are_satisfied_and_line_numbers_do_not_move()
     {
         using var session = new EngineSession();
-        var (result, _) = session.Run("#!csharp\n#r \"nuget: TorchSharp-cpu, 0.107.0\"\n#r \"nuget:Plotly.NET.CSharp\"\nthrow new Exception(\"line four\");");
+        var (result, _) = session.Run("#!csharp\n#r \"nuget: Chart.Lib-all, 1.2.3\"\n#r \"nuget:chart.lib\"\nthrow new Exception(\"line four\");");
         Assert.Equal(4, result.Error!.Line);
     }
 
@@ -20,7 +20,9 @@ public sealed class DirectiveTests
         var (result, _) = session.Run("#r \"nuget: Newtonsoft.Json, 13.0.3\"\n1");
         Assert.Equal(CellStatus.Error, result.Status);
         Assert.Equal(1, result.Error!.Line);
-        Assert.StartsWith("unknown package 'Newtonsoft.Json': this runner never downloads; available: TorchSharp,", result.Error.Value);
+        Assert.StartsWith("unknown package 'Newtonsoft.Json': this runner never downloads; available: Chart.Lib, Chart.Lib-all, Chart.Lib.Natives, TestLibrary", result.Error.Value);
+        using var bare = new EngineSession(host: PlainHost.Instance);          // no host: no package
+        Assert.EndsWith("available: none", bare.Run("#r \"nuget: Chart.Lib\"").Result.Error!.Value);
     }
 
     [Fact]
@@ -28,10 +30,10 @@ public sealed class DirectiveTests
     {
         string folder = TestPaths.NewTempDir("directives");
         using var session = new EngineSession(folder);
-        // The file does not exist here: the loaded LowRankSparse assembly satisfies it (no second copy is loaded).
-        var (result, _) = session.Run("#r \"../src/LowRankSparse/bin/Debug/net10.0/LowRankSparse.dll\"\nusing LowRankSparse.Display;\nvar n = PlotlyAssets.Script.Length;");
+        // The file does not exist here: the loaded contracts assembly satisfies it (no second copy is loaded).
+        var (result, _) = session.Run("#r \"../src/LowRankSparse.Hosting/bin/Debug/net10.0/LowRankSparse.Hosting.dll\"\nvar n = typeof(LowRankSparse.Hosting.ChartAssets).Name;");
         Assert.True(result.Succeeded, result.Error?.Value);
-        Assert.Single(AppDomain.CurrentDomain.GetAssemblies(), a => a.GetName().Name == "LowRankSparse");
+        Assert.Single(AppDomain.CurrentDomain.GetAssemblies(), a => a.GetName().Name == "LowRankSparse.Hosting");
     }
 
     [Fact]

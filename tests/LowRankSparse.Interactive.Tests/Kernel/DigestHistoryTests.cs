@@ -1,7 +1,7 @@
 using LowRankSparse.Interactive.Kernel;
 using Xunit.Abstractions;
 
-namespace LowRankSparse.Tests.Interactive;
+namespace LowRankSparse.Interactive.Tests;
 
 /// <summary>The replay history: refuses a signature seen before, forgets the oldest half when full, never grows.</summary>
 public sealed class DigestHistoryTests(ITestOutputHelper output)

@@ -6,7 +6,7 @@ using NetMQ.Monitoring;
 using NetMQ.Sockets;
 using Xunit.Abstractions;
 
-namespace LowRankSparse.Tests.Interactive;
+namespace LowRankSparse.Interactive.Tests;
 
 /// <summary>
 /// Hostile input on the kernel's sockets: replays, forged and tampered signatures, truncated, oversized and malformed

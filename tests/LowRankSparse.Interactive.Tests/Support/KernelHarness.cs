@@ -1,6 +1,7 @@
+using LowRankSparse.Hosting;
 using LowRankSparse.Interactive.Kernel;
 
-namespace LowRankSparse.Tests.Interactive;
+namespace LowRankSparse.Interactive.Tests;
 
 /// <summary>
 /// In-process kernels for one test: each binds free ports itself (its connection says port 0), gets a connected client, and
@@ -14,10 +15,10 @@ internal sealed class KernelHarness : IDisposable
 
     public LogCapture Log { get; } = new();
 
-    public (JupyterKernel Kernel, KernelClient Client) Start(string scheme = SignatureScheme.HmacSha256)
+    public (JupyterKernel Kernel, KernelClient Client) Start(string scheme = SignatureScheme.HmacSha256, INotebookHost? host = null)
     {
         var (requested, _) = KernelClient.NewConnection(Folder, scheme);
-        var kernel = new JupyterKernel(requested, Folder, Log);
+        var kernel = new JupyterKernel(requested, Folder, host ?? DefaultHost.Instance, Log);
         _owned.Add(kernel);
         kernel.Start();
         var client = new KernelClient(kernel.Connection);
