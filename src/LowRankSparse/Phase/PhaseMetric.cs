@@ -29,8 +29,11 @@ public sealed record PhaseMetric(string Id, string Title, string Claim, double C
 /// <summary>The claims judged in every cell (ids as in results.json's verdicts, plus the convergence precondition itself).</summary>
 public static class PhaseClaims
 {
-    public const string Converged = "converged", LowRank = "low_rank", Span = "label_relevant_span", Lucky = "lucky_neurons",
-        Pruning = "magnitude_beats_random", Attention = "attention";
+    public const string Converged = "converged";
+
+    /// <summary>The synthetic claims judged in every cell, by their catalog ids (a claim id is typed once, in <see cref="ClaimCatalog"/>).</summary>
+    public static readonly string LowRank = ClaimCatalog.LowRank.Id, Span = ClaimCatalog.LabelRelevantSpan.Id, Lucky = ClaimCatalog.LuckyNeurons.Id,
+        Pruning = ClaimCatalog.MagnitudeBeatsRandom.Id, Attention = ClaimCatalog.Attention.Id;
 
     public static readonly IReadOnlyList<string> All = [Converged, LowRank, Span, Lucky, Pruning, Attention];
 }
