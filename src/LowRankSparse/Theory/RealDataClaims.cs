@@ -112,6 +112,7 @@ public static class RealDataClaims
     private static Verdict Judge(string id, string claim, string tag, bool preconditionMet, string precondition, string predicted,
         Claims.Check measured, string controlSetting, Claims.Check control) =>
         new(id, claim, tag, precondition, predicted, measured.Measured,
-            !preconditionMet ? VerdictStatus.NotApplicable : measured.Ok ? VerdictStatus.Holds : VerdictStatus.Fails,
-            new VerdictControl(controlSetting, control.Measured, control.Outcome));
+            !preconditionMet ? VerdictStatus.NotApplicable : measured.Outcome,
+            new VerdictControl(controlSetting, control.Measured, preconditionMet ? control.Outcome : VerdictStatus.NotApplicable))
+        { Criteria = measured.Criteria };
 }

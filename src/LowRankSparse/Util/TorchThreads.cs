@@ -26,12 +26,12 @@ public sealed class TorchThreads : IDisposable
 
     public static TorchThreads Use(int threads) => new(threads);
 
-    /// <summary>libtorch's thread count outside every scope (the one a scope restores): what a run reports as the default, the same whether or
-    /// not another thread of the process holds a scope at that moment (get_num_threads() there would be the scope's count).</summary>
-    public static int Outside
-    {
-        get { lock (Gate) return _open > 0 ? _outer : get_num_threads(); }
-    }
+    /// <summary>
+    /// libtorch's default thread count, read once when this class is first used (before any scope changes it): what a run reports. Not
+    /// get_num_threads() at report time: part of the setting is per OS thread (OpenMP's), so a pool thread that once ran a scope of 1 still
+    /// reads 1 — two identical runs reported 2 and 1 depending on the thread that wrote their results (ResumeTests).
+    /// </summary>
+    public static int Outside { get; } = get_num_threads();
 
     public void Dispose()
     {

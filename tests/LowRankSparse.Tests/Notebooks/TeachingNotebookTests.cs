@@ -46,8 +46,10 @@ public class TeachingNotebookTests
             if (status == "no") Assert.Contains(id, Reproduce.KnownContradictions.InNotebooks);    // only the known contradictions fail
             if (Reproduce.KnownContradictions.ControlsThatHold.Contains(id))             // a known control that does not fail: holds or inconclusive
                 Assert.Matches("holds: the check cannot tell|inconclusive: its interval straddles|fails, as predicted", row.Value);
-            else
-                Assert.Contains("fails, as predicted", row.Value);                       // every other control fails
+            else if (id.StartsWith("phase_", StringComparison.Ordinal))                 // outside a sufficient condition the theory predicts nothing
+                Assert.Contains("reported, not required to fail", row.Value);
+            else                                                                         // no other control holds; on the few seeds of quick mode
+                Assert.Matches("fails, as predicted|inconclusive: its interval straddles", row.Value);   // (one run: real data) it may be inconclusive
         }
     }
 
