@@ -4,9 +4,9 @@ using System.Text;
 using LowRankSparse.Analysis;
 using LowRankSparse.Config;
 using LowRankSparse.Report;
-using LowRankSparse.Theory;
 using LowRankSparse.Training;
 using LowRankSparse.Util;
+using LowRankSparse.Verdicts;
 
 namespace LowRankSparse.Display;
 

@@ -1,10 +1,11 @@
 using System.Globalization;
 using LowRankSparse.Phase;
 using LowRankSparse.Theory;
+using LowRankSparse.Verdicts;
 using Microsoft.FSharp.Core;
 using Plotly.NET;
-using Plotly.NET.LayoutObjects;
 using Plotly.NET.CSharp;
+using Plotly.NET.LayoutObjects;
 using Chart = Plotly.NET.CSharp.Chart;
 
 namespace LowRankSparse.Figures;

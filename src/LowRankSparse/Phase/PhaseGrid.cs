@@ -1,4 +1,4 @@
-using LowRankSparse.Benchmarks;
+using LowRankSparse.Analysis;
 using LowRankSparse.Config;
 using LowRankSparse.Experiments;
 using LowRankSparse.Training;

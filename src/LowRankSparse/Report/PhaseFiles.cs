@@ -1,6 +1,7 @@
 using LowRankSparse.Figures;
 using LowRankSparse.Phase;
 using LowRankSparse.Util;
+using LowRankSparse.Verdicts;
 
 namespace LowRankSparse.Report;
 

@@ -1,4 +1,5 @@
 using LowRankSparse.Experiments;
+using LowRankSparse.Measurements;
 using LowRankSparse.Util;
 
 namespace LowRankSparse.Tests.Reproduce;
