@@ -41,5 +41,5 @@ public static class PhaseVerdicts
                 $"{Status(vo.Status)}: {vo.Measured}", VerdictStatus.NotApplicable));
     }
 
-    private static string Status(VerdictStatus s) => Figures.PhaseFigures.Status(s);
+    private static string Status(VerdictStatus s) => VerdictStatusText.Of(s);
 }
