@@ -3,7 +3,6 @@ using System.Net;
 using System.Text;
 using LowRankSparse.Analysis;
 using LowRankSparse.Config;
-using LowRankSparse.Report;
 using LowRankSparse.Training;
 using LowRankSparse.Util;
 using LowRankSparse.Verdicts;

@@ -1,4 +1,3 @@
-using LowRankSparse.Config;
 using LowRankSparse.Training;
 
 namespace LowRankSparse.Training;

@@ -1,4 +1,3 @@
-using LowRankSparse.Experiments.RealData;
 using LowRankSparse.Measurements;
 using LowRankSparse.Pruning;
 using LowRankSparse.Theory;
