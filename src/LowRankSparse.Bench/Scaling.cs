@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LowRankSparse.Analysis;
 using LowRankSparse.Config;
 using LowRankSparse.Figures;
 using LowRankSparse.Training;

@@ -1,3 +1,4 @@
+using LowRankSparse.Config;
 using LowRankSparse.Experiments;
 
 namespace LowRankSparse.Cli;
@@ -16,7 +17,7 @@ internal static class EarlierRun
         var earlier = SettingsDiff.Read(path) is { } json ? SettingsDiff.Of(json) : null;
         if (earlier is null)
             throw new UsageException($"--out '{outArg}' holds a results.json that is not a reproduce run's; choose another --out, or pass --force to replace it (it is kept in {Path.Combine(outArg, "previous")}/)");
-        var differences = SettingsDiff.Between(earlier, SettingsDiff.Of(options));
+        var differences = SettingsDiff.Between(earlier, SettingsDiff.Of(options.Config, options.Quick, options.Seeds));
         if (differences.Count > 0)
             throw new UsageException($"--out '{outArg}' holds a run with other settings ({string.Join(", ", differences)}); " +
                                      $"choose another --out, or pass --force to replace it (the earlier run is then kept in {Path.Combine(outArg, "previous")}/)");

@@ -1,5 +1,6 @@
 using LowRankSparse.Experiments;
 using LowRankSparse.Theory;
+using LowRankSparse.Verdicts;
 using Spectre.Console;
 
 namespace LowRankSparse.Cli;

@@ -2,8 +2,8 @@ using System.Globalization;
 using LowRankSparse.Analysis;
 using LowRankSparse.Config;
 using LowRankSparse.Figures;
-using LowRankSparse.Theory;
 using LowRankSparse.Training;
+using LowRankSparse.Verdicts;
 using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
 

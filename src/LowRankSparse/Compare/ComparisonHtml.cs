@@ -60,5 +60,5 @@ public static class ComparisonHtml
 
     private static string E(string s) => WebUtility.HtmlEncode(s);
 
-    private static readonly string Style = Report.PageStyle.Element("tr.notable td, tr.changed td { background: #fef3c7; } .note { color: #555; font-size: 0.9rem; }");
+    private static readonly string Style = PageStyle.Element("tr.notable td, tr.changed td { background: #fef3c7; } .note { color: #555; font-size: 0.9rem; }");
 }

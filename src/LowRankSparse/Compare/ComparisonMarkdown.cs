@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LowRankSparse.Verdicts;
 
 namespace LowRankSparse.Compare;
 
@@ -41,9 +42,9 @@ public static class ComparisonMarkdown
         return sb.ToString();
     }
 
-    /// <summary>Each outcome as itself, in the words of the report (Theory.Glossary.Outcomes).</summary>
+    /// <summary>Each outcome as itself, in the words of the report (Verdicts.Glossary.Outcomes).</summary>
     internal static string Holds(string? status) => status is null ? "not checked"
-        : Theory.Glossary.Outcomes.FirstOrDefault(o => o.Json == status) is { Words: string words } ? words : status;
+        : Verdicts.Glossary.Outcomes.FirstOrDefault(o => o.Json == status) is { Words: string words } ? words : status;
 
     internal static string Band(double? mean, double? std) => mean is double m ? $"{Num(m)} ± {Num(std ?? 0)}" : "–";
 

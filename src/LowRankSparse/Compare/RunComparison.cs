@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LowRankSparse.Config;
 using LowRankSparse.Experiments;
 using LowRankSparse.Util;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using LowRankSparse.Theory;
+using LowRankSparse.Verdicts;
 
 namespace LowRankSparse.Display;
 

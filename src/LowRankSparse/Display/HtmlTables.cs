@@ -3,10 +3,9 @@ using System.Net;
 using System.Text;
 using LowRankSparse.Analysis;
 using LowRankSparse.Config;
-using LowRankSparse.Report;
-using LowRankSparse.Theory;
 using LowRankSparse.Training;
 using LowRankSparse.Util;
+using LowRankSparse.Verdicts;
 
 namespace LowRankSparse.Display;
 

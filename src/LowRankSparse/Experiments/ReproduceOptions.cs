@@ -1,5 +1,6 @@
 using LowRankSparse.Config;
 using LowRankSparse.Data.Images;
+using LowRankSparse.Measurements;
 using LowRankSparse.Phase;
 using LowRankSparse.Training;
 using LowRankSparse.Util;
@@ -10,7 +11,7 @@ namespace LowRankSparse.Experiments;
 /// What <c>reproduce</c> runs: the base experiment, the number of training seeds behind every band, pruning rates and the
 /// sweep grids. Defaults are [ours]; <see cref="Quick"/> shrinks everything to seconds (tests, CI).
 /// </summary>
-public sealed record ReproduceOptions
+public sealed record ReproduceOptions : IMeasurementOptions
 {
     public required ExperimentConfig Config { get; init; }
     /// <summary>Training seeds behind every band and every verdict's interval (issue #24: at least 10 by default) [ours].</summary>

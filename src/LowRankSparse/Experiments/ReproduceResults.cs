@@ -1,9 +1,10 @@
 using LowRankSparse.Config;
 using LowRankSparse.Experiments.RealData;
-using LowRankSparse.Experiments.Sections;
+using LowRankSparse.Measurements;
 using LowRankSparse.Phase;
 using LowRankSparse.Theory;
 using LowRankSparse.Training;
+using LowRankSparse.Verdicts;
 
 namespace LowRankSparse.Experiments;
 

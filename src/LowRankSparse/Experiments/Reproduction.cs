@@ -2,10 +2,11 @@ using System.Diagnostics;
 using LowRankSparse.Analysis;
 using LowRankSparse.Data.Images;
 using LowRankSparse.Experiments.RealData;
-using LowRankSparse.Experiments.Sections;
+using LowRankSparse.Measurements;
 using LowRankSparse.Phase;
 using LowRankSparse.Theory;
 using LowRankSparse.Training;
+using LowRankSparse.Verdicts;
 
 namespace LowRankSparse.Experiments;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LowRankSparse.Training;
 
 namespace LowRankSparse.Experiments;
 

@@ -1,4 +1,4 @@
-using LowRankSparse.Experiments.Sections;
+using LowRankSparse.Measurements;
 using LowRankSparse.Util;
 using Plotly.NET;
 using Chart = Plotly.NET.CSharp.Chart;

@@ -1,4 +1,4 @@
-using LowRankSparse.Experiments.Sections;
+using LowRankSparse.Measurements;
 using Plotly.NET;
 
 namespace LowRankSparse.Figures;

@@ -1,10 +1,11 @@
 using System.Globalization;
 using LowRankSparse.Phase;
 using LowRankSparse.Theory;
+using LowRankSparse.Verdicts;
 using Microsoft.FSharp.Core;
 using Plotly.NET;
-using Plotly.NET.LayoutObjects;
 using Plotly.NET.CSharp;
+using Plotly.NET.LayoutObjects;
 using Chart = Plotly.NET.CSharp.Chart;
 
 namespace LowRankSparse.Figures;
@@ -52,7 +53,7 @@ public static class PhaseFigures
         {
             var v = c.Metrics[metric.Id];
             table.Add(r.XAxis, c.X, r.YAxis, c.Y, metric.Id, v.Mean, v.Std, string.Join(";", v.PerSeed.Select(s => s.ToString("R", CultureInfo.InvariantCulture))),
-                metric.Claim, Status(c.Verdict(metric.Claim).Status), c.DivergedSeeds, c.DivergedAtStep, c.InsideConditions);
+                metric.Claim, VerdictStatusText.Of(c.Verdict(metric.Claim).Status), c.DivergedSeeds, c.DivergedAtStep, c.InsideConditions);
         }
         int holds = r.Cells.Count(c => c.Verdict(metric.Claim).Status == VerdictStatus.Holds), fails = r.Cells.Count(c => c.Verdict(metric.Claim).Status == VerdictStatus.Fails);
         int unsure = r.Cells.Count(c => c.Verdict(metric.Claim).Status == VerdictStatus.Inconclusive);
@@ -166,15 +167,7 @@ public static class PhaseFigures
         string seeds = string.Join(", ", v.PerSeed.Select(s => s.ToString("F4", CultureInfo.InvariantCulture)));
         return $"{r.XSymbol} = {PhaseAxis.Named(r.XAxis).Format(c.X)}, {r.YSymbol} = {PhaseAxis.Named(r.YAxis).Format(c.Y)}<br>" +
                $"{metric.Title}: {v.Mean.ToString("F4", CultureInfo.InvariantCulture)} ± {v.Std.ToString("F4", CultureInfo.InvariantCulture)} (seeds: {seeds})<br>" +
-               $"{metric.Claim}: {Status(verdict.Status)}{(c.Diverged ? $"; {c.DivergedSeeds} of {c.Seeds} seeds diverged (step {c.DivergedAtStep})" : "")}<br>" +
+               $"{metric.Claim}: {VerdictStatusText.Of(verdict.Status)}{(c.Diverged ? $"; {c.DivergedSeeds} of {c.Seeds} seeds diverged (step {c.DivergedAtStep})" : "")}<br>" +
                $"{(c.InsideConditions ? "inside" : "outside")} the theory's conditions";
     }
-
-    public static string Status(VerdictStatus s) => s switch
-    {
-        VerdictStatus.Holds => "holds",
-        VerdictStatus.Fails => "fails",
-        VerdictStatus.Inconclusive => "inconclusive",
-        _ => "not_applicable",
-    };
 }

@@ -1,6 +1,7 @@
-using LowRankSparse.Experiments.Sections;
+using LowRankSparse.Measurements;
 using LowRankSparse.Pruning;
 using LowRankSparse.Theory;
+using LowRankSparse.Verdicts;
 using Plotly.NET;
 
 namespace LowRankSparse.Figures;

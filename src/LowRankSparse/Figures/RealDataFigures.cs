@@ -1,4 +1,5 @@
 using LowRankSparse.Experiments.RealData;
+using LowRankSparse.Measurements;
 using LowRankSparse.Pruning;
 using Plotly.NET;
 using static LowRankSparse.Util.Fmt;

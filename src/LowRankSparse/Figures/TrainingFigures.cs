@@ -1,42 +1,42 @@
 using LowRankSparse.Data;
-using LowRankSparse.Model;
-using LowRankSparse.Training;
 using Plotly.NET;
 using Chart = Plotly.NET.CSharp.Chart;
 
 namespace LowRankSparse.Figures;
 
-/// <summary>Figures of one training run (notebook 01): the per-step log and an attention map.</summary>
+/// <summary>
+/// Figures of one training run (notebook 01): the per-step log and an attention map. They read what the run recorded; they never
+/// train or run the model (the caller computes the attention matrix).
+/// </summary>
 public static class TrainingFigures
 {
-    public static Figure LossCurve(TrainingRun run, int smooth = 10)
+    /// <summary>The per-step mini-batch hinge loss and batch accuracy (a run's <c>Loss</c> and <c>BatchAccuracy</c>).</summary>
+    public static Figure LossCurve(float[] loss, float[] batchAccuracy, int smooth = 10)
     {
-        var steps = Enumerable.Range(1, run.Loss.Length).Select(s => (double)s).ToArray();
-        var loss = Smooth(run.Loss, smooth);
-        var accuracy = Smooth(run.BatchAccuracy, smooth);
+        var steps = Enumerable.Range(1, loss.Length).Select(s => (double)s).ToArray();
+        var lossMean = Smooth(loss, smooth);
+        var accuracy = Smooth(batchAccuracy, smooth);
         var table = new DataTable("step", "batch_hinge_loss", "batch_accuracy");
-        for (int i = 0; i < steps.Length; i++) table.Add(i + 1, run.Loss[i], run.BatchAccuracy[i]);
+        for (int i = 0; i < steps.Length; i++) table.Add(i + 1, loss[i], batchAccuracy[i]);
         var chart = Panels.Stack(new Panels.Panel[]
         {
-            new($"hinge loss (moving average of {smooth})", Charts.Axes(Charts.Line(steps, loss, "mini-batch hinge loss", "#1f77b4", markers: false), "SGD step", "hinge loss")),
+            new($"hinge loss (moving average of {smooth})", Charts.Axes(Charts.Line(steps, lossMean, "mini-batch hinge loss", "#1f77b4", markers: false), "SGD step", "hinge loss")),
             new($"batch accuracy (moving average of {smooth})", Charts.Axes(Charts.Line(steps, accuracy, "mini-batch accuracy", "#2ca02c", markers: false), "SGD step", "accuracy (fraction)")),
         }, "Mini-batch hinge loss and accuracy", columns: 2);
         return new Figure("loss_curve", "Training curves",
-            $"SGD on the hinge loss: the mini-batch loss falls to {run.Loss[^1]:F4} and the batch accuracy reaches {run.BatchAccuracy[^1]:P0} after {run.Loss.Length} steps.",
+            $"SGD on the hinge loss: the mini-batch loss falls to {loss[^1]:F4} and the batch accuracy reaches {batchAccuracy[^1]:P0} after {loss.Length} steps.",
             chart, table);
     }
 
-    /// <summary>Attention weights (query token × key token) of one test sample under the given weights.</summary>
-    public static Figure AttentionMap(TrainingRun run, Weights weights, int index, string when)
+    /// <summary>
+    /// Attention weights (query token × key token) of test sample <paramref name="index"/> of <paramref name="test"/>:
+    /// <paramref name="attention"/> is its L × L attention matrix, row-major (query l, key s).
+    /// </summary>
+    public static Figure AttentionMap(float[] attention, Dataset test, PatternSet patterns, int index, string when)
     {
-        var attention = run.Model.With(weights, () =>
-        {
-            using var scope = TorchSharp.torch.NewDisposeScope();
-            return run.Model.Attention(run.Test.X.narrow(0, index, 1))[0].data<float>().ToArray();
-        });
-        int l = run.Test.Tokens;
+        int l = test.Tokens;
         var z = Enumerable.Range(0, l).Select(q => Enumerable.Range(0, l).Select(s => (double)attention[q * l + s]).ToArray()).ToArray();
-        var keys = Enumerable.Range(0, l).Select(s => KeyName(run.Test, run.Patterns, index, s)).ToArray();
+        var keys = Enumerable.Range(0, l).Select(s => KeyName(test, patterns, index, s)).ToArray();
         var table = new DataTable("query", "key", "key_kind", "weight");
         for (int q = 0; q < l; q++)
             for (int s = 0; s < l; s++) table.Add(q + 1, s + 1, keys[s], z[q][s]);

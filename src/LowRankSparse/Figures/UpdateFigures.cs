@@ -1,5 +1,5 @@
 using System.Globalization;
-using LowRankSparse.Experiments.Sections;
+using LowRankSparse.Measurements;
 using Plotly.NET;
 
 namespace LowRankSparse.Figures;

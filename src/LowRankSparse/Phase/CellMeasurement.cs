@@ -1,9 +1,10 @@
 using LowRankSparse.Analysis;
-using LowRankSparse.Experiments.Sections;
+using LowRankSparse.Measurements;
 using LowRankSparse.Pruning;
 using LowRankSparse.Theory;
 using LowRankSparse.Training;
 using LowRankSparse.Util;
+using LowRankSparse.Verdicts;
 
 namespace LowRankSparse.Phase;
 

@@ -1,6 +1,5 @@
-using LowRankSparse.Benchmarks;
+using LowRankSparse.Analysis;
 using LowRankSparse.Config;
-using LowRankSparse.Experiments;
 using LowRankSparse.Training;
 using LowRankSparse.Util;
 

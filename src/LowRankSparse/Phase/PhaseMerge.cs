@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LowRankSparse.Config;
-using LowRankSparse.Experiments;
 using LowRankSparse.Util;
 
 namespace LowRankSparse.Phase;

@@ -1,4 +1,5 @@
 using LowRankSparse.Theory;
+using LowRankSparse.Verdicts;
 
 namespace LowRankSparse.Phase;
 

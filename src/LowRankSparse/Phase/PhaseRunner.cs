@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using LowRankSparse.Config;
-using LowRankSparse.Experiments;
 using LowRankSparse.Training;
 using LowRankSparse.Util;
 

@@ -1,4 +1,5 @@
-using LowRankSparse.Theory;
+using LowRankSparse.Verdicts;
+
 
 namespace LowRankSparse.Phase;
 
@@ -40,5 +41,5 @@ public static class PhaseVerdicts
                 $"{Status(vo.Status)}: {vo.Measured}", VerdictStatus.NotApplicable));
     }
 
-    private static string Status(VerdictStatus s) => Figures.PhaseFigures.Status(s);
+    private static string Status(VerdictStatus s) => VerdictStatusText.Of(s);
 }

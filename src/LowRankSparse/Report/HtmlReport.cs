@@ -1,9 +1,9 @@
-using LowRankSparse.Theory;
 using System.Net;
 using System.Text;
 using LowRankSparse.Display;
 using LowRankSparse.Experiments;
 using LowRankSparse.Figures;
+using LowRankSparse.Verdicts;
 
 namespace LowRankSparse.Report;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using LowRankSparse.Experiments;
-using LowRankSparse.Theory;
 using LowRankSparse.Util;
+using LowRankSparse.Verdicts;
 
 namespace LowRankSparse.Report;
 

@@ -1,6 +1,7 @@
 using LowRankSparse.Figures;
 using LowRankSparse.Phase;
 using LowRankSparse.Util;
+using LowRankSparse.Verdicts;
 
 namespace LowRankSparse.Report;
 
@@ -50,7 +51,7 @@ public static class PhaseFiles
         {
             var row = new List<object?> { c.X, c.Y, c.Seeds, c.DivergedSeeds, c.DivergedAtStep, c.InsideConditions };
             row.AddRange(PhaseMetric.All.SelectMany(m => new object?[] { c.Metrics[m.Id].Mean, c.Metrics[m.Id].Std }));
-            row.AddRange(PhaseClaims.All.Select(claim => (object?)PhaseFigures.Status(c.Verdict(claim).Status)));
+            row.AddRange(PhaseClaims.All.Select(claim => (object?)VerdictStatusText.Of(c.Verdict(claim).Status)));
             table.Add(row.ToArray());
         }
         return table;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using LowRankSparse.Display;
-using LowRankSparse.Theory;
+using LowRankSparse.Verdicts;
 
 namespace LowRankSparse.Report;
 

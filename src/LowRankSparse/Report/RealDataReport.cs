@@ -4,8 +4,9 @@ using System.Text;
 using LowRankSparse.Display;
 using LowRankSparse.Experiments.RealData;
 using LowRankSparse.Figures;
-using LowRankSparse.Theory;
+using LowRankSparse.Measurements;
 using LowRankSparse.Training;
+using LowRankSparse.Verdicts;
 
 namespace LowRankSparse.Report;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using LowRankSparse.Config;
 using LowRankSparse.Experiments;
 
 namespace LowRankSparse.Report;

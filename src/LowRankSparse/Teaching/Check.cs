@@ -1,8 +1,9 @@
 using LowRankSparse.Data;
-using LowRankSparse.Experiments.Sections;
+using LowRankSparse.Measurements;
 using LowRankSparse.Phase;
 using LowRankSparse.Theory;
 using LowRankSparse.Training;
+using LowRankSparse.Verdicts;
 
 namespace LowRankSparse.Teaching;
 

@@ -3,8 +3,8 @@ using LowRankSparse.Data;
 using LowRankSparse.Experiments;
 using LowRankSparse.LowRank;
 using LowRankSparse.Model;
-using LowRankSparse.Theory;
 using LowRankSparse.Training;
+using LowRankSparse.Verdicts;
 
 namespace LowRankSparse.Teaching;
 
@@ -47,8 +47,8 @@ public static class Paper
     public static Evaluation Evaluate(Weights weights, double[] a, Dataset data) => Evaluation.Of(weights, a, data);
 
     /// <summary>Every name the report and results.json use: what it means, its formula, the paper's symbol, its tag.</summary>
-    public static IReadOnlyList<GlossaryTerm> Glossary => Theory.Glossary.Terms;
+    public static IReadOnlyList<GlossaryTerm> Glossary => Verdicts.Glossary.Terms;
 
     /// <summary>The paper's symbols and the config keys that set them.</summary>
-    public static IReadOnlyList<ConfigSymbol> ConfigKeys => Theory.Glossary.ConfigKeys;
+    public static IReadOnlyList<ConfigSymbol> ConfigKeys => Verdicts.Glossary.ConfigKeys;
 }

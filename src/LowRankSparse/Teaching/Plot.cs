@@ -1,7 +1,7 @@
 using LowRankSparse.Data;
 using LowRankSparse.Experiments.RealData;
-using LowRankSparse.Experiments.Sections;
 using LowRankSparse.Figures;
+using LowRankSparse.Measurements;
 using LowRankSparse.Model;
 using LowRankSparse.Phase;
 using LowRankSparse.Training;
@@ -17,11 +17,18 @@ public static class Plot
     /// <summary>⟨x_l, μ_j⟩ of sample <paramref name="index"/>: one bright cell per token, the token's pattern.</summary>
     public static Figure Sample(Dataset data, PatternSet patterns, int index) => DataFigures.SampleHeatmap(data, patterns, index);
 
-    public static Figure LossCurve(TrainingRun run) => TrainingFigures.LossCurve(run);
+    public static Figure LossCurve(TrainingRun run) => TrainingFigures.LossCurve(run.Loss, run.BatchAccuracy);
 
     /// <summary>The attention matrix of test sample <paramref name="index"/> under <paramref name="weights"/>.</summary>
     public static Figure AttentionMap(TrainingRun run, Weights weights, int index, string when) =>
-        TrainingFigures.AttentionMap(run, weights, index, when);
+        TrainingFigures.AttentionMap(AttentionOf(run, weights, index), run.Test, run.Patterns, index, when);
+
+    /// <summary>The L × L attention matrix (row-major) of test sample <paramref name="index"/> under <paramref name="weights"/>.</summary>
+    private static float[] AttentionOf(TrainingRun run, Weights weights, int index) => run.Model.With(weights, () =>
+    {
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        return run.Model.Attention(run.Test.X.narrow(0, index, 1))[0].data<float>().ToArray();
+    });
 
     /// <summary>The attention on label-relevant tokens through training.</summary>
     public static Figure AttentionMass(UpdatesSection updates) => UpdateFigures.Attention(updates);

@@ -73,4 +73,12 @@ public static class Thresholds
     /// <summary>Real data: the updates "concentrate" on the data-defined k-dimensional span when at least this share of their energy lies on it
     /// (an isotropic update puts k/d there: 0.125 for k = 2, d = 16).</summary>
     public const double RealSpanEnergy = 0.5;
+
+    /// <summary>
+    /// Losing the attention update costs enough to matter [ours]: the test hinge without it (<paramref name="without"/>: frozen W_Q, W_K, or
+    /// ΔW_Q, ΔW_K truncated to rank 0) exceeds the full model's by at least <see cref="AttentionMattersLoss"/> and is at least
+    /// <see cref="AttentionMattersRatio"/> times it. The attention-matters control and the truncation and LoRA preconditions share it.
+    /// </summary>
+    public static bool AttentionPartNeeded(double without, double full) =>
+        without - full >= AttentionMattersLoss && without >= AttentionMattersRatio * full;
 }

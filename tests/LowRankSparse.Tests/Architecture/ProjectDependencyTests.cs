@@ -39,7 +39,7 @@ public sealed class ProjectDependencyTests
         string[] outside = ["PuppeteerSharp", "Microsoft.DotNet.Interactive", "LowRankSparse.Bench", "LowRankSparse.Export", "LowRankSparse.Notebook",
             "LowRankSparse.Interactive", "LowRankSparse.Hosting"];
         Assert.Empty(References(Library).Where(n => outside.Any(o => n.StartsWith(o, StringComparison.Ordinal))));
-        // type by type too: the bench's types by full name (FlopCount, the arithmetic of a step, stays in the library's namespace)
+        // type by type too: the bench's types by full name (FlopCount, the arithmetic of a step, stays in the library's Analysis)
         string[] benchTypes = Bench.GetTypes().Where(t => t.IsPublic).Select(t => t.FullName!).ToArray();
         NoDependency(Library, ["PuppeteerSharp", "Microsoft.DotNet.Interactive", "LowRankSparse.Export", "LowRankSparse.Interactive", "LowRankSparse.Hosting", .. benchTypes]);
     }

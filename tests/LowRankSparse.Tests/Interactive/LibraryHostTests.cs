@@ -64,7 +64,7 @@ public sealed class LibraryHostTests
         // 100 000 steps of 4 seeds (about 40 s quiet, far longer than the grace on a busy machine); the cell passes no token:
         // the host hands the cell's token to the library's AmbientCancellation, which the training loops watch.
         string code = $"var config = LowRankSparse.Config.ConfigLoader.Load(\"{config}\", new[] {{ \"training.steps=100000\", \"training.snapshot_every=0\" }});\n" +
-                      $"LowRankSparse.Experiments.SeedRuns.Train(config, 4, onStep: s => AppDomain.CurrentDomain.SetData(\"{progress}\", s)).Count";
+                      $"LowRankSparse.Training.SeedRuns.Train(config, 4, onStep: s => AppDomain.CurrentDomain.SetData(\"{progress}\", s)).Count";
         var running = session.Engine.ExecuteAsync(new CellRequest(code), new OutputCollector());
         Assert.True(await Until(() => AppDomain.CurrentDomain.GetData(progress) is int || running.IsCompleted, TimeSpan.FromSeconds(300)),
             "training reported no progress");

@@ -1,4 +1,5 @@
 using LowRankSparse.Experiments;
+using LowRankSparse.Training;
 
 namespace LowRankSparse.Tests.Performance;
 

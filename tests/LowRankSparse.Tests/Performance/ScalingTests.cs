@@ -1,3 +1,4 @@
+using LowRankSparse.Analysis;
 using LowRankSparse.Benchmarks;
 using LowRankSparse.Config;
 using LowRankSparse.Training;

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using LowRankSparse.Config;
 using LowRankSparse.Figures;
 using LowRankSparse.Phase;
-using LowRankSparse.Theory;
 using LowRankSparse.Training;
+using LowRankSparse.Verdicts;
 
 namespace LowRankSparse.Tests.Phase;
 

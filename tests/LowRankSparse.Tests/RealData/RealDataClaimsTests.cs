@@ -1,8 +1,10 @@
 using LowRankSparse.Analysis;
 using LowRankSparse.Experiments.RealData;
+using LowRankSparse.Measurements;
 using LowRankSparse.Pruning;
 using LowRankSparse.Theory;
 using LowRankSparse.Training;
+using LowRankSparse.Verdicts;
 
 namespace LowRankSparse.Tests.RealData;
 

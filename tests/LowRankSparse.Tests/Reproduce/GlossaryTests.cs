@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using LowRankSparse.Theory;
+using LowRankSparse.Verdicts;
 
 namespace LowRankSparse.Tests.Reproduce;
 

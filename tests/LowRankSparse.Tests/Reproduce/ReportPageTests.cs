@@ -2,7 +2,7 @@ using LowRankSparse.Figures;
 using LowRankSparse.Phase;
 using LowRankSparse.Report;
 using LowRankSparse.Tests.Hosts;
-using LowRankSparse.Theory;
+using LowRankSparse.Verdicts;
 using Xunit.Abstractions;
 
 namespace LowRankSparse.Tests.Reproduce;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using LowRankSparse.Figures;
 using LowRankSparse.Theory;
+using LowRankSparse.Verdicts;
 
 namespace LowRankSparse.Tests.Reproduce;
 

@@ -1,4 +1,5 @@
 using LowRankSparse.Experiments;
+using LowRankSparse.Measurements;
 using LowRankSparse.Util;
 
 namespace LowRankSparse.Tests.Reproduce;
@@ -23,9 +24,9 @@ public class ResumeTests(QuickReproductionFixture quick)
     {
         var other = quick.Options with { Seeds = quick.Options.Seeds + 1 };
         var cache = new StageCache(Path.Combine(quick.Folder, ".stages"), resume: true, StageCache.Fingerprint(other));
-        Assert.False(cache.TryLoad("pruning", out Experiments.Sections.PruningSection _));
+        Assert.False(cache.TryLoad("pruning", out PruningSection _));
         var same = quick.CacheFor(resume: true);
-        Assert.True(same.TryLoad("pruning", out Experiments.Sections.PruningSection loaded));
+        Assert.True(same.TryLoad("pruning", out PruningSection loaded));
         Assert.Equal(Json.Serialize(quick.Results.Pruning), Json.Serialize(loaded));
     }
 

@@ -1,6 +1,8 @@
 using LowRankSparse.Config;
 using LowRankSparse.Experiments;
 using LowRankSparse.Theory;
+using LowRankSparse.Training;
+using LowRankSparse.Verdicts;
 
 namespace LowRankSparse.Tests.Reproduce;
 

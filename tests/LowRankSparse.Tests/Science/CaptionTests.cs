@@ -1,7 +1,7 @@
 using LowRankSparse.Analysis;
 using LowRankSparse.Config;
-using LowRankSparse.Experiments.Sections;
 using LowRankSparse.Figures;
+using LowRankSparse.Measurements;
 using LowRankSparse.Training;
 
 namespace LowRankSparse.Tests.Science;

@@ -1,9 +1,10 @@
 using LowRankSparse.Analysis;
-using LowRankSparse.Experiments.Sections;
 using LowRankSparse.Config;
 using LowRankSparse.Figures;
+using LowRankSparse.Measurements;
 using LowRankSparse.Theory;
 using LowRankSparse.Training;
+using LowRankSparse.Verdicts;
 using Plotly.NET;
 
 namespace LowRankSparse.Tests.Science;

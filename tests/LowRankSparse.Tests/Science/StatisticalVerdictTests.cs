@@ -1,11 +1,12 @@
-using LowRankSparse.Config;
 using LowRankSparse.Analysis;
+using LowRankSparse.Config;
 using LowRankSparse.Experiments;
-using LowRankSparse.Experiments.Sections;
+using LowRankSparse.Measurements;
 using LowRankSparse.Pruning;
 using LowRankSparse.Tests.Reproduce;
 using LowRankSparse.Theory;
 using LowRankSparse.Util;
+using LowRankSparse.Verdicts;
 
 namespace LowRankSparse.Tests.Science;
 

@@ -1,10 +1,11 @@
 using LowRankSparse.Config;
 using LowRankSparse.Data;
 using LowRankSparse.Experiments;
-using LowRankSparse.Experiments.Sections;
+using LowRankSparse.Measurements;
 using LowRankSparse.Model;
 using LowRankSparse.Theory;
 using LowRankSparse.Training;
+using LowRankSparse.Verdicts;
 using Xunit.Abstractions;
 
 namespace LowRankSparse.Tests.Science;

@@ -2,10 +2,11 @@ using System.Diagnostics;
 using LowRankSparse.Config;
 using LowRankSparse.Data;
 using LowRankSparse.Data.Images;
+using LowRankSparse.Measurements;
 using LowRankSparse.Model;
-using LowRankSparse.Theory;
 using LowRankSparse.Training;
 using LowRankSparse.Util;
+using LowRankSparse.Verdicts;
 
 namespace LowRankSparse.Experiments.RealData;
 

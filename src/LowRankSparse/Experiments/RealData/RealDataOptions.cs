@@ -1,6 +1,7 @@
 using LowRankSparse.Config;
 using LowRankSparse.Data;
 using LowRankSparse.Data.Images;
+using LowRankSparse.Measurements;
 using LowRankSparse.Model;
 using LowRankSparse.Training;
 using LowRankSparse.Util;
@@ -19,7 +20,7 @@ public sealed record RealDataOptions
     public TrainingConfig Training { get; init; } = new() { BatchSize = 32, LearningRate = 0.1, Steps = 3000, Seed = 0, SnapshotEvery = 0 };
     public bool Quick { get; init; }
     /// <summary>Initial W_Q = W_K = this·I in the saturated-attention control (as in the synthetic controls).</summary>
-    public double SaturatedScale { get; init; } = Sections.ControlsSection.SaturatedScale;
+    public double SaturatedScale { get; init; } = ControlsSection.SaturatedScale;
 
     public static RealDataOptions QuickOptions(RealDataConfig? data = null) => new()
     {

@@ -1,14 +1,9 @@
 using LowRankSparse.Data.Images;
-using LowRankSparse.Theory;
+using LowRankSparse.Measurements;
+using LowRankSparse.Verdicts;
 using LowRankSparse.Training;
 
 namespace LowRankSparse.Experiments.RealData;
-
-/// <summary>A control training run on the same images: shuffled labels (nothing to learn) or saturated initial attention.</summary>
-public sealed record RealControl(string Setting, Signatures Signatures);
-
-/// <summary>The class-mean difference of the tokens: its singular values and the share of its energy in the span used.</summary>
-public sealed record SpanInfo(int Rank, double[] SingularValues, double EnergyInSpan);
 
 /// <summary>Every number of one `realdata` run (results.json, snake_case).</summary>
 public sealed record RealDataResults

@@ -1,7 +1,7 @@
 using LowRankSparse.Pruning;
 using LowRankSparse.Training;
 
-namespace LowRankSparse.Experiments.Sections;
+namespace LowRankSparse.Measurements;
 
 /// <summary>
 /// Pruning curves (claim 3) over the training seeds: structured neuron pruning of W_O by magnitude, at random and
@@ -21,7 +21,7 @@ public sealed record PruningSection(
     public const int WeightLevelSeeds = 5;
 
     /// <summary>The six curves side by side on the workers (<see cref="ParallelWork"/>), <paramref name="advance"/> once per curve.</summary>
-    public static PruningSection Compute(IReadOnlyList<TrainingRun> runs, ReproduceOptions options, Action? advance = null, CancellationToken cancel = default)
+    public static PruningSection Compute(IReadOnlyList<TrainingRun> runs, IMeasurementOptions options, Action? advance = null, CancellationToken cancel = default)
     {
         var curves = new (PruneMethod Method, PruningCurves.Target Target)[]
         {

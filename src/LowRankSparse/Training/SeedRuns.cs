@@ -1,7 +1,6 @@
-using LowRankSparse.Config;
 using LowRankSparse.Training;
 
-namespace LowRankSparse.Experiments;
+namespace LowRankSparse.Training;
 
 /// <summary>
 /// Trains one model per seed (seed, seed + 1, …) as one batched program: the runs behind every band. Each run is bit for bit

@@ -1,7 +1,7 @@
 using LowRankSparse.Training;
 using LowRankSparse.Util;
 
-namespace LowRankSparse.Experiments;
+namespace LowRankSparse.Training;
 
 /// <summary>
 /// The analysis stages of a reproduction (evaluation, spectra, pruning curves, LoRA, sweep measurements) run the way training

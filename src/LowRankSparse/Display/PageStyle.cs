@@ -1,4 +1,4 @@
-namespace LowRankSparse.Report;
+namespace LowRankSparse.Display;
 
 /// <summary>The one look of every HTML page the project writes (report, real-data report, phase page, comparison): a page adds only its own rules.</summary>
 public static class PageStyle

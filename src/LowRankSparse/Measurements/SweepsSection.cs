@@ -5,10 +5,10 @@ using LowRankSparse.Data;
 using LowRankSparse.Theory;
 using LowRankSparse.Training;
 
-namespace LowRankSparse.Experiments.Sections;
+namespace LowRankSparse.Measurements;
 
 /// <summary>
-/// Sweeps that train each configuration over a few seeds (<see cref="ReproduceOptions.SweepSeeds"/>): the number of label-relevant patterns K in both
+/// Sweeps that train each configuration over a few seeds (<see cref="IMeasurementOptions.SweepSeeds"/>): the number of label-relevant patterns K in both
 /// mixing modes (gap ranks vs the prediction), the noise level τ (label-irrelevant energy), and the number of patterns M.
 /// </summary>
 public sealed record SweepsSection(
@@ -19,13 +19,13 @@ public sealed record SweepsSection(
     /// <summary>Seeds per sweep point (1 in results written before issue #24).</summary>
     public int Seeds { get; init; } = 1;
 
-    public static int Units(ReproduceOptions o) => (o.LabelRelevantCounts.Count * 2 + o.NoiseLevels.Count) * o.SweepSeeds + o.PatternCounts.Count;
+    public static int Units(IMeasurementOptions o) => (o.LabelRelevantCounts.Count * 2 + o.NoiseLevels.Count) * o.SweepSeeds + o.PatternCounts.Count;
 
     /// <summary>
-    /// Builds every sweep point's config, each over <see cref="ReproduceOptions.SweepSeeds"/> seeds (the base seed and the next ones), trains
+    /// Builds every sweep point's config, each over <see cref="IMeasurementOptions.SweepSeeds"/> seeds (the base seed and the next ones), trains
     /// them all (batched wherever shapes agree), then measures each run and gathers each point's seeds.
     /// </summary>
-    public static SweepsSection Compute(ReproduceOptions options, Action? advance = null, CancellationToken cancel = default)
+    public static SweepsSection Compute(IMeasurementOptions options, Action? advance = null, CancellationToken cancel = default)
     {
         var b = options.Config;
         int seeds = options.SweepSeeds;

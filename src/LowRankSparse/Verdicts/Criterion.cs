@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using LowRankSparse.Util;
 using static LowRankSparse.Util.Fmt;
 
-namespace LowRankSparse.Theory;
+namespace LowRankSparse.Verdicts;
 
 /// <summary>Which side of its threshold a measured quantity must lie on for a claim to hold.</summary>
 public enum Comparison

@@ -2,7 +2,7 @@ using LowRankSparse.LowRank;
 using LowRankSparse.Training;
 using LowRankSparse.Util;
 
-namespace LowRankSparse.Experiments.Sections;
+namespace LowRankSparse.Measurements;
 
 /// <summary>
 /// The LoRA-style corollary (claim 4): (a) W^(0) + rank-r(ΔW) for W_Q, W_K, W_V with the trained W_O, on the test set, over seeds,
@@ -32,9 +32,9 @@ public sealed record LowRankSection(
     public double[] FullTestAccuracyBySeed { get; init; } = [];
 
     /// <summary>How many seeds train rank-K adapters [ours]: LoRA trains one model per seed, the costliest part of the stage.</summary>
-    public static int LoraSeeds(ReproduceOptions options) => Math.Min(options.Seeds, 5);
+    public static int LoraSeeds(IMeasurementOptions options) => Math.Min(options.Seeds, 5);
 
-    public static LowRankSection Compute(IReadOnlyList<TrainingRun> runs, ReproduceOptions options, Action? advance = null,
+    public static LowRankSection Compute(IReadOnlyList<TrainingRun> runs, IMeasurementOptions options, Action? advance = null,
         CancellationToken cancel = default)
     {
         // the truncations (item −1), each LoRA rank and the head-only run (item Ranks.Count) side by side on the workers (ParallelWork)
@@ -70,7 +70,7 @@ public sealed record LowRankSection(
     }
 
     /// <summary>The ranks r of the adaption experiments: the options' ranks and K (the claims are judged at r = K), in order.</summary>
-    public static IReadOnlyList<int> RanksOf(ReproduceOptions options) =>
+    public static IReadOnlyList<int> RanksOf(IMeasurementOptions options) =>
         options.Ranks.Append(options.Config.Data.NumLabelRelevant).Distinct().Order().ToList();
 
     /// <summary>W^(0) + rank-r(ΔW) of the weights <paramref name="names"/> (the others as trained), for r = 0 and every rank, over the seeds.</summary>
@@ -78,7 +78,7 @@ public sealed record LowRankSection(
         ranks.Prepend(0).Distinct().Select(r => RankPoint.Of(r, runs.Select(run =>
             Evaluation.Of(LowRank.Truncation.Apply(run.Initial, run.Final, r, names), run.OutputVector, run.Test)))).ToList();
 
-    public static int Units(ReproduceOptions options) => 5 + RanksOf(options).Count + LoraSeeds(options) - 1;
+    public static int Units(IMeasurementOptions options) => 5 + RanksOf(options).Count + LoraSeeds(options) - 1;
 }
 
 /// <summary>Test accuracy and hinge loss of W^(0) + rank-r(ΔW), mean and std over seeds.</summary>

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using LowRankSparse.Config;
-using LowRankSparse.Theory;
 using LowRankSparse.Training;
 using LowRankSparse.Util;
+using LowRankSparse.Verdicts;
 
-namespace LowRankSparse.Report;
+namespace LowRankSparse.Display;
 
 /// <summary>One row of the config table: the key, its value, where the value comes from (paper/ours) with a note, and the paper's symbol for the key.</summary>
 public sealed record ConfigRow(string Key, string Value, string Tag, string Note, ConfigSymbol? Symbol);

@@ -3,7 +3,7 @@ using LowRankSparse.Theory;
 using LowRankSparse.Training;
 using LowRankSparse.Util;
 
-namespace LowRankSparse.Experiments.Sections;
+namespace LowRankSparse.Measurements;
 
 /// <summary>
 /// Settings in which the theory predicts the claims fail, measured like the real run so every verdict can be checked against
@@ -23,7 +23,7 @@ public sealed record ControlsSection(ControlRun Saturated, ControlRun UniformAtt
     /// </summary>
     public static double SaturatedScaleFor(Data.DataConfig data) => Math.Max(SaturatedScale, 1.5 * Predictions.SaturationScale(data));
 
-    public static int Seeds(ReproduceOptions options) => Math.Min(options.Seeds, 3);
+    public static int Seeds(IMeasurementOptions options) => Math.Min(options.Seeds, 3);
 
     /// <summary>
     /// Trains the control runs (the config and first seed of <paramref name="runs"/>, <paramref name="seeds"/> seeds, stacked in

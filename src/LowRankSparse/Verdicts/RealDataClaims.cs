@@ -1,9 +1,10 @@
-using LowRankSparse.Experiments.RealData;
+using LowRankSparse.Measurements;
 using LowRankSparse.Pruning;
+using LowRankSparse.Theory;
 using LowRankSparse.Training;
 using static LowRankSparse.Util.Fmt;
 
-namespace LowRankSparse.Theory;
+namespace LowRankSparse.Verdicts;
 
 /// <summary>
 /// The paper's claims checked on a real image task (issue #16), with the same three outcomes and the same kinds of control as the

@@ -3,7 +3,7 @@ using LowRankSparse.Analysis;
 using LowRankSparse.Training;
 using LowRankSparse.Util;
 
-namespace LowRankSparse.Experiments.Sections;
+namespace LowRankSparse.Measurements;
 
 /// <summary>Low-rank structure of ΔW_Q, ΔW_K, ΔW_V, ΔW_O over the training seeds (claim 1), and its evolution in training
 /// (top-K energy over seeds, the first seed's whole spectra at every snapshot).</summary>

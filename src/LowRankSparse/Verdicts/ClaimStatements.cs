@@ -1,4 +1,4 @@
-namespace LowRankSparse.Theory;
+namespace LowRankSparse.Verdicts;
 
 /// <summary>
 /// A claim as the paper states it, quoted from this project's paraphrase (docs/paper-notes.md, <paramref name="Section"/>): each of

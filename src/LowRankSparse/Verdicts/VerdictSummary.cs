@@ -1,4 +1,4 @@
-namespace LowRankSparse.Theory;
+namespace LowRankSparse.Verdicts;
 
 /// <summary>One sentence for a list of verdicts, the same in the terminal, the report and the notebooks.</summary>
 public static class VerdictSummary

@@ -4,7 +4,7 @@ using LowRankSparse.Training;
 using LowRankSparse.Util;
 using static LowRankSparse.Util.Fmt;
 
-namespace LowRankSparse.Experiments.Sections;
+namespace LowRankSparse.Measurements;
 
 /// <summary>
 /// Does attention learning matter on this task? (issue #23) The full model against a control trained on the same data, batch order and
@@ -39,7 +39,7 @@ public sealed record AttentionMattersSection(
     public static AttentionMattersSection Of(SeedInterval full, SeedInterval frozen, SeedInterval massInit, SeedInterval massFinal, double uniformMass)
     {
         var difference = SeedInterval.Of(frozen.Values.Zip(full.Values, (f, a) => f - a));
-        bool matters = Claims.AttentionPartNeeded(frozen.Mean, full.Mean) && difference.Lo > 0;
+        bool matters = Thresholds.AttentionPartNeeded(frozen.Mean, full.Mean) && difference.Lo > 0;
         string criterion = $"frozen − full test hinge ≥ {Thresholds.AttentionMattersLoss} [ours] with its 95 % interval above 0, and frozen ≥ " +
                            $"{Thresholds.AttentionMattersRatio}× full [ours]";
         string ratio = full.Mean > 0 ? $"{F(frozen.Mean / full.Mean, 1)}×" : frozen.Mean > 0 ? "∞×" : "1× (both 0)";

@@ -3,7 +3,7 @@ using LowRankSparse.Analysis;
 using LowRankSparse.Training;
 using LowRankSparse.Util;
 
-namespace LowRankSparse.Experiments.Sections;
+namespace LowRankSparse.Measurements;
 
 /// <summary>
 /// The sparse output layer (claim 2) over seeds: lucky fraction (Otsu threshold on W_O row norms), the neurons lucky at

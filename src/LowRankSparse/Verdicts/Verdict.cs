@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace LowRankSparse.Theory;
+namespace LowRankSparse.Verdicts;
 
 /// <summary>The four outcomes of a claim checked against a measurement (issue #24).</summary>
 public enum VerdictStatus

@@ -1,4 +1,6 @@
-namespace LowRankSparse.Theory;
+using LowRankSparse.Theory;
+
+namespace LowRankSparse.Verdicts;
 
 /// <summary>
 /// One claim of the paper (or ours, tagged) as one record (issue #22): its id in results.json, the short title the verdict table shows,

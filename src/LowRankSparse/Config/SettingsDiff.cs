@@ -1,9 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LowRankSparse.Config;
+using LowRankSparse.Training;
 using LowRankSparse.Util;
 
-namespace LowRankSparse.Experiments;
+namespace LowRankSparse.Config;
 
 /// <summary>
 /// The settings of a reproduction as flat keys (<c>data.noise</c>, …, <c>seeds</c>, <c>quick</c>) read from a results.json, and
@@ -29,8 +30,8 @@ public static class SettingsDiff
     }
 
     /// <summary>The settings of a run about to start, flattened the same way.</summary>
-    public static IReadOnlyDictionary<string, string> Of(ReproduceOptions options) =>
-        Of((JsonObject)JsonSerializer.SerializeToNode(new { options.Config, options.Quick, options.Seeds }, Json.Options)!)!;
+    public static IReadOnlyDictionary<string, string> Of(ExperimentConfig config, bool quick, int seeds) =>
+        Of((JsonObject)JsonSerializer.SerializeToNode(new { Config = config, Quick = quick, Seeds = seeds }, Json.Options)!)!;
 
     /// <summary>Any JSON object as flat keys (<c>base_config.data.noise</c>, …; arrays and numbers as their JSON text).</summary>
     public static IReadOnlyDictionary<string, string> Flat(JsonObject node)

@@ -4,7 +4,7 @@ using LowRankSparse.Model;
 using LowRankSparse.Pruning;
 using LowRankSparse.Training;
 
-namespace LowRankSparse.Experiments.RealData;
+namespace LowRankSparse.Measurements;
 
 /// <summary>Test hinge loss and accuracy of W(0) + rank-r(ΔW) for W_Q, W_K, W_V with the trained W_O (r = 0: W(0)'s attention).</summary>
 public sealed record TruncationPoint(int R, double TestLoss, double TestAccuracy);

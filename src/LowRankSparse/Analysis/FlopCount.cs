@@ -1,7 +1,7 @@
 using LowRankSparse.Config;
 using LowRankSparse.Training;
 
-namespace LowRankSparse.Benchmarks;
+namespace LowRankSparse.Analysis;
 
 /// <summary>
 /// Floating-point operations of one SGD step of F(X) = (1/L) Σ_l aᵀ ReLU(W_O Σ_s W_V x_s softmax_s(x_sᵀ W_Kᵀ W_Q x_l)), counted

@@ -1,7 +1,8 @@
 using System.Globalization;
-using LowRankSparse.Experiments.Sections;
+using LowRankSparse.Measurements;
+using LowRankSparse.Theory;
 
-namespace LowRankSparse.Theory;
+namespace LowRankSparse.Verdicts;
 
 /// <summary>
 /// One entry of the glossary: the results.json names it defines (<paramref name="Names"/>, snake_case, the first is the main one),

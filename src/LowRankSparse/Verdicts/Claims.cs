@@ -1,10 +1,11 @@
 using LowRankSparse.Data;
-using LowRankSparse.Experiments.Sections;
+using LowRankSparse.Measurements;
 using LowRankSparse.Pruning;
+using LowRankSparse.Theory;
 using LowRankSparse.Util;
 using static LowRankSparse.Util.Fmt;
 
-namespace LowRankSparse.Theory;
+namespace LowRankSparse.Verdicts;
 
 /// <summary>
 /// Checks the claims of the paper (docs/paper-notes.md §4) against measurements, one verdict per claim, each with a precondition
@@ -359,7 +360,7 @@ public static class Claims
         var r0 = t.FirstOrDefault(x => x.R == 0);
         var atK = t.FirstOrDefault(x => x.R == k);
         double full = lowRank.FullTestLossMean;
-        bool needed = r0 is not null && AttentionPartNeeded(r0.TestLoss, full);
+        bool needed = r0 is not null && Thresholds.AttentionPartNeeded(r0.TestLoss, full);
         var fullBySeed = lowRank.FullTestLossBySeed;
         Check Keeps(RankPoint? p, string what) => p?.TestLossInterval is null || r0?.TestLossInterval is null || fullBySeed.Length == 0
             ? Check.Missing($"{what}: not measured")
@@ -387,7 +388,7 @@ public static class Claims
     {
         int k = data.NumLabelRelevant;
         var r0 = lowRank.AttentionTruncation.FirstOrDefault(x => x.R == 0);
-        bool needed = r0 is not null && AttentionPartNeeded(r0.TestLoss, lowRank.FullTestLossMean);
+        bool needed = r0 is not null && Thresholds.AttentionPartNeeded(r0.TestLoss, lowRank.FullTestLossMean);
         var adapters = lowRank.LoraAtK.Count > 0 ? lowRank.LoraAtK : lowRank.Lora.Where(x => x.R == k).ToList();
         int n = adapters.Count;
         Check Recovers(double[] loss, string what) => r0?.TestLossInterval is null || n == 0 || lowRank.FullTestLossBySeed.Length < n
@@ -417,14 +418,6 @@ public static class Claims
     private static IEnumerable<double> RecoveredBySeed(double[] loss, double[] rank0, double[] full) =>
         Enumerable.Range(0, Math.Min(loss.Length, Math.Min(rank0.Length, full.Length)))
             .Select(s => rank0[s] - loss[s] - Thresholds.Recovered * (rank0[s] - full[s]));
-
-    /// <summary>
-    /// Losing the attention update costs enough to matter [ours]: the test hinge without it (<paramref name="without"/>: frozen W_Q, W_K, or
-    /// ΔW_Q, ΔW_K truncated to rank 0) exceeds the full model's by at least <see cref="Thresholds.AttentionMattersLoss"/> and is at least
-    /// <see cref="Thresholds.AttentionMattersRatio"/> times it. The attention-matters control and the truncation and LoRA preconditions share it.
-    /// </summary>
-    public static bool AttentionPartNeeded(double without, double full) =>
-        without - full >= Thresholds.AttentionMattersLoss && without >= Thresholds.AttentionMattersRatio * full;
 
     private static string Interval(RankPoint p) => p.TestLossInterval?.Text() ?? $"{F(p.TestLoss, 4)} ± {F(p.TestLossStd, 4)}";
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using LowRankSparse.Data;
 
-namespace LowRankSparse.Theory;
+namespace LowRankSparse.Verdicts;
 
 /// <summary>Checks that generated data follows the data model of docs/paper-notes.md §1 (used by notebook 00 and the tests).</summary>
 public static class DataChecks
