@@ -38,9 +38,24 @@ public sealed record SweepsSection(
         // the K and τ sweeps over seeds (their verdicts take intervals); the M sweep (a figure, no verdict) on the first seed
         int judged = labelPoints.Count + options.NoiseLevels.Count;
         var seedsOf = points.Select((_, i) => i < judged ? seeds : 1).ToList();
-        var configs = points.SelectMany((c, i) => Enumerable.Range(0, seedsOf[i]).Select(s => SeedRuns.WithSeed(c, c.Training.Seed + s))).ToList();
 
-        var runs = BatchedTrainer.TrainGrouped(configs, cancel: cancel);
+        // each point's seeds as one stacked program, the points side by side on the workers: a stack that mixes points trains until its
+        // slowest point converges (its zero-gradient steps are skipped only when every run's are), so one stack per point is faster
+        var perPoint = ParallelWork.Map(Enumerable.Range(0, points.Count).ToList(), (i, stop) =>
+        {
+            var setups = new List<TrainingSetup>();
+            try
+            {
+                for (int s = 0; s < seedsOf[i]; s++) setups.Add(TrainingSetup.Create(SeedRuns.WithSeed(points[i], points[i].Training.Seed + s)));
+                return BatchedTrainer.Run(setups, cancel: stop, groups: 1);
+            }
+            catch
+            {
+                foreach (var setup in setups) setup.Dispose();
+                throw;
+            }
+        }, cancel: cancel);
+        var runs = perPoint.SelectMany(r => r).ToList();
         try
         {
             var measured = ParallelWork.Map(runs, run => (Metrics: UpdateAnalysis.Analyze(run.Initial, run.Final, run.Patterns), Test: run.EvaluateTest(), run.Config),
