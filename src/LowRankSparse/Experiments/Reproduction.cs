@@ -60,11 +60,12 @@ public static class Reproduction
                 () => SweepsSection.Compute(options, Advance, cancel), needsRuns: false);
             var controls = Cached(StageNames.Controls, $"controls: train and measure {2 * ControlsSection.Seeds(options)} runs of saturated and near-uniform attention", 1,
                 () => ControlsSection.Compute(Runs(), ControlsSection.Seeds(options), cancel));
-            var attentionMatters = Cached(StageNames.AttentionMatters, $"does attention matter: train {n} seeds with W_Q, W_K frozen at W(0)", steps, () =>
+            int frozenSeeds = AttentionMattersSection.Seeds(n);
+            var attentionMatters = Cached(StageNames.AttentionMatters, $"does attention matter: train {frozenSeeds} seeds with W_Q, W_K frozen at W(0)", steps, () =>
             {
                 int seen = 0;
-                var frozen = SeedRuns.Train(AttentionMattersSection.FrozenQk(options.Config), n, done => { progress.Advance(done - seen); seen = done; }, cancel);
-                try { return AttentionMattersSection.Compute(Runs(), frozen, Predictions.UniformAttentionMass(options.Config.Data)); }
+                var frozen = SeedRuns.Train(AttentionMattersSection.FrozenQk(options.Config), frozenSeeds, done => { progress.Advance(done - seen); seen = done; }, cancel);
+                try { return AttentionMattersSection.Compute(Runs().Take(frozenSeeds).ToList(), frozen, Predictions.UniformAttentionMass(options.Config.Data)); }
                 finally { foreach (var run in frozen) run.Dispose(); }
             });
             var conditions = TheoryCondition.Of(options.Config);

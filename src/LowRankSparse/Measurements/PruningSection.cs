@@ -18,7 +18,7 @@ public sealed record PruningSection(
     public const int Curves = 6;
 
     /// <summary>[ours] Seeds behind the weight-level pruning curves (unstructured W_O, all weights): figures only, and the costliest curves.</summary>
-    public const int WeightLevelSeeds = 5;
+    public const int WeightLevelSeeds = 3;
 
     /// <summary>The six curves side by side on the workers (<see cref="ParallelWork"/>), <paramref name="advance"/> once per curve.</summary>
     public static PruningSection Compute(IReadOnlyList<TrainingRun> runs, IMeasurementOptions options, Action? advance = null, CancellationToken cancel = default)
