@@ -33,7 +33,7 @@ public class CaptionTests(QuickRunFixture quick) : IClassFixture<QuickRunFixture
         // issue #24: the spectrum caption called a 99.6 %-energy update "not low rank" because σ₃ was not far below σ₂ — its energy sits in σ₁
         var concentrated = new Dictionary<string, IReadOnlyList<double>> { ["W_Q"] = [1.0, 0.05, 0.03, 0.02] };
         string words = SpectrumWords.Gap(concentrated, 2);
-        Assert.Contains("every update is low rank", words);
+        Assert.Contains("each carries ≥ 99 % of its energy in the top 2", words);
         Assert.DoesNotContain("flat tail", words);
         var flat = new Dictionary<string, IReadOnlyList<double>> { ["W_Q"] = [1.0, 0.9, 0.8, 0.7] };
         Assert.Contains("a flat tail for ΔW_Q", SpectrumWords.Gap(flat, 2));
