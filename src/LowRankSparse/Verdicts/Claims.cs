@@ -481,7 +481,7 @@ public static class Claims
         { Criteria = measured.Criteria };
 
     private static string Saturated(ControlRun? run) =>
-        $"saturated initial attention (W_Q = W_K = {(run?.QkInitScale ?? ControlsSection.SaturatedScale)}·I){(run is null ? "" : $", test hinge {F(run.TestLossMean, 4)}")}";
+        $"saturated initial attention (W_Q = W_K = {F(run?.QkInitScale ?? ControlsSection.SaturatedScale, 2)}·I = 1.5 κ_sat, at least {ControlsSection.SaturatedScale} [ours]){(run is null ? "" : $", test hinge {F(run.TestLossMean, 4)}")}";
 
     /// <summary>Each seed's label-relevant energy on the concentrated sides; null when a side was not measured per seed.</summary>
     private static (double[] Q, double[] K, double[] V)? ConcentratedSidesBySeed(UpdatesSection updates) =>
