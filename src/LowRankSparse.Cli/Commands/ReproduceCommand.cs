@@ -23,7 +23,7 @@ internal static class ReproduceCommand
         };
         var quick = new Option<bool>("--quick") { Description = "Small configuration and grids (data/configs/quick.json unless --config is given): seconds, for tests and CI." };
         var seeds = new Option<int?>("--seeds") { Description = "Training seeds behind every band and verdict interval (default 10; 3 with --quick)." };
-        var sweepSeeds = new Option<int?>("--sweep-seeds") { Description = "Seeds per point of the K and τ sweeps (default 2; 1 makes the sweep verdicts inconclusive)." };
+        var sweepSeeds = new Option<int?>("--sweep-seeds") { Description = "Seeds per point of the K and τ sweeps (default 3; 2 with --quick; 1 makes the sweep verdicts inconclusive)." };
         var phase = new Option<bool>("--phase")
         {
             Description = "Also run the phase grids over the theory's conditions (4 grids of 6 × 6 × 2 runs; 1 grid of 4 × 4 × 2 with --quick). Off by default: " +
