@@ -43,6 +43,12 @@ public static class HtmlTables
         return AlignLeft(sb.Append("</table>").ToString());
     }
 
+    /// <summary>The CSS class of an outcome (page style: td.yes, td.no, td.unsure, td.na), the same in every table of verdicts.</summary>
+    public static string OutcomeClass(VerdictStatus s) => s switch
+    {
+        VerdictStatus.Holds => "yes", VerdictStatus.Fails => "no", VerdictStatus.Inconclusive => "unsure", _ => "na",
+    };
+
     /// <summary>How far the deciding threshold could move before the outcome flips, beside the outcome.</summary>
     private static string MarginText(Verdict v) => v.Margin is double m && v.Status != VerdictStatus.NotApplicable
         ? $"<br><small style=\"font-weight:normal\">margin {Fmt.F(m, 2)} half-widths of the 95 % interval</small>" : "";

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using LowRankSparse.Display;
 using LowRankSparse.Experiments;
 using LowRankSparse.Util;
 using LowRankSparse.Verdicts;
@@ -32,11 +33,8 @@ public static class OutcomeTable
                 : E($"{deciding.Quantity} {Fmt.F(deciding.Mean, 4)}" + (deciding.Seeds > 1 ? $" [{Fmt.F(deciding.Lo, 4)}, {Fmt.F(deciding.Hi, 4)}]" : " (1 seed)") +
                     $" against {deciding.Symbol} {Fmt.F(deciding.Threshold, 4)}, {deciding.Seeds} seeds") +
                   (x.Criteria.Count > 1 ? $" <small>(the deciding one of {x.Criteria.Count} criteria)</small>" : "");
-            string cls = x.Status switch { VerdictStatus.Holds => "yes", VerdictStatus.Fails => "no", VerdictStatus.Inconclusive => "unsure", _ => "na" };
-            string outcome = x.Status switch
-            {
-                VerdictStatus.Holds => "holds", VerdictStatus.Fails => "not reproduced", VerdictStatus.Inconclusive => "inconclusive", _ => "not applicable",
-            } + (x.Margin is double m ? $" <small>(margin {Fmt.F(m, 1)} half-widths)</small>" : "");
+            string cls = HtmlTables.OutcomeClass(x.Status);
+            string outcome = x.OutcomeWords + (x.Margin is double m ? $" <small>(margin {Fmt.F(m, 1)} half-widths)</small>" : "");
             string inside = x.InsideTheory switch { true => "inside", false => "outside: " + E(x.ConditionsBroken ?? ""), null => "not evaluated" };
             sb.Append($"<tr><td><a href=\"#verdict-{E(x.Id)}\">{E(x.Claim)}</a> <span class=\"tag {E(x.Tag)}\">{E(x.Tag)}</span></td><td>{measured}</td>")
               .Append($"<td class=\"{cls}\">{outcome}</td><td>{inside}</td></tr>");

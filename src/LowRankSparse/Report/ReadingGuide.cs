@@ -38,7 +38,7 @@ public static class ReadingGuide
 
     /// <summary>The outcomes one per line, coloured as in the verdict table.</summary>
     private static string Outcomes() => string.Concat(Glossary.Outcomes.Select(o =>
-        $"<div><span class=\"outcome {o.Status switch { VerdictStatus.Holds => "yes", VerdictStatus.Fails => "no", VerdictStatus.Inconclusive => "unsure", _ => "na" }}\">{E(o.Words)}</span> — {E(o.Meaning)}.</div>"));
+        $"<div><span class=\"outcome {HtmlTables.OutcomeClass(o.Status)}\">{E(o.Words)}</span> — {E(o.Meaning)}.</div>"));
 
     /// <summary>The paper's statement of each claim (our paraphrase, quoted), its tag, how we read it, and links to its verdict and figures.</summary>
     public static string Statements(IReadOnlyList<Verdict> verdicts)

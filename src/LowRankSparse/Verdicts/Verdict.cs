@@ -60,13 +60,16 @@ public sealed record Verdict(string Id, string Claim, string Tag, string Precond
     [JsonIgnore] public bool ControlDiscriminates => Control is { Fails: true };
 
     /// <summary>Words for the outcome, the same in the terminal, the report and the notebooks.</summary>
-    [JsonIgnore] public string StatusText => Status switch
+    [JsonIgnore] public string StatusText => OutcomeWords + (InsideTheory == false && Status != VerdictStatus.NotApplicable ? OutsideNote : "");
+
+    /// <summary>The outcome alone (holds / not reproduced / inconclusive / not applicable), for tables that show the conditions apart.</summary>
+    [JsonIgnore] public string OutcomeWords => Status switch
     {
         VerdictStatus.Holds => "holds",
         VerdictStatus.Fails => "not reproduced",
         VerdictStatus.Inconclusive => "inconclusive",
         _ => "not applicable",
-    } + (InsideTheory == false && Status != VerdictStatus.NotApplicable ? OutsideNote : "");
+    };
 
     /// <summary>What an outcome on a run outside the theorem's conditions carries beside it.</summary>
     public const string OutsideNote = " (outside the theorem's conditions: neither confirms nor refutes the paper)";

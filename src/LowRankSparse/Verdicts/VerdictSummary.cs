@@ -4,19 +4,23 @@ namespace LowRankSparse.Verdicts;
 public static class VerdictSummary
 {
     /// <summary>Only the counts of the four outcomes, e.g. "7 of 14 claims hold, 5 not reproduced, 2 inconclusive".</summary>
-    public static string Counts(IReadOnlyCollection<Verdict> verdicts) => Of(verdicts).Split("; ")[0];
-
-    public static string Of(IReadOnlyCollection<Verdict> verdicts)
+    public static string Counts(IReadOnlyCollection<Verdict> verdicts)
     {
         int holds = verdicts.Count(v => v.Status == VerdictStatus.Holds), fails = verdicts.Count(v => v.Status == VerdictStatus.Fails);
         int na = verdicts.Count(v => v.Status == VerdictStatus.NotApplicable), unsure = verdicts.Count(v => v.Status == VerdictStatus.Inconclusive);
-        int controls = verdicts.Count(v => v.Control is { Outcome: not VerdictStatus.NotApplicable }),
-            weak = verdicts.Count(v => v.Control is { Outcome: VerdictStatus.Holds or VerdictStatus.Inconclusive });
         var parts = new List<string> { $"{holds} of {verdicts.Count} claims hold" };
         if (fails > 0) parts.Add($"{fails} not reproduced");
         if (unsure > 0) parts.Add($"{unsure} inconclusive (the 95 % interval straddles the threshold)");
         if (na > 0) parts.Add($"{na} not applicable (precondition not met)");
-        string sentence = string.Join(", ", parts);
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>The counts and what the controls say.</summary>
+    public static string Of(IReadOnlyCollection<Verdict> verdicts)
+    {
+        int controls = verdicts.Count(v => v.Control is { Outcome: not VerdictStatus.NotApplicable }),
+            weak = verdicts.Count(v => v.Control is { Outcome: VerdictStatus.Holds or VerdictStatus.Inconclusive });
+        string sentence = Counts(verdicts);
         if (controls > 0)
             sentence += weak == 0
                 ? $"; every one of the {controls} controls fails, as the theory predicts"
