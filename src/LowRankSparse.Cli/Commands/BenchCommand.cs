@@ -171,8 +171,9 @@ internal static class BenchCommand
         AnsiConsole.MarkupLine($"[grey]wrote {Markup.Escape(Path.GetFullPath(file))}[/]");
     }
 
-    private static string PathOf(string nameOrPath) =>
-        nameOrPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? nameOrPath : Path.Combine("data", "configs", nameOrPath + ".json");
+    /// <summary>A path as given; a bare name ("default", "quick") as the name, which the loader resolves to the shipped config
+    /// ("default" is the theory regime, data/configs/theory.json).</summary>
+    private static string PathOf(string nameOrPath) => ConfigFiles.Resolve(nameOrPath);
 
     private static void Status(string what) => Console.Error.WriteLine($"bench: {what} …");
 }
