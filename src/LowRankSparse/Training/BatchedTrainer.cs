@@ -7,7 +7,8 @@ namespace LowRankSparse.Training;
 /// <summary>
 /// Trains S independent runs of equal shape (e.g. seeds, or sweep points differing in data, noise or learning rate) as one
 /// batched tensor program: weights [S, …], inputs [S, B, L, d], the hand-written <see cref="FusedStep"/>; on a multi-core
-/// machine the runs are split into one stacked program per core (<see cref="WorkersFor"/>). Each run gets the snapshots, log
+/// machine the runs are split into one group per core (<see cref="WorkersFor"/>), and a group larger than
+/// <see cref="StackSize.RunsPerProgram"/> trains as several stacked programs one after another. Each run gets the snapshots, log
 /// and final weights it would get alone, bit for bit: <see cref="Trainer.Train(ExperimentConfig, Action{int}?, CancellationToken)"/> is this code
 /// with S = 1. Plain SGD only (<see cref="Sgd.IsPlain"/>): it skips steps whose gradient is zero, which is exact for plain SGD alone;
 /// the tests hold it to <see cref="Trainer.Readable(ExperimentConfig, Sgd?, Action{int}?, CancellationToken)"/>.
@@ -64,28 +65,52 @@ internal static class BatchedTrainer
         CheckStackable(setups);
         NativeAllocator.KeepFreedMemory();
         var split = ParallelGroups.Split(setups, Math.Clamp(groups ?? WorkersFor(setups.Count), 1, setups.Count));
+        int perProgram = StackSize.RunsPerProgram(setups[0].Config);
         var clock = Stopwatch.StartNew();
-        var trained = ParallelGroups.Run(split, StackedLoop.Train, onStep, cancel);
+        var trained = ParallelGroups.Run(split, (group, progress, stop) => TrainInPrograms(group, perProgram, progress, stop), onStep, cancel);
         clock.Stop();
 
         var result = new List<TrainingRun>(setups.Count);
-        foreach (var (group, g) in split.Zip(trained))
-            for (int s = 0; s < group.Count; s++)
-                result.Add(new TrainingRun
-                {
-                    Config = group[s].Config,
-                    Patterns = group[s].Patterns,
-                    Train = group[s].Train,
-                    Test = group[s].Test,
-                    Model = group[s].Model,
-                    Snapshots = g.Snapshots[s],
-                    Loss = g.Log.Loss[s],
-                    BatchAccuracy = g.Log.Accuracy[s],
-                    TrainSeconds = clock.Elapsed.TotalSeconds / setups.Count,
-                    ZeroGradientSteps = g.ZeroGradientSteps,
-                    ComputedStepSeconds = clock.Elapsed.TotalSeconds / setups.Count * g.ComputedFraction,
-                });
+        foreach (var (group, programs) in split.Zip(trained))
+        {
+            int s = 0;
+            foreach (var (size, g) in programs)
+                for (int j = 0; j < size; j++, s++)
+                    result.Add(new TrainingRun
+                    {
+                        Config = group[s].Config,
+                        Patterns = group[s].Patterns,
+                        Train = group[s].Train,
+                        Test = group[s].Test,
+                        Model = group[s].Model,
+                        Snapshots = g.Snapshots[j],
+                        Loss = g.Log.Loss[j],
+                        BatchAccuracy = g.Log.Accuracy[j],
+                        TrainSeconds = clock.Elapsed.TotalSeconds / setups.Count,
+                        ZeroGradientSteps = g.ZeroGradientSteps,
+                        ComputedStepSeconds = clock.Elapsed.TotalSeconds / setups.Count * g.ComputedFraction,
+                    });
+        }
         return result;
+    }
+
+    /// <summary>
+    /// One worker's runs as stacked programs of at most <paramref name="perProgram"/> runs (<see cref="StackSize"/>), one after another
+    /// on this thread; progress goes from 0 to the step count once over all of them.
+    /// </summary>
+    private static List<(int Size, StackedLoop.Result Result)> TrainInPrograms(IReadOnlyList<TrainingSetup> group, int perProgram,
+        Action<int>? onStep, CancellationToken cancel)
+    {
+        var programs = ParallelGroups.Split(group, (group.Count + perProgram - 1) / perProgram);
+        int steps = Math.Max(1, group[0].Config.Training.Steps);
+        var results = new List<(int, StackedLoop.Result)>(programs.Count);
+        for (int p = 0; p < programs.Count; p++)
+        {
+            int before = p;
+            Action<int>? progress = onStep is null ? null : done => onStep((int)(((long)before * steps + done) / programs.Count));
+            results.Add((programs[p].Count, StackedLoop.Train(programs[p], progress, cancel)));
+        }
+        return results;
     }
 
     /// <summary>

@@ -11,7 +11,8 @@ public class BatchedTrainingTests
 
     [Theory]
     [InlineData(64)]
-    [InlineData(128)]   // the default width
+    [InlineData(128)]   // the easy config's width
+    [InlineData(1024)]  // B·L·m over StackSize's budget: each worker trains its runs as several programs one after another
     public void Batched_runs_equal_sequential_runs_bit_for_bit(int neurons)
     {
         string width = $"model.neurons={neurons}";
@@ -43,6 +44,14 @@ public class BatchedTrainingTests
         {
             foreach (var r in batched) r.Dispose();
         }
+    }
+
+    [Fact]
+    public void Stacked_programs_hold_as_many_runs_as_the_hidden_activations_allow()
+    {
+        Assert.Equal(1, StackSize.RunsPerProgram(ConfigLoader.Load(TestPaths.TheoryConfig)));   // theory config: 32 · 40 · 512 hidden values per run
+        Assert.Equal(6, StackSize.RunsPerProgram(ConfigLoader.Load(TestPaths.EasyConfig)));      // 32 · 20 · 128: 2¹⁹ ÷ 81 920
+        Assert.Equal(1, StackSize.RunsPerProgram(Quick("model.neurons=1024")));
     }
 
     [Fact]
