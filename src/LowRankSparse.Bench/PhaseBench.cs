@@ -1,6 +1,7 @@
 using LowRankSparse.Config;
 using LowRankSparse.Phase;
 using LowRankSparse.Training;
+using LowRankSparse.Util;
 
 namespace LowRankSparse.Benchmarks;
 
@@ -16,6 +17,11 @@ public static class PhaseBench
 
     public sealed record Result(string Grid, int Cells, int Runs, int Steps, int RunsPerItem, int Workers, int Items, int Repeats, IReadOnlyList<Run> Timed)
     {
+        /// <summary>Peak resident memory the first quiet grid added (freed heap memory handed back and the peak reset before it), per run
+        /// in flight (workers × runs per item), MiB: data, model, snapshots, activations and measurement of one run; null where the
+        /// peak cannot be reset.</summary>
+        public double? PeakMiBPerRunInFlight { get; init; }
+
         public Run Quiet => MedianOf(false);
         public Run Loaded => MedianOf(true);
         /// <summary>Loaded ÷ quiet wall time of the whole grid.</summary>
@@ -40,18 +46,28 @@ public static class PhaseBench
         PhaseRunner.Run(Grid(config, 2, 1), runsPerItem: runsPerItem);
         var timed = new List<Run>();
         PhaseTiming? last = null;
+        double? peakPerRun = null;
         for (int r = 0; r < repeats; r++)
             foreach (bool busy in loaded ? new[] { false, true } : [false])
             {
                 status?.Invoke($"phase grid {r + 1}/{repeats}{(busy ? $", {Environment.ProcessorCount} busy loops" : ", quiet")}");
                 double before = LoadAverage();
                 using var cores = busy ? new BusyCores(Environment.ProcessorCount) : null;
+                bool peakReset = false;
+                double residentBefore = 0;
+                if (r == 0 && !busy)
+                {
+                    NativeAllocator.ReleaseFreedMemory();
+                    residentBefore = ProcessMemory.RssMiB();
+                    peakReset = ProcessMemory.ResetPeak();
+                }
                 var t = PhaseRunner.Run(grid, runsPerItem: runsPerItem).Timing;
+                if (peakReset) peakPerRun = (ProcessMemory.PeakRssMiB() - residentBefore) / (t.Workers * (double)runsPerItem);
                 timed.Add(new Run(busy, t.Seconds, t.TrainSeconds, t.MeasureSeconds, t.TrainMsPerSeedStep, t.CpuSeconds, before, t.ZeroGradientFraction, t.TrainMsPerComputedSeedStep));
                 last = t;
             }
         return new Result($"{points} × {points} × {seeds} seeds (κ × τ)", grid.Cells, grid.Runs, config.Training.Steps, runsPerItem, last!.Workers, last.Items,
-            repeats, timed);
+            repeats, timed) { PeakMiBPerRunInFlight = peakPerRun };
     }
 
     private static PhaseGrid Grid(ExperimentConfig config, int points, int seeds) =>

@@ -30,13 +30,13 @@ public static class Scaling
     public sealed record Result(string Config, int Steps, int Repeats, int ThreadsPerOp, double MatmulGflopsOneThread, double LoadAverageBefore,
         double LoadAverageAfter, double Seconds, IReadOnlyList<Curve> Curves);
 
-    /// <summary>The values of each parameter [ours]: the base config's own value is added when missing. Up to the theory-like regime:
-    /// L = 60 tokens, m = 2048 neurons, d = 32, B = 128.</summary>
+    /// <summary>The values of each parameter [ours]: the base config's own value is added when missing. From the easy config's shape
+    /// (L = 20, m = 128, d = 16) through the theory config's (L = 40, m = 512, d = 8) to L = 60 tokens, m = 2048 neurons, d = 32, B = 128.</summary>
     public static readonly (string Parameter, string Key, int[] Values)[] Axes =
     {
         ("L (tokens)", "data.tokens", [20, 30, 40, 60]),
         ("m (neurons)", "model.neurons", [128, 256, 512, 1024, 2048]),
-        ("d (dimension)", "data.dim", [16, 20, 24, 32]),
+        ("d (dimension)", "data.dim", [8, 12, 16, 24, 32]),
         ("B (batch size)", "training.batch_size", [32, 64, 96, 128]),
     };
 

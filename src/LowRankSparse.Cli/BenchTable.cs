@@ -41,6 +41,29 @@ internal static class BenchTable
         if (r.PyTorch is not null) AnsiConsole.MarkupLine($"[grey]PyTorch: {Markup.Escape(r.PyTorch)}[/]");
     }
 
+    /// <summary>The speeds beside their limit and PyTorch, then each target of issue #26 with its bound and whether it is met.</summary>
+    public static void PrintTargets(TargetsResult r)
+    {
+        var theory = r.Theory.Configs[0];
+        AnsiConsole.MarkupLine($"Theory config ({Markup.Escape(theory.Name)}: d, L, m, B = {theory.Dim}, {theory.Tokens}, {theory.Neurons}, {theory.BatchSize}); " +
+                               $"phase grid {Markup.Escape(r.Phase.Grid)}, items of {r.Phase.RunsPerItem} runs on {r.Phase.Workers} workers. Times per core: " +
+                               "wall time per seed-step × the programs side by side; zero-gradient steps are skipped and not counted as computed.");
+        var speeds = new Table().Title("ms per step, per core")
+            .AddColumns("run", "all steps", "computed steps", "skipped", "limit", "PyTorch");
+        foreach (var s in r.Speeds)
+            speeds.AddRow(Markup.Escape(s.Run), F(s.MsPerStep, 3), F(s.MsPerComputedStep, 3), $"{F(100 * s.ZeroGradientFraction, 0)} %", F(s.LimitMs, 3),
+                s.PyTorchMs is double p ? F(p, 3) : "–");
+        AnsiConsole.Write(speeds);
+        var table = new Table().Title("Targets of issue #26 (2 cores)").AddColumns("run", "measure", "value", "bound", "", "from");
+        foreach (var t in r.Targets)
+            table.AddRow(Markup.Escape(t.Run), Markup.Escape(t.Measure), double.IsNaN(t.Value) ? "–" : F(t.Value, 2), $"≤ {F(t.Bound, 1)}",
+                t.Met switch { true => "[green]met[/]", false => "[red]missed[/]", null => "[yellow]not measured[/]" }, Markup.Escape(t.Detail));
+        AnsiConsole.Write(table);
+        int met = r.Targets.Count(t => t.Met == true), missed = r.Targets.Count(t => t.Met == false), open = r.Targets.Count(t => t.Met is null);
+        AnsiConsole.MarkupLine($"{met} of {r.Targets.Count} targets met{(missed > 0 ? $", {missed} missed" : "")}{(open > 0 ? $", {open} not measured" : "")}; " +
+                               $"load average {(r.LoadAverageBefore is double l ? F(l, 2) : "?")} before the run; {F(r.Seconds, 0)} s in all");
+    }
+
     private static string F(double v, int digits) => v.ToString("F" + digits, CultureInfo.InvariantCulture);
     private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
 }

@@ -27,7 +27,7 @@ internal static class BenchCommand
         var repeats = new Option<int>("--repeats") { Description = "Repeats per measurement; medians are reported. Default: 5", DefaultValueFactory = _ => 5 };
         var scaling = new Option<bool>("--scaling")
         {
-            Description = "Also measure how the step time grows with L, m, d and B, each varied alone from the first --configs config up to L = 60, m = 2048, d = 32, B = 128; " +
+            Description = "Also measure how the step time grows with L, m, d and B, each varied alone from the first --configs config (L 20–60, m 128–2048, d 8–32, B 32–128); " +
                           "fits the log-log slopes beside the FLOP count's and writes scaling.json and the figure (CSV; SVG, PNG, PDF when chromium is installed) " +
                           "to the folder scaling/ beside the results file (bench/scaling/ by default).",
         };
@@ -47,13 +47,23 @@ internal static class BenchCommand
             Description = $"With --phase: runs trained together as one stacked program (whole cells). Default: {LowRankSparse.Phase.PhaseRunner.RunsPerItem}",
             DefaultValueFactory = _ => LowRankSparse.Phase.PhaseRunner.RunsPerItem,
         };
+        var targets = new Option<bool>("--targets")
+        {
+            Description = "Instead: issue #26's speed targets measured in one run — the default (theory) config beside PyTorch (single run and " +
+                          $"{ConfigBenchmark.BatchedSeeds} stacked seeds), a phase grid at its shape, and reproduce --quick, the last two quiet and with every core " +
+                          "kept busy; prints each target with its bound and writes bench/targets.json. About 10 minutes at --repeats 3.",
+        };
+        var phasePoints = new Option<int?>("--phase-points")
+        {
+            Description = "With --phase or --targets: points per axis of the κ × τ grid (3 seeds per cell). Default: 8 with --phase, 4 with --targets",
+        };
         var quietOnly = new Option<bool>("--quiet-only") { Description = "With --phase or --reproduce: skip the runs with busy cores." };
         var full = new Option<bool>("--full") { Description = "With --reproduce: time the default reproduce (theory config, the ≤ 120 s budget of issue #23) instead of --quick; writes bench/reproduce-default.json." };
         var set = CommonOptions.Set();
         var output = new Option<string>("--out", "-o") { Description = "Results file. Default: bench/results.json", DefaultValueFactory = _ => "bench/results.json" };
         var command = new Command("bench", "Measure training speed against the arithmetic limit (and PyTorch with --compare-pytorch). Writes bench/results.json.")
         {
-            configs, comparePyTorch, repeats, scaling, reproduce, reproduceCli, full, phase, phaseItem, quietOnly, set, output,
+            configs, comparePyTorch, repeats, scaling, reproduce, reproduceCli, full, phase, phaseItem, phasePoints, targets, quietOnly, set, output,
         };
         command.SetAction(parse =>
         {
@@ -70,11 +80,18 @@ internal static class BenchCommand
                 AnsiConsole.MarkupLine($"[grey]wrote {Markup.Escape(Path.GetFullPath(loadFile))}[/]");
                 return 0;
             }
+            int? points = parse.GetValue(phasePoints);
+            if (points is < 2 or > 40) throw new UsageException($"--phase-points {points}: must be between 2 and 40");
+            if (parse.GetValue(targets))
+            {
+                MeasureTargets(parse.GetValue(set), n, points ?? 4, OutOr(Path.Combine("bench", "targets.json")));
+                return 0;
+            }
             if (parse.GetValue(phase))
             {
                 int item = parse.GetValue(phaseItem);
                 if (item < 1) throw new UsageException($"--phase-item-runs {item}: must be ≥ 1");
-                PhaseThroughput(parse.GetValue(set), n, item, !parse.GetValue(quietOnly),
+                PhaseThroughput(parse.GetValue(set), n, item, !parse.GetValue(quietOnly), points ?? 8,
                     OutOr(Path.Combine("bench", "phase.json")));
                 return 0;
             }
@@ -151,10 +168,48 @@ internal static class BenchCommand
         AnsiConsole.MarkupLine($"[grey]wrote {Markup.Escape(Path.Combine(folder, "scaling.json"))} ({r.Seconds:F0} s of measuring, load average {r.LoadAverageBefore:F2} before, {r.LoadAverageAfter:F2} after)[/]");
     }
 
-    private static void PhaseThroughput(string[]? set, int repeats, int runsPerItem, bool loaded, string file)
+    /// <summary>
+    /// <c>bench --targets</c>: the theory config (default) with PyTorch, a phase grid on it and reproduce --quick, quiet and busy, in this
+    /// one process; prints the targets of issue #26 and writes <paramref name="file"/>.
+    /// </summary>
+    private static void MeasureTargets(string[]? set, int repeats, int points, string file)
     {
-        var r = PhaseBench.Measure(ConfigLoader.Load(PathOf("default"), set), repeats, loaded, runsPerItem: runsPerItem, status: Status);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        double? loadBefore = BusyCores.LoadAverage();
+        var config = ConfigLoader.Load(PathOf("default"), set);
+        var theory = Run([("default", config)], repeats, comparePyTorch: true);
+        BenchTable.Print(theory);
+        var phase = PhaseBench.Measure(config, repeats, loaded: true, points: points, status: Status);
+        PrintPhase(phase, loaded: true);
+        var quick = BenchReproduce.Run(repeats);
+        BenchReproduce.Print(quick);
+        var speeds = Targets.Speeds(theory.Configs[0], ConfigBenchmark.BatchedSeeds, Trainer.WorkersFor(ConfigBenchmark.BatchedSeeds), phase, phase.Workers);
+        var result = new TargetsResult
+        {
+            StartedUtc = theory.StartedUtc,
+            Seconds = clock.Elapsed.TotalSeconds,
+            LoadAverageBefore = loadBefore,
+            Theory = theory,
+            Phase = phase,
+            ReproduceQuick = quick,
+            Speeds = speeds,
+            Targets = Targets.Judge(speeds, phase, quick),
+        };
+        Json.WriteAtomically(file, Json.Serialize(result));
+        BenchTable.PrintTargets(result);
+        AnsiConsole.MarkupLine($"[grey]wrote {Markup.Escape(Path.GetFullPath(file))} ({result.Seconds:F0} s)[/]");
+    }
+
+    private static void PhaseThroughput(string[]? set, int repeats, int runsPerItem, bool loaded, int points, string file)
+    {
+        var r = PhaseBench.Measure(ConfigLoader.Load(PathOf("default"), set), repeats, loaded, points: points, runsPerItem: runsPerItem, status: Status);
         Json.WriteAtomically(file, Json.Serialize(r));
+        PrintPhase(r, loaded);
+        AnsiConsole.MarkupLine($"[grey]wrote {Markup.Escape(Path.GetFullPath(file))}[/]");
+    }
+
+    private static void PrintPhase(PhaseBench.Result r, bool loaded)
+    {
         void Line(PhaseBench.Run x) =>
             Console.WriteLine($"  {(x.Loaded ? $"{Environment.ProcessorCount} busy loops" : "quiet"),-13} {x.Seconds,6:F1} s wall ({x.TrainSeconds:F1} s training, " +
                               $"{x.MeasureSeconds:F1} s measuring), {x.MsPerSeedStep:F3} ms per seed-step ({x.ZeroGradientFraction:P0} of them with a zero gradient, skipped; " +
@@ -168,7 +223,8 @@ internal static class BenchCommand
             Line(r.Loaded);
             Console.WriteLine($"  loaded ÷ quiet: {r.Ratio:F2}×");
         }
-        AnsiConsole.MarkupLine($"[grey]wrote {Markup.Escape(Path.GetFullPath(file))}[/]");
+        if (r.PeakMiBPerRunInFlight is double peak)
+            Console.WriteLine($"  peak memory per run in flight ({r.Workers} workers × {r.RunsPerItem} runs): {peak:F1} MiB");
     }
 
     /// <summary>A path as given; a bare name ("default", "quick") as the name, which the loader resolves to the shipped config

@@ -72,6 +72,6 @@ public class ScalingTests
         foreach (var c in curves) Assert.Contains($"{c.Parameter.Split(' ')[0]}: measured, slope 1.00", html);
         Assert.Contains("FLOPs ÷ matmul rate, slope 1.10", html);
         Assert.DoesNotContain("NaN", figure.Data.ToCsv());
-        Assert.Contains("| d (dimension) | 16, 20, 24, 32 | 1.00 (1.00) | 1.10 |", Scaling.Markdown(result));
+        Assert.Contains("| d (dimension) | 8, 12, 16, 24, 32 | 1.00 (1.00) | 1.10 |", Scaling.Markdown(result));
     }
 }
