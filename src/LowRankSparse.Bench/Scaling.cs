@@ -108,27 +108,28 @@ public static class Scaling
         return table;
     }
 
-    /// <summary>Every curve on one log-log chart against the value relative to the base config's: measured (solid) and the arithmetic
-    /// limit FLOPs ÷ 1-thread matmul throughput (dotted), one colour per parameter.</summary>
+    /// <summary>One log-log panel per parameter against its own value: measured (solid) and the arithmetic limit FLOPs ÷ 1-thread matmul
+    /// throughput (dotted), the fitted slopes in the panel's title. (On one shared chart the d and B limit lines coincided: one hid the other.)</summary>
     public static Figures.Figure Figure(Result r)
     {
-        string[] colors = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd"];
-        var traces = new List<GenericChart>();
-        for (int i = 0; i < r.Curves.Count; i++)
+        const string measured = "#1f77b4", limit = "#d62728";
+        var panels = r.Curves.Select(c =>
         {
-            var c = r.Curves[i];
-            var x = c.Points.Select(p => p.Value / (double)c.BaseValue).ToList();
-            string symbol = c.Parameter.Split(' ')[0];
-            traces.Add(Charts.Line(x, c.Points.Select(p => p.MsPerStep), $"{symbol}: measured, slope {F(c.MeasuredSlope)}", colors[i % colors.Length]));
-            traces.Add(Charts.Line(x, c.Points.Select(p => p.LimitMs), $"{symbol}: FLOPs ÷ matmul rate, slope {F(c.PredictedSlope)}", colors[i % colors.Length],
-                markers: false, dash: StyleParam.DrawingStyle.Dot));
-        }
+            var x = c.Points.Select(p => (double)p.Value).ToList();
+            var chart = Charts.Combine(
+            [
+                Charts.Line(x, c.Points.Select(p => p.MsPerStep), "measured ms per step", measured),
+                Charts.Line(x, c.Points.Select(p => p.LimitMs), "FLOPs ÷ 1-thread matmul rate", limit, markers: false, dash: StyleParam.DrawingStyle.Dot),
+            ]);
+            return new Panels.Panel($"{c.Parameter}: slope {F(c.MeasuredSlope)} measured, {F(c.PredictedSlope)} FLOPs",
+                Charts.Axes(chart, $"{c.Parameter.Split(' ')[0]} (base {c.BaseValue})", "ms per step", logY: true, logX: true));
+        }).ToList();
         return new Figure("step_time_scaling", $"Step time vs L, m, d and B ({r.Config} otherwise)",
             $"One training step (forward, backward, update; one thread per op), each parameter varied alone from the {r.Config} config's value; " +
             "log-log slopes fitted by least squares, beside the slope of the FLOP count. " +
             string.Join("; ", r.Curves.Select(c => $"{c.Parameter}: measured {F(c.MeasuredSlope)}, FLOPs {F(c.PredictedSlope)}")) +
             $". Load average {r.LoadAverageBefore:F1} before, {r.LoadAverageAfter:F1} after.",
-            Charts.Styled(Charts.Combine(traces), "Step time vs one parameter at a time", "value ÷ its value in the base config", "ms per step", logY: true, logX: true),
+            Panels.Stack(panels, "Step time vs one parameter at a time", columns: 2, height: 2 * Charts.Height),
             Table(r));
     }
 

@@ -69,8 +69,8 @@ public class ScalingTests
         var figure = Scaling.Figure(result);
         Assert.Equal(curves.Sum(c => c.Points.Count), figure.Data.Rows.Count);
         string html = figure.ChartHtml();
-        foreach (var c in curves) Assert.Contains($"{c.Parameter.Split(' ')[0]}: measured, slope 1.00", html);
-        Assert.Contains("FLOPs ÷ matmul rate, slope 1.10", html);
+        foreach (var c in curves) Assert.Contains($"{c.Parameter}: slope 1.00 measured, 1.10 FLOPs", html);   // one panel each
+        Assert.Contains("FLOPs ÷ 1-thread matmul rate", html);
         Assert.DoesNotContain("NaN", figure.Data.ToCsv());
         Assert.Contains("| d (dimension) | 8, 12, 16, 24, 32 | 1.00 (1.00) | 1.10 |", Scaling.Markdown(result));
     }
