@@ -27,12 +27,18 @@ public sealed record TrainingConfig
     /// test set) after training, so long runs need a coarser <see cref="SnapshotEvery"/>.</summary>
     public const int MaxSnapshots = 2000;
 
+    /// <summary>The most steps a run may take [ours]: the batch schedule (steps × batch_size indices) and the log stay in memory, and
+    /// their sizes must fit an int (10⁸ steps of 32 overflowed it with "Arithmetic operation resulted in an overflow").</summary>
+    public const int MaxSteps = 1_000_000;
+
     public void Validate(Validator v, int trainSamples, string prefix = "training")
     {
         v.Positive(BatchSize, $"{prefix}.batch_size");
         v.Require(BatchSize <= trainSamples, $"{prefix}.batch_size", BatchSize, $"must be ≤ data.train_samples = {trainSamples}");
         v.Positive(LearningRate, $"{prefix}.learning_rate");
         v.Require(Steps >= 1, $"{prefix}.steps", Steps, "must be an integer ≥ 1 (a run of 0 steps has no update ΔW to measure)");
+        v.Require(Steps <= MaxSteps, $"{prefix}.steps", Steps,
+            $"must be ≤ {MaxSteps} [ours] (the batch schedule and the per-step log are kept in memory; a million theory-config steps take about 20 minutes)");
         v.Require(Seed >= 0, $"{prefix}.seed", Seed, "must be an integer ≥ 0");
         v.Require(SnapshotEvery >= 0, $"{prefix}.snapshot_every", SnapshotEvery, "must be an integer ≥ 0 (0 = first and last step only)");
         long afterStart = SnapshotEvery > 0 ? ((long)Steps + SnapshotEvery - 1) / SnapshotEvery : 0;   // every e-th step and the last

@@ -41,6 +41,7 @@ public class BadInputTests
             { new[] { "train", "--set", "training.batch_size=0", "--out", outDir }, 2, "training.batch_size = 0" },
             { new[] { "train", "--config", derived, "--out", outDir }, 2, "data_seed = 42: derived from training.seed × 7919 + 1, cannot be set" },
             { new[] { "train", "--set", "training.steps=0", "--out", outDir }, 2, "training.steps = 0: must be an integer ≥ 1" },
+            { new[] { "train", "--set", "training.steps=100000000", "--set", "training.snapshot_every=0", "--out", outDir }, 2, "training.steps = 100000000: must be ≤ 1000000" },
             { new[] { "train", "--config", "nosuch", "--out", outDir }, 2, "config file 'nosuch' does not exist" },
             { new[] { "notebooks", "run", demo, "-p", "Seedz=3", "--out", outDir }, 2, "-p Seedz = 3: no notebook declares a parameter 'Seedz'; known parameters: Quick, Steps, Label" },
             { new[] { "train", "--out", occupied }, 2, "already holds other files" },
