@@ -22,6 +22,10 @@ public static class PhaseBench
         /// peak cannot be reset.</summary>
         public double? PeakMiBPerRunInFlight { get; init; }
 
+        /// <summary>This machine's one-thread matmul throughput (GFLOP/s, <see cref="MatmulThroughput"/>) measured right after each quiet
+        /// grid, median: the rate an arithmetic limit of the quiet runs should use (a shared host's speed drifts within one bench run).</summary>
+        public double MatmulGflopsBesideQuiet { get; init; } = double.NaN;
+
         public Run Quiet => MedianOf(false);
         public Run Loaded => MedianOf(true);
         /// <summary>Loaded ÷ quiet wall time of the whole grid.</summary>
@@ -47,6 +51,7 @@ public static class PhaseBench
         var timed = new List<Run>();
         PhaseTiming? last = null;
         double? peakPerRun = null;
+        var matmulBesideQuiet = new List<double>();
         for (int r = 0; r < repeats; r++)
             foreach (bool busy in loaded ? new[] { false, true } : [false])
             {
@@ -63,11 +68,12 @@ public static class PhaseBench
                 }
                 var t = PhaseRunner.Run(grid, runsPerItem: runsPerItem).Timing;
                 if (peakReset) peakPerRun = (ProcessMemory.PeakRssMiB() - residentBefore) / (t.Workers * (double)runsPerItem);
+                if (!busy) matmulBesideQuiet.Add(MatmulThroughput.Gflops(1));
                 timed.Add(new Run(busy, t.Seconds, t.TrainSeconds, t.MeasureSeconds, t.TrainMsPerSeedStep, t.CpuSeconds, before, t.ZeroGradientFraction, t.TrainMsPerComputedSeedStep));
                 last = t;
             }
         return new Result($"{points} × {points} × {seeds} seeds (κ × τ)", grid.Cells, grid.Runs, config.Training.Steps, runsPerItem, last!.Workers, last.Items,
-            repeats, timed) { PeakMiBPerRunInFlight = peakPerRun };
+            repeats, timed) { PeakMiBPerRunInFlight = peakPerRun, MatmulGflopsBesideQuiet = LoadComparison.Median(matmulBesideQuiet) };
     }
 
     private static PhaseGrid Grid(ExperimentConfig config, int points, int seeds) =>

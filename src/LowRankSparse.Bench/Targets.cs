@@ -34,19 +34,23 @@ public static class Targets
     public sealed record Speed(string Run, double MsPerComputedStep, double MsPerStep, double ZeroGradientFraction, double LimitMs, double? PyTorchMs, int ProgramsSideBySide);
 
     /// <summary>The speed rows of the theory config (single run and <paramref name="stackedSeeds"/> stacked seeds in
-    /// <paramref name="stackedPrograms"/> programs side by side) and of the phase grid (<paramref name="phaseWorkers"/> workers).</summary>
-    public static IReadOnlyList<Speed> Speeds(ConfigBench theory, int stackedSeeds, int stackedPrograms, PhaseBench.Result phase, int phaseWorkers)
+    /// <paramref name="stackedPrograms"/> programs side by side) and of the phase grid (<paramref name="phaseWorkers"/> workers). Each
+    /// row's arithmetic limit uses the one-thread matmul rate measured beside it (<paramref name="theoryGflops"/>: around the theory
+    /// config's timings; <paramref name="phaseGflops"/>: right after the quiet grids): a shared host's speed drifts within one run.</summary>
+    public static IReadOnlyList<Speed> Speeds(ConfigBench theory, int stackedSeeds, int stackedPrograms, PhaseBench.Result phase, int phaseWorkers,
+        double theoryGflops, double phaseGflops)
     {
         int StackedPrograms(int p) => Math.Max(1, p);
+        double Limit(double gflops) => theory.FlopsPerStep / (gflops * 1e9) * 1000;
         return
         [
-            new("single run", theory.TrainMsPerComputedStep, theory.TrainMsPerStep, theory.ZeroGradientFraction, theory.LimitMsPerStep, theory.PyTorchMsPerStep, 1),
+            new("single run", theory.TrainMsPerComputedStep, theory.TrainMsPerStep, theory.ZeroGradientFraction, Limit(theoryGflops), theory.PyTorchMsPerStep, 1),
             new($"{stackedSeeds} seeds stacked",
                 theory.BatchedMsPerComputedSeedStep * StackedPrograms(stackedPrograms), theory.BatchedMsPerSeedStep * StackedPrograms(stackedPrograms),
-                theory.BatchedZeroGradientFraction, theory.LimitMsPerStep, theory.PyTorchMsPerStep, StackedPrograms(stackedPrograms)),
+                theory.BatchedZeroGradientFraction, Limit(theoryGflops), theory.PyTorchMsPerStep, StackedPrograms(stackedPrograms)),
             new("phase grid",
                 phase.Quiet.MsPerComputedSeedStep * StackedPrograms(phaseWorkers), phase.Quiet.MsPerSeedStep * StackedPrograms(phaseWorkers),
-                phase.Quiet.ZeroGradientFraction, theory.LimitMsPerStep, theory.PyTorchMsPerStep, StackedPrograms(phaseWorkers)),
+                phase.Quiet.ZeroGradientFraction, Limit(phaseGflops), theory.PyTorchMsPerStep, StackedPrograms(phaseWorkers)),
         ];
     }
 
@@ -80,6 +84,10 @@ public sealed record TargetsResult
     public required double Seconds { get; init; }
     public required double? LoadAverageBefore { get; init; }
     public required BenchResults Theory { get; init; }
+    /// <summary>One-thread matmul GFLOP/s at the start of the theory config's timings and right after them; their mean sets the theory
+    /// rows' limit. The phase row's is <see cref="PhaseBench.Result.MatmulGflopsBesideQuiet"/>.</summary>
+    public required double MatmulGflopsBeforeTheory { get; init; }
+    public required double MatmulGflopsAfterTheory { get; init; }
     public required PhaseBench.Result Phase { get; init; }
     public required LoadComparison ReproduceQuick { get; init; }
     public required IReadOnlyList<Targets.Speed> Speeds { get; init; }

@@ -185,18 +185,22 @@ internal static class BenchCommand
         double? loadBefore = BusyCores.LoadAverage();
         var config = ConfigLoader.Load(PathOf("default"), set);
         var theory = Run([("default", config)], repeats, comparePyTorch: true);
+        double matmulAfterTheory = MatmulThroughput.Gflops(1);
         BenchTable.Print(theory);
         var phase = PhaseBench.Measure(config, repeats, loaded: true, points: points, status: Status);
         PrintPhase(phase, loaded: true);
         var quick = BenchReproduce.Run(repeats);
         BenchReproduce.Print(quick);
-        var speeds = Targets.Speeds(theory.Configs[0], ConfigBenchmark.BatchedSeeds, Trainer.WorkersFor(ConfigBenchmark.BatchedSeeds), phase, phase.Workers);
+        var speeds = Targets.Speeds(theory.Configs[0], ConfigBenchmark.BatchedSeeds, Trainer.WorkersFor(ConfigBenchmark.BatchedSeeds), phase, phase.Workers,
+            (theory.MatmulGflopsOneThread + matmulAfterTheory) / 2, phase.MatmulGflopsBesideQuiet);
         var result = new TargetsResult
         {
             StartedUtc = theory.StartedUtc,
             Seconds = clock.Elapsed.TotalSeconds,
             LoadAverageBefore = loadBefore,
             Theory = theory,
+            MatmulGflopsBeforeTheory = theory.MatmulGflopsOneThread,
+            MatmulGflopsAfterTheory = matmulAfterTheory,
             Phase = phase,
             ReproduceQuick = quick,
             Speeds = speeds,
