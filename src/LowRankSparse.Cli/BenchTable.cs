@@ -48,8 +48,8 @@ internal static class BenchTable
         AnsiConsole.MarkupLine($"Theory config ({Markup.Escape(theory.Name)}: d, L, m, B = {theory.Dim}, {theory.Tokens}, {theory.Neurons}, {theory.BatchSize}); " +
                                $"phase grid {Markup.Escape(r.Phase.Grid)}, items of {r.Phase.RunsPerItem} runs on {r.Phase.Workers} workers. Times per core: " +
                                "wall time per seed-step × the programs side by side; zero-gradient steps are skipped and not counted as computed. " +
-                               $"Limits from the one-thread matmul rate measured beside each: {F(r.MatmulGflopsBeforeTheory, 1)} and {F(r.MatmulGflopsAfterTheory, 1)} GFLOP/s " +
-                               $"around the theory config's timings, {F(r.Phase.MatmulGflopsBesideQuiet, 1)} after the quiet phase grids.");
+                               $"One-thread matmul measured {F(r.MatmulGflopsBeforeTheory, 1)} and {F(r.MatmulGflopsAfterTheory, 1)} GFLOP/s around the theory " +
+                               $"config's timings, {F(r.Phase.MatmulGflopsBesideQuiet, 1)} after the quiet phase grids; every limit uses the highest, {F(r.LimitGflops, 1)}.");
         var speeds = new Table().Title("ms per step, per core")
             .AddColumns("run", "all steps", "computed steps", "skipped", "limit", "PyTorch");
         foreach (var s in r.Speeds)

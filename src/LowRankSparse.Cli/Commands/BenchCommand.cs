@@ -191,8 +191,9 @@ internal static class BenchCommand
         PrintPhase(phase, loaded: true);
         var quick = BenchReproduce.Run(repeats);
         BenchReproduce.Print(quick);
+        double limitGflops = new[] { theory.MatmulGflopsOneThread, matmulAfterTheory, phase.MatmulGflopsBesideQuiet }.Where(double.IsFinite).Max();
         var speeds = Targets.Speeds(theory.Configs[0], ConfigBenchmark.BatchedSeeds, Trainer.WorkersFor(ConfigBenchmark.BatchedSeeds), phase, phase.Workers,
-            (theory.MatmulGflopsOneThread + matmulAfterTheory) / 2, phase.MatmulGflopsBesideQuiet);
+            limitGflops);
         var result = new TargetsResult
         {
             StartedUtc = theory.StartedUtc,
@@ -201,6 +202,7 @@ internal static class BenchCommand
             Theory = theory,
             MatmulGflopsBeforeTheory = theory.MatmulGflopsOneThread,
             MatmulGflopsAfterTheory = matmulAfterTheory,
+            LimitGflops = limitGflops,
             Phase = phase,
             ReproduceQuick = quick,
             Speeds = speeds,

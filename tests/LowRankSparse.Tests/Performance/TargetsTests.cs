@@ -39,15 +39,14 @@ public class TargetsTests
     {
         var phase = Phase(10, 15, 0.95);
         var speeds = Targets.Speeds(Theory(pyTorchMs: 10), stackedSeeds: 10, stackedPrograms: 2, phase, phaseWorkers: 2,
-            theoryGflops: 60, phaseGflops: 30);
+            limitGflops: 30);
         Assert.Equal(1.5, speeds[0].MsPerComputedStep, 12);          // a single run: as measured
         Assert.Equal(1.8, speeds[1].MsPerComputedStep, 12);          // 0.9 ms of wall time per seed-step with 2 programs side by side
         Assert.Equal(1.9, speeds[2].MsPerComputedStep, 12);          // the phase grid's quiet runs, 2 workers
-        Assert.Equal(0.7, speeds[0].LimitMs, 12);                    // 42 MFLOP at the 60 GFLOP/s measured beside the theory timings
-        Assert.Equal(1.4, speeds[2].LimitMs, 12);                    // … and at the 30 GFLOP/s measured beside the quiet grids
+        Assert.All(speeds, s => Assert.Equal(1.4, s.LimitMs, 12));   // 42 MFLOP at 30 GFLOP/s, the rate given
         var targets = Targets.Judge(speeds, phase, Quick(20, 30));
         Assert.Equal(8, targets.Count);
-        Assert.Equal(1.8 / 0.7, Find(targets, "10 seeds", "÷ limit").Value, 12);
+        Assert.Equal(1.8 / 1.4, Find(targets, "10 seeds", "÷ limit").Value, 12);
         Assert.Equal(1.9 / 10, Find(targets, "phase grid", "÷ PyTorch").Value, 12);
         Assert.Equal(1.9 / 1.4, Find(targets, "phase grid", "÷ limit").Value, 12);
         Assert.All(targets, t => Assert.True(t.Met, $"{t.Run} {t.Measure} {t.Value} ≤ {t.Bound}"));
@@ -59,7 +58,7 @@ public class TargetsTests
         // single run 1.5 ms: 0.31 of PyTorch's 4.84 ms (bound 0.3), 2.14 of the limit (bound 3); the phase grid per core 2 × 1.06 = 2.12 ms,
         // 3.03 of the limit; busy ÷ quiet 2.05 for reproduce --quick and 1.99 for the phase grid (bound 2)
         var phase = Phase(100, 199, 1.06);
-        var targets = Targets.Judge(Targets.Speeds(Theory(pyTorchMs: 4.84), 10, 2, phase, 2, 60, 60), phase, Quick(20, 41));
+        var targets = Targets.Judge(Targets.Speeds(Theory(pyTorchMs: 4.84), 10, 2, phase, 2, 60), phase, Quick(20, 41));
         Assert.False(Find(targets, "single run", "÷ PyTorch").Met);
         Assert.True(Find(targets, "single run", "÷ limit").Met);
         Assert.False(Find(targets, "phase grid", "÷ limit").Met);
@@ -72,7 +71,7 @@ public class TargetsTests
     public void Without_PyTorch_the_comparison_is_not_measured_rather_than_met()
     {
         var phase = Phase(10, 15, 0.5);
-        var targets = Targets.Judge(Targets.Speeds(Theory(pyTorchMs: null), 10, 2, phase, 2, 60, 60), phase, Quick(20, 30));
+        var targets = Targets.Judge(Targets.Speeds(Theory(pyTorchMs: null), 10, 2, phase, 2, 60), phase, Quick(20, 30));
         var pyTorch = targets.Where(t => t.Measure.StartsWith("÷ PyTorch", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, pyTorch.Count);
         Assert.All(pyTorch, t => Assert.Null(t.Met));
