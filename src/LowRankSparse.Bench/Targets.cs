@@ -40,17 +40,15 @@ public static class Targets
     public static IReadOnlyList<Speed> Speeds(ConfigBench theory, int stackedSeeds, int stackedPrograms, PhaseBench.Result phase, int phaseWorkers,
         double limitGflops)
     {
-        int StackedPrograms(int p) => Math.Max(1, p);
-        double Limit(double gflops) => theory.FlopsPerStep / (gflops * 1e9) * 1000;
+        double limit = theory.FlopsPerStep / (limitGflops * 1e9) * 1000;
+        int stacked = Math.Max(1, stackedPrograms), workers = Math.Max(1, phaseWorkers);
         return
         [
-            new("single run", theory.TrainMsPerComputedStep, theory.TrainMsPerStep, theory.ZeroGradientFraction, Limit(limitGflops), theory.PyTorchMsPerStep, 1),
-            new($"{stackedSeeds} seeds stacked",
-                theory.BatchedMsPerComputedSeedStep * StackedPrograms(stackedPrograms), theory.BatchedMsPerSeedStep * StackedPrograms(stackedPrograms),
-                theory.BatchedZeroGradientFraction, Limit(limitGflops), theory.PyTorchMsPerStep, StackedPrograms(stackedPrograms)),
-            new("phase grid",
-                phase.Quiet.MsPerComputedSeedStep * StackedPrograms(phaseWorkers), phase.Quiet.MsPerSeedStep * StackedPrograms(phaseWorkers),
-                phase.Quiet.ZeroGradientFraction, Limit(limitGflops), theory.PyTorchMsPerStep, StackedPrograms(phaseWorkers)),
+            new("single run", theory.TrainMsPerComputedStep, theory.TrainMsPerStep, theory.ZeroGradientFraction, limit, theory.PyTorchMsPerStep, 1),
+            new($"{stackedSeeds} seeds stacked", theory.BatchedMsPerComputedSeedStep * stacked, theory.BatchedMsPerSeedStep * stacked,
+                theory.BatchedZeroGradientFraction, limit, theory.PyTorchMsPerStep, stacked),
+            new("phase grid", phase.Quiet.MsPerComputedSeedStep * workers, phase.Quiet.MsPerSeedStep * workers,
+                phase.Quiet.ZeroGradientFraction, limit, theory.PyTorchMsPerStep, workers),
         ];
     }
 
@@ -86,7 +84,7 @@ public sealed record TargetsResult
     public required BenchResults Theory { get; init; }
     /// <summary>One-thread matmul GFLOP/s at the start of the theory config's timings and right after them (and, in the phase result,
     /// after each quiet grid); the highest of them sets every limit (<see cref="LimitGflops"/>).</summary>
-    public required double MatmulGflopsBeforeTheory { get; init; }
+    public double MatmulGflopsBeforeTheory => Theory.MatmulGflopsOneThread;
     public required double MatmulGflopsAfterTheory { get; init; }
     public required double LimitGflops { get; init; }
     public required PhaseBench.Result Phase { get; init; }

@@ -20,7 +20,7 @@ internal static class BenchCommand
     {
         var configs = new Option<string>("--configs")
         {
-            Description = "Comma-separated config names (data/configs/NAME.json) or paths. Default: quick,default,large",
+            Description = "Comma-separated config names (data/configs/NAME.json; \"default\" is the theory config) or paths; the loader resolves them as every command does. Default: quick,default,large",
             DefaultValueFactory = _ => "quick,default,large",
         };
         var comparePyTorch = new Option<bool>("--compare-pytorch") { Description = $"Also time {Script} (needs python3 with torch) and print the ratio." };
@@ -97,7 +97,7 @@ internal static class BenchCommand
             }
             var names = parse.GetValue(configs)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (names.Length == 0) throw new UsageException("--configs is empty: name at least one config (data/configs/NAME.json) or give a path");
-            var named = names.Select(c => (Name: Path.GetFileNameWithoutExtension(c), Config: ConfigLoader.Load(PathOf(c), parse.GetValue(set)))).ToList();
+            var named = names.Select(c => (Name: Path.GetFileNameWithoutExtension(c), Config: ConfigLoader.Load(c, parse.GetValue(set)))).ToList();
             string? chromium = parse.GetValue(scaling) ? LowRankSparse.Export.Chromium.Find() : null;
             // the scaling curves first, in a fresh process: after the config benchmarks the same bare step of the theory config took
             // 2.05 instead of 1.2–1.3 ms (2026-12-07; the heap those runs leave behind), which would bend every curve
@@ -106,7 +106,7 @@ internal static class BenchCommand
             {
                 NativeAllocator.KeepFreedMemory();
                 Status("scaling: matmul throughput");
-                curves = Scaling.Measure(named[0].Name, PathOf(names[0]), parse.GetValue(set) ?? [], n, MatmulThroughput.Gflops(1), Status);
+                curves = Scaling.Measure(named[0].Name, names[0], parse.GetValue(set) ?? [], n, MatmulThroughput.Gflops(1), Status);
             }
             var results = Run(named, n, parse.GetValue(comparePyTorch));
             string file = parse.GetValue(output)!;
@@ -183,7 +183,7 @@ internal static class BenchCommand
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         double? loadBefore = BusyCores.LoadAverage();
-        var config = ConfigLoader.Load(PathOf("default"), set);
+        var config = ConfigLoader.Load("default", set);
         var theory = Run([("default", config)], repeats, comparePyTorch: true);
         double matmulAfterTheory = MatmulThroughput.Gflops(1);
         BenchTable.Print(theory);
@@ -200,7 +200,6 @@ internal static class BenchCommand
             Seconds = clock.Elapsed.TotalSeconds,
             LoadAverageBefore = loadBefore,
             Theory = theory,
-            MatmulGflopsBeforeTheory = theory.MatmulGflopsOneThread,
             MatmulGflopsAfterTheory = matmulAfterTheory,
             LimitGflops = limitGflops,
             Phase = phase,
@@ -215,7 +214,7 @@ internal static class BenchCommand
 
     private static void PhaseThroughput(string[]? set, int repeats, int runsPerItem, bool loaded, int points, string file)
     {
-        var r = PhaseBench.Measure(ConfigLoader.Load(PathOf("default"), set), repeats, loaded, points: points, runsPerItem: runsPerItem, status: Status);
+        var r = PhaseBench.Measure(ConfigLoader.Load("default", set), repeats, loaded, points: points, runsPerItem: runsPerItem, status: Status);
         Json.WriteAtomically(file, Json.Serialize(r));
         PrintPhase(r, loaded);
         AnsiConsole.MarkupLine($"[grey]wrote {Markup.Escape(Path.GetFullPath(file))}[/]");
@@ -240,9 +239,6 @@ internal static class BenchCommand
             Console.WriteLine($"  peak memory per run in flight ({r.Workers} workers × {r.RunsPerItem} runs): {peak:F1} MiB");
     }
 
-    /// <summary>A path as given; a bare name ("default", "quick") as the name, which the loader resolves to the shipped config
-    /// ("default" is the theory regime, data/configs/theory.json).</summary>
-    private static string PathOf(string nameOrPath) => ConfigFiles.Resolve(nameOrPath);
 
     private static void Status(string what) => Console.Error.WriteLine($"bench: {what} …");
 }
