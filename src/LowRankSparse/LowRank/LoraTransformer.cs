@@ -1,5 +1,6 @@
 using LowRankSparse.Model;
 using LowRankSparse.Util;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -10,7 +11,8 @@ namespace LowRankSparse.LowRank;
 public sealed class LoraTransformer : nn.Module<Tensor, Tensor>
 {
     private readonly Tensor _wq0, _wk0, _wv0, _a;
-    private readonly double _scaling;
+    /// <summary>alpha/r, kept alive for every call that uses it (Util/Scalars.cs).</summary>
+    private readonly TorchSharp.Scalar _scaling;
 
     /// <param name="value">With <see cref="LoraConfig.AttentionOnly"/>: the frozen W_V (the trained one); its adapter is not trained.</param>
     public LoraTransformer(Weights initial, double[] a, LoraConfig lora, int seed, double[,]? head = null, double[,]? value = null) : base(nameof(LoraTransformer))
@@ -19,7 +21,7 @@ public sealed class LoraTransformer : nn.Module<Tensor, Tensor>
         _wk0 = Matrices.ToTensor(initial.WK);
         _wv0 = Matrices.ToTensor(lora.AttentionOnly ? value ?? throw new ArgumentNullException(nameof(value)) : initial.WV);
         _a = tensor(a.Select(v => (float)v).ToArray());
-        _scaling = lora.Scaling;
+        _scaling = lora.Scaling.ToScalar();
         var rng = SeededRandom.For(seed, "lora");
         (AQ, BQ) = Adapter(initial.WQ, lora.R, rng);
         (AK, BK) = Adapter(initial.WK, lora.R, rng);
@@ -54,7 +56,7 @@ public sealed class LoraTransformer : nn.Module<Tensor, Tensor>
             Matrices.ToHost(Effective(_wv0, BV, AV)), Matrices.ToHost(WO));
     }
 
-    private Tensor Effective(Tensor w0, Tensor b, Tensor a) => w0 + b.matmul(a) * _scaling;
+    private Tensor Effective(Tensor w0, Tensor b, Tensor a) => w0.add(b.matmul(a).mul(_scaling), Scalars.One);
 
     private static (Parameter A, Parameter B) Adapter(double[,] w0, int r, SeededRandom rng)
     {
@@ -70,7 +72,7 @@ public sealed class LoraTransformer : nn.Module<Tensor, Tensor>
     {
         if (disposing)
         {
-            _wq0.Dispose(); _wk0.Dispose(); _wv0.Dispose(); _a.Dispose();
+            _wq0.Dispose(); _wk0.Dispose(); _wv0.Dispose(); _a.Dispose(); _scaling.Dispose();
         }
         base.Dispose(disposing);
     }

@@ -1,3 +1,5 @@
+using LowRankSparse.Util;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace LowRankSparse.Model;
@@ -43,6 +45,6 @@ public static class Network
     public static Tensor HingeLoss(Tensor output, Tensor y)
     {
         using var scope = NewDisposeScope();
-        return nn.functional.relu(1 - y * output).mean(new long[] { -1 }).MoveToOuterDisposeScope();
+        return nn.functional.relu((y * output).neg().add_(Scalars.One, Scalars.One)).mean(new long[] { -1 }).MoveToOuterDisposeScope();
     }
 }

@@ -1,5 +1,7 @@
 using LowRankSparse.Data;
 using LowRankSparse.Model;
+using LowRankSparse.Util;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace LowRankSparse.Training;
@@ -58,7 +60,7 @@ public sealed record Evaluation(double HingeLoss, double Accuracy)
     {
         using var scope = NewDisposeScope();
         double loss = Network.HingeLoss(output, y).to(ScalarType.Float64).item<double>();
-        double accuracy = (output * y > 0).to(ScalarType.Float64).mean().item<double>();
+        double accuracy = (output * y).gt(Scalars.Zero).to(ScalarType.Float64).mean().item<double>();
         return new Evaluation(loss, accuracy);
     }
 }

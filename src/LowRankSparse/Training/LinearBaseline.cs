@@ -1,4 +1,6 @@
 using LowRankSparse.Data;
+using LowRankSparse.Util;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace LowRankSparse.Training;
@@ -26,16 +28,21 @@ public static class LinearBaseline
         double lr = 4.0 * n / LargestEigenvalue(x);   // curvature of mean logistic loss ≤ λ_max(XᵀX)/(4N), plus the bias column
         var w = zeros(p, dtype: ScalarType.Float64);
         var b = zeros(1, dtype: ScalarType.Float64);
+        using var count = n.ToScalar();                         // Scalars kept alive through every call (Util/Scalars.cs)
+        using var rate = lr.ToScalar();
+        Tensor Logits(Tensor f) => f.matmul(w).add(b, Scalars.One);
         for (int s = 0; s < steps; s++)
         {
-            var margin = y * (x.matmul(w) + b);
-            var g = -y * sigmoid(-margin) / n;                  // ∂ mean log(1 + e^{−margin}) / ∂(w·x + b)
-            w.sub_(x.T.matmul(g) * lr);
-            b.sub_(g.sum() * lr);
+            var margin = y * Logits(x);
+            var g = (-y * sigmoid(-margin)).div(count);        // ∂ mean log(1 + e^{−margin}) / ∂(w·x + b)
+            w.sub_(x.T.matmul(g).mul(rate));
+            b.sub_(g.sum().mul(rate));
         }
-        double Acc(Tensor f, Tensor labels) => ((f.matmul(w) + b) * labels.to(ScalarType.Float64) > 0).to(ScalarType.Float64).mean().item<double>();
-        var testMargin = test.Y.to(ScalarType.Float64) * (xt.matmul(w) + b);
-        double loss = nn.functional.softplus(-testMargin).mean().item<double>();
+        double Acc(Tensor f, Tensor labels) => (Logits(f) * labels.to(ScalarType.Float64)).gt(Scalars.Zero).to(ScalarType.Float64).mean().item<double>();
+        var testMargin = test.Y.to(ScalarType.Float64) * Logits(xt);
+        // softplus(−m) = log(1 + e^{−m}) written as max(−m, 0) + log1p(e^{−|m|}) (stable; TorchSharp's softplus makes its β, threshold
+        // Scalars on the fly)
+        double loss = testMargin.neg().clamp_min(Scalars.Zero).add(testMargin.abs().neg().exp().log1p(), Scalars.One).mean().item<double>();
         return new Result(features, steps, Acc(x, train.Y), Acc(xt, test.Y), loss);
     }
 
@@ -48,13 +55,15 @@ public static class LinearBaseline
     {
         var aug = cat(new[] { x, ones(x.shape[0], 1, dtype: ScalarType.Float64) }, 1);
         var gram = aug.T.matmul(aug);
-        var v = ones(aug.shape[1], dtype: ScalarType.Float64) / Math.Sqrt(aug.shape[1]);
+        using var root = Math.Sqrt(aug.shape[1]).ToScalar();   // Scalars kept alive through the call (Util/Scalars.cs)
+        var v = ones(aug.shape[1], dtype: ScalarType.Float64).div(root);
         double lambda = 1;
         for (int i = 0; i < 50; i++)
         {
             var u = gram.matmul(v);
             lambda = u.norm().item<double>();
-            v = u / lambda;
+            using var norm = lambda.ToScalar();
+            v = u.div(norm);
         }
         return Math.Max(lambda * 1.1, 1e-12);
     }

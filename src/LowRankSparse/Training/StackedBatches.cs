@@ -1,3 +1,5 @@
+using LowRankSparse.Util;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace LowRankSparse.Training;
@@ -26,7 +28,8 @@ internal sealed class StackedBatches : IDisposable
         var perRun = new List<Tensor>();
         foreach (var r in runs)
         {
-            perRun.Add(BatchSchedule.Indices(r.Config.Data.TrainSamples, t.BatchSize, t.Steps, r.Config.BatchSeed, cancel) + offset);
+            using var shift = offset.ToScalar();   // kept alive through the call (Util/Scalars.cs)
+            perRun.Add(BatchSchedule.Indices(r.Config.Data.TrainSamples, t.BatchSize, t.Steps, r.Config.BatchSeed, cancel).add(shift, Scalars.One));
             offset += r.Config.Data.TrainSamples;
         }
         var rows = stack(perRun, 1).view(steps, -1);                                         // [T, S·B]

@@ -1,4 +1,6 @@
 using LowRankSparse.Model;
+using LowRankSparse.Util;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace LowRankSparse.Training;
@@ -63,7 +65,7 @@ internal sealed class StackedSgd : IDisposable
     public (Tensor Wqkv, Tensor Wo) Backward(int step, FusedActivations f) => FusedStep.Backward(Weights, f, Upstream(step, f), _a);
 
     /// <summary>∂(η·mean hinge)/∂F per run and sample, [S, B]: −η·y/B where y·F &lt; 1, else 0.</summary>
-    private Tensor Upstream(int step, FusedActivations f) => (f.Output * Batches.Labels[step] < 1) * Batches.Coefficients[step];
+    private Tensor Upstream(int step, FusedActivations f) => (f.Output * Batches.Labels[step]).lt(Scalars.One) * Batches.Coefficients[step];
 
     public void Update((Tensor Wqkv, Tensor Wo) scaledGradients)
     {

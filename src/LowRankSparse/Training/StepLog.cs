@@ -1,4 +1,6 @@
 using LowRankSparse.Model;
+using LowRankSparse.Util;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace LowRankSparse.Training;
@@ -17,7 +19,7 @@ internal sealed record StepLog(float[][] Loss, float[][] Accuracy)
         var o = outputs.narrow(0, 0, steps);
         var y = labels.narrow(0, 0, steps);
         var loss = Network.HingeLoss(o, y);                                  // [T, S]
-        var accuracy = (o * y > 0).to(ScalarType.Float32).mean(new long[] { -1 });
+        var accuracy = (o * y).gt(Scalars.Zero).to(ScalarType.Float32).mean(new long[] { -1 });
         return new StepLog(PerRun(loss), PerRun(accuracy));
     }
 

@@ -82,7 +82,7 @@ public static class Trainer
             {
                 loss[step] = batchLoss.item<float>();
                 if (!float.IsFinite(loss[step])) throw new DivergenceException(step + 1, loss[step], t.LearningRate);
-                accuracy[step] = (output * y > 0).to(ScalarType.Float32).mean().item<float>();
+                accuracy[step] = (output * y).gt(Scalars.Zero).to(ScalarType.Float32).mean().item<float>();
                 int done = step + 1;
                 if (snapshotAt.Contains(done)) snapshots.Add(new Snapshot(done, Weights.Of(model)));
                 if (onStep is not null && (done % progressEvery == 0 || done == t.Steps)) onStep(done);
