@@ -15,6 +15,8 @@ public sealed record ConfigBench
     /// <summary>Time per step over the steps that computed a gradient alone: the loop time spent in those steps ÷ their number (the
     /// trainer skips the backward pass and update of a step whose gradient is exactly zero: every hinge inactive).</summary>
     public required double TrainMsPerComputedStep { get; init; }
+    /// <summary><see cref="TrainMsPerComputedStep"/> of each timed repeat, in the order they ran (its median is the value above).</summary>
+    public IReadOnlyList<double> TrainMsPerComputedStepByRepeat { get; init; } = [];
     /// <summary>Fraction of the single run's steps whose gradient was exactly zero (skipped).</summary>
     public required double ZeroGradientFraction { get; init; }
     /// <summary>The bare fused step split into forward / backward / update, with 1 and with all threads per op.</summary>
@@ -25,6 +27,8 @@ public sealed record ConfigBench
     /// <summary>As <see cref="BatchedMsPerSeedStep"/>, over the steps of each seed's stacked group that computed a gradient alone (the
     /// loop time spent in them ÷ their number).</summary>
     public required double BatchedMsPerComputedSeedStep { get; init; }
+    /// <summary><see cref="BatchedMsPerComputedSeedStep"/> of each timed repeat, in the order they ran.</summary>
+    public IReadOnlyList<double> BatchedMsPerComputedSeedStepByRepeat { get; init; } = [];
     /// <summary>Fraction of the batched seed-steps whose group's gradient was exactly zero (skipped).</summary>
     public required double BatchedZeroGradientFraction { get; init; }
     /// <summary>Peak resident memory the batched training added, per seed (MiB): freed heap memory handed back first, the peak reset

@@ -9,6 +9,6 @@ namespace LowRankSparse.Training;
 /// <param name="V">W_V x, [SB, L, m_a] (a view).</param>
 /// <param name="P">Attention softmax_s, [SB, L (query), L (key)].</param>
 /// <param name="Z">Attention-mixed values, [SB, L, m_a].</param>
-/// <param name="Hidden">ReLU(W_O z), [S, BL, m].</param>
+/// <param name="Hidden">ReLU(W_O z), [S, BL, m]; <see cref="FusedStep.Backward"/> turns it into the mask ReLU' in place.</param>
 /// <param name="Output">F(X), [S, B].</param>
 internal sealed record FusedActivations(Tensor X, Tensor Q, Tensor K, Tensor V, Tensor P, Tensor Z, Tensor Hidden, Tensor Output);

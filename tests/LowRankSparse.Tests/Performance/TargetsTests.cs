@@ -77,4 +77,32 @@ public class TargetsTests
         Assert.All(pyTorch, t => Assert.Null(t.Met));
         Assert.All(pyTorch, t => Assert.Contains("not measured", t.Detail));
     }
+
+    [Fact]
+    public void A_target_met_in_some_repeats_only_straddles_and_is_neither_met_nor_missed()
+    {
+        Targets.Target T(double median, params double[] repeats) => new("phase grid", "÷ limit", median, Targets.LimitBound, "") { ByRepeat = repeats };
+        Assert.Equal(Targets.Outcome.Met, T(2.9, 2.8, 2.9, 3.0).Outcome);          // the bound itself is within it
+        Assert.Equal(Targets.Outcome.Missed, T(3.2, 3.1, 3.2, 3.3).Outcome);
+        Assert.Equal(Targets.Outcome.Straddles, T(2.9, 2.8, 2.9, 3.1).Outcome);    // a median within the bound does not decide alone
+        Assert.Null(T(2.9, 2.8, 2.9, 3.1).Met);
+        Assert.Equal(Targets.Outcome.Straddles, T(3.1, 2.9, 3.1, 3.2).Outcome);
+        Assert.Equal(Targets.Outcome.Missed, T(3.1).Outcome);                     // no repeats recorded: the median decides
+        Assert.Equal(Targets.Outcome.NotMeasured, T(double.NaN).Outcome);
+    }
+
+    [Fact]
+    public void Busy_runs_are_judged_against_the_quiet_run_right_before_them()
+    {
+        // quiet 10 s, busy 21 s, quiet 12 s (the host slowed down), busy 22 s: pairs 2.1 and 1.83; medians 11 and 21.5 give 1.95
+        var runs = new[] { (false, 10.0), (true, 21.0), (false, 12.0), (true, 22.0) };
+        var ratios = Targets.PairRatios(runs);
+        Assert.Equal(new[] { 2.1, 22.0 / 12 }, ratios);
+        var phase = new PhaseBench.Result("2 × 2 × 1 seeds (κ × τ)", 4, 4, 400, 4, 2, 1, 2,
+            runs.Select(r => new PhaseBench.Run(r.Item1, r.Item2, 0, 0, 0.6, 0, 0, 0.2, 0.7)).ToList());
+        var grid = Find(Targets.Judge(Targets.Speeds(Theory(10), 10, 2, phase, 2, 60), phase, Quick(20, 30)), "phase grid", "busy");
+        Assert.Equal(21.5 / 11, grid.Value, 12);
+        Assert.Equal(ratios, grid.ByRepeat);
+        Assert.Equal(Targets.Outcome.Straddles, grid.Outcome);
+    }
 }
