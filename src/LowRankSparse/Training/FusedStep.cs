@@ -1,10 +1,11 @@
+using LowRankSparse.Util;
 using static TorchSharp.torch;
 
 namespace LowRankSparse.Training;
 
 /// <summary>
 /// The network of docs/paper-notes.md §2 for S stacked models, forward and backward written out by hand (no autograd): one matmul for
-/// Q, K, V (stacked W_Q/W_K/W_V), batched matmuls throughout, ReLU in place, and closed-form gradients.
+/// Q, K, V (stacked W_Q/W_K/W_V), batched matmuls throughout, the ReLU as a mask made in place, and closed-form gradients.
 /// Every kernel gives each seed's slice the same bits whatever S is, so S models trained together equal S models trained alone.
 /// Shapes: x [S, B, L, d]; S·B is written SB and B·L is written BL below. The one hand-written copy of <see cref="Model.Network"/>'s formula,
 /// for the fused plain-SGD path only; the tests hold its outputs and gradients to autograd on <see cref="Model.Network.Output"/>.
@@ -26,9 +27,17 @@ internal static class FusedStep
         // W_Oᵀ copied contiguous: libtorch's bmm with a transposed view as second operand is 5× slower on 2 threads
         // (default config, 10 seeds: 990 → 200 µs; measured with scratch profiling, see bench/README.md); same bits.
         var woT = w.Wo.mT.contiguous();
-        var hidden = bmm(z.view(s, b * l, va), woT).relu_();            // [S, BL, m]  ReLU(W_O z)
-        var output = hidden.view(s * b, -1).mv(a.Tiled).view(s, b);      // (1/L) Σ_l aᵀ ReLU(·)
-        return new FusedActivations(xf, q, k, v, p, z, hidden, output);
+        // The output without the ReLU'd hidden layer: Σ_i (a_i/L)·ReLU(h_i) = Σ_i (a_i/L)·active_i·h_i = z·G with h = W_O z and
+        // G = Σ_i (a_i/L)·active_i·W_O[i, :], the m_a-wide product the backward pass needs anyway (∂F/∂z = G). The [S, B·L, m] hidden
+        // tensor is written once (W_O z), turned into the mask in place and read twice (G here, dW_O in the backward pass) — 5 passes
+        // over 2.6 MB on the theory config instead of 7 (ReLU, the output's mv and the mask were passes of their own): 3–7 % less time
+        // per step (scratch timing, one and two processes side by side). Same mask, so the same gradients; the output's rounding differs
+        // from ReLU-then-sum by ~1e-6 relative (HandGradientTests hold both to autograd).
+        var active = bmm(z.view(s, b * l, va), woT).gt_(Scalars.Zero);  // [S, BL, m]  ReLU'(W_O z) ∈ {0, 1}
+        // G as the transpose of its wide-result product (see Backward): [m_a, m]·[m, BL] instead of [BL, m]·[m, m_a]
+        var g = bmm((w.Wo * a.Column).mT, active.mT).mT.reshape(s * b, l, va);   // [SB, L, m_a]
+        var output = (z * g).sum(new long[] { 1, 2 }).view(s, b);        // (1/L) Σ_l aᵀ ReLU(W_O z_l)
+        return new FusedActivations(xf, q, k, v, p, z, active, g, output);
     }
 
     /// <summary>
@@ -37,19 +46,15 @@ internal static class FusedStep
     /// </summary>
     public static (Tensor Wqkv, Tensor Wo) Backward(StackedWeights w, FusedActivations f, Tensor upstream, FixedOutput a)
     {
-        long s = f.Hidden.shape[0], bl = f.Hidden.shape[1], m = f.Hidden.shape[2];
-        long sb = upstream.numel(), l = bl / (sb / s);
+        long s = f.Active.shape[0], bl = f.Active.shape[1];
+        long sb = upstream.numel();
         var u = upstream.reshape(sb, 1, 1);
-        var aColumn = a.PerToken.view(1, m, 1);
-        // ReLU'(h) ∈ {0, 1}: h > 0, in place over the hidden activations (nothing reads them after this; sign of {0, 1} is itself, so
-        // a second Backward on the same activations gets the same mask): one [S, B·L, m] tensor less per step (2.6 MB on the theory config)
-        var active = f.Hidden.sign_();
-        // ∂/∂hidden[s,b,l,i] = u[s,b]·a_i/L·active: never materialised, folded into the two matmuls that use it
-        // The two hidden-layer products have a long inner dimension (m or B·L) and a narrow result (m_a columns). libtorch's bmm
-        // is 3–7× slower on those than on the transposed product with the wide result, (Aᵀ)ᵀ = A: on the theory config (B·L = 1280,
-        // m = 512, m_a = 8, one thread) dz 0.75 → 0.25 ms and dW_O 1.74 → 0.25 ms (scratch timing, bench/README.md).
-        var dz = bmm((w.Wo * aColumn).mT, active.mT).mT.reshape(sb, l, -1) * u;   // [SB, L, m_a]
-        var dwo = bmm((f.Z * u).view(s, bl, -1).mT, active).mT * aColumn;          // [S, m, m_a]
+        // ∂/∂hidden[s,b,l,i] = u[s,b]·a_i/L·active: never materialised. dz = u·G (computed in the forward pass); dW_O has a long inner
+        // dimension (B·L) and a narrow result (m_a columns), and libtorch's bmm is 3–7× slower on that than on the transposed product
+        // with the wide result, (Aᵀ)ᵀ = A: on the theory config (B·L = 1280, m = 512, m_a = 8, one thread) 1.74 → 0.25 ms (scratch timing,
+        // bench/README.md); G in the forward pass is written the same way (0.75 → 0.25 ms).
+        var dz = f.G * u;                                                // [SB, L, m_a]
+        var dwo = bmm((f.Z * u).view(s, bl, -1).mT, f.Active).mT * a.Column;        // [S, m, m_a]
         var dv = bmm(dz.mT, f.P).mT;                                     // [SB, L, m_a] as (dzᵀ P)ᵀ: 136 → 30 µs on the theory config
         var dp = bmm(dz, f.V.mT);                                        // [SB, l, s]
         var dscores = f.P * (dp - (dp * f.P).sum(-1, keepdim: true));   // softmax backward
