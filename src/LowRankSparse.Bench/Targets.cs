@@ -102,7 +102,8 @@ public static class Targets
             $"wall {F(quick.LoadedWallSeconds)} s with {quick.BusyProcesses} busy loops vs {F(quick.QuietWallSeconds)} s (medians of {quick.Repeats})")
             { ByRepeat = PairRatios(quick.Runs.Select(r => (r.Loaded, r.WallSeconds))) });
         targets.Add(new Target("phase grid", "busy ÷ quiet", phase.Ratio, LoadBound,
-            $"wall {F(phase.Loaded.Seconds)} s vs {F(phase.Quiet.Seconds)} s (medians of {phase.Repeats}); CPU {F(phase.Loaded.CpuSeconds)} vs {F(phase.Quiet.CpuSeconds)} s")
+            $"wall {F(phase.Loaded.Seconds)} s vs {F(phase.Quiet.Seconds)} s (medians of {phase.Repeats}); CPU {F(phase.Loaded.CpuSeconds)} vs {F(phase.Quiet.CpuSeconds)} s: " +
+            $"{F(phase.Quiet.CpuSeconds / phase.Quiet.Seconds)} cores used quiet, {F(phase.Loaded.CpuSeconds / phase.Loaded.Seconds)} busy")
             { ByRepeat = PairRatios(phase.Timed.Select(r => (r.Loaded, r.Seconds))) });
         return targets;
     }
