@@ -16,12 +16,8 @@ public static class TestPaths
     public static string EasyConfig => Path.Combine(Configs, "easy.json");
     public static string Notebooks => Path.Combine(RepoRoot, "notebooks");
 
-    public static string NewTempDir(string name)
-    {
-        string dir = Path.Combine(Path.GetTempPath(), "lowranksparse-tests", $"{name}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(dir);
-        return dir;
-    }
+    /// <summary>A new empty temp folder, deleted with this test process's folder at exit (<see cref="LowRankSparse.Interactive.Tests.TestTempDirs"/>).</summary>
+    public static string NewTempDir(string name) => LowRankSparse.Interactive.Tests.TestTempDirs.New(name);
 
     private static string FindRoot()
     {

@@ -8,12 +8,8 @@ public static class TestPaths
     /// <summary>The repository's notebooks (read as files only: no test here runs them).</summary>
     public static string Notebooks => Path.Combine(RepoRoot, "notebooks");
 
-    public static string NewTempDir(string name)
-    {
-        string dir = Path.Combine(Path.GetTempPath(), "lowranksparse-tests", $"{name}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(dir);
-        return dir;
-    }
+    /// <summary>A new empty temp folder, deleted with this test process's folder at exit (<see cref="TestTempDirs"/>).</summary>
+    public static string NewTempDir(string name) => TestTempDirs.New(name);
 
     private static string FindRoot()
     {
