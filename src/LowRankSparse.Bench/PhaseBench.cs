@@ -23,7 +23,8 @@ public static class PhaseBench
         public double? PeakMiBPerRunInFlight { get; init; }
 
         /// <summary>This machine's one-thread matmul throughput (GFLOP/s, <see cref="MatmulThroughput"/>) measured right after each quiet
-        /// grid, highest: a shared host's speed drifts within one bench run.</summary>
+        /// grid, highest: a shared host's speed drifts within one bench run. NaN unless measured (<c>bench --targets</c>, which sets its
+        /// arithmetic limits from it).</summary>
         public double MatmulGflopsBesideQuiet { get; init; } = double.NaN;
 
         public Run Quiet => MedianOf(false);
@@ -42,8 +43,10 @@ public static class PhaseBench
     }
 
     /// <param name="loaded">Also time every repeat with one busy loop per core.</param>
+    /// <param name="matmulBesideQuiet">Measure the matmul rate after each quiet grid (<see cref="Result.MatmulGflopsBesideQuiet"/>;
+    /// 3 s of warm-up each).</param>
     public static Result Measure(ExperimentConfig config, int repeats, bool loaded = true, int points = 8, int seeds = 3,
-        int runsPerItem = PhaseRunner.RunsPerItem, Action<string>? status = null)
+        int runsPerItem = PhaseRunner.RunsPerItem, Action<string>? status = null, bool matmulBesideQuiet = false)
     {
         var grid = Grid(config, points, seeds);
         status?.Invoke("phase grid: warm-up (2 × 2 cells)");
@@ -51,7 +54,7 @@ public static class PhaseBench
         var timed = new List<Run>();
         PhaseTiming? last = null;
         double? peakPerRun = null;
-        var matmulBesideQuiet = new List<double>();
+        var matmulRates = new List<double>();
         for (int r = 0; r < repeats; r++)
             foreach (bool busy in loaded ? new[] { false, true } : [false])
             {
@@ -68,12 +71,12 @@ public static class PhaseBench
                 }
                 var t = PhaseRunner.Run(grid, runsPerItem: runsPerItem).Timing;
                 if (peakReset) peakPerRun = (ProcessMemory.PeakRssMiB() - residentBefore) / (t.Workers * (double)runsPerItem);
-                if (!busy) matmulBesideQuiet.Add(MatmulThroughput.Gflops(1));
+                if (!busy && matmulBesideQuiet) matmulRates.Add(MatmulThroughput.Gflops(1));
                 timed.Add(new Run(busy, t.Seconds, t.TrainSeconds, t.MeasureSeconds, t.TrainMsPerSeedStep, t.CpuSeconds, before, t.ZeroGradientFraction, t.TrainMsPerComputedSeedStep));
                 last = t;
             }
         return new Result($"{points} × {points} × {seeds} seeds (κ × τ)", grid.Cells, grid.Runs, config.Training.Steps, runsPerItem, last!.Workers, last.Items,
-            repeats, timed) { PeakMiBPerRunInFlight = peakPerRun, MatmulGflopsBesideQuiet = matmulBesideQuiet.Count > 0 ? matmulBesideQuiet.Max() : double.NaN };
+            repeats, timed) { PeakMiBPerRunInFlight = peakPerRun, MatmulGflopsBesideQuiet = matmulRates.Count > 0 ? matmulRates.Max() : double.NaN };
     }
 
     private static PhaseGrid Grid(ExperimentConfig config, int points, int seeds) =>

@@ -3,7 +3,8 @@ namespace LowRankSparse.Tests;
 /// <summary>Locations in the repository, found from the test binary's folder.</summary>
 public static class TestPaths
 {
-    public static string RepoRoot { get; } = FindRoot();
+    /// <summary>The repository root, found by the engine tests' <see cref="LowRankSparse.Interactive.Tests.TestPaths"/> (linked into this project).</summary>
+    public static string RepoRoot => LowRankSparse.Interactive.Tests.TestPaths.RepoRoot;
 
     public static string Configs => Path.Combine(RepoRoot, "data", "configs");
     /// <summary>The theory regime's quick config (what <c>reproduce --quick</c> and the notebooks' quick mode use).</summary>
@@ -18,11 +19,4 @@ public static class TestPaths
 
     /// <summary>A new empty temp folder, deleted with this test process's folder at exit (<see cref="LowRankSparse.Interactive.Tests.TestTempDirs"/>).</summary>
     public static string NewTempDir(string name) => LowRankSparse.Interactive.Tests.TestTempDirs.New(name);
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "LowRankSparse.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("LowRankSparse.sln not found above " + AppContext.BaseDirectory);
-    }
 }

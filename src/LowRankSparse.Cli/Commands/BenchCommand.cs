@@ -187,7 +187,7 @@ internal static class BenchCommand
         var theory = Run([("default", config)], repeats, comparePyTorch: true);
         double matmulAfterTheory = MatmulThroughput.Gflops(1);
         BenchTable.Print(theory);
-        var phase = PhaseBench.Measure(config, repeats, loaded: true, points: points, status: Status);
+        var phase = PhaseBench.Measure(config, repeats, loaded: true, points: points, status: Status, matmulBesideQuiet: true);
         PrintPhase(phase, loaded: true);
         var quick = BenchReproduce.Run(repeats);
         BenchReproduce.Print(quick);
@@ -238,7 +238,6 @@ internal static class BenchCommand
         if (r.PeakMiBPerRunInFlight is double peak)
             Console.WriteLine($"  peak memory per run in flight ({r.Workers} workers × {r.RunsPerItem} runs): {peak:F1} MiB");
     }
-
 
     private static void Status(string what) => Console.Error.WriteLine($"bench: {what} …");
 }

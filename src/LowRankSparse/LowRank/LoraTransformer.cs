@@ -12,7 +12,7 @@ public sealed class LoraTransformer : nn.Module<Tensor, Tensor>
 {
     private readonly Tensor _wq0, _wk0, _wv0, _a;
     /// <summary>alpha/r, kept alive for every call that uses it (Util/Scalars.cs).</summary>
-    private readonly TorchSharp.Scalar _scaling;
+    private readonly Scalar _scaling;
 
     /// <param name="value">With <see cref="LoraConfig.AttentionOnly"/>: the frozen W_V (the trained one); its adapter is not trained.</param>
     public LoraTransformer(Weights initial, double[] a, LoraConfig lora, int seed, double[,]? head = null, double[,]? value = null) : base(nameof(LoraTransformer))
