@@ -21,7 +21,7 @@ public sealed record ReproduceResults
     public required PruningSection Pruning { get; init; }
     public required LowRankSection LowRank { get; init; }
     public required SweepsSection Sweeps { get; init; }
-    /// <summary>The settings where the theory predicts the claims fail (saturated / near-uniform attention, untrained W_O).</summary>
+    /// <summary>The settings where the theory predicts the claims fail (saturated / near-uniform attention, untrained W_O, shuffled training labels).</summary>
     public required ControlsSection Controls { get; init; }
     /// <summary>Issue #23: the full model against the control with W_Q, W_K frozen at W(0); decides whether the attention-update claims apply.</summary>
     public required AttentionMattersSection AttentionMatters { get; init; }

@@ -38,13 +38,13 @@ public static class ClaimCatalog
         new("§4.1", "paper",
             ["ΔW_Q, ΔW_K, ΔW_V concentrate on the label-relevant directions", "So ΔW_Q concentrates on its output side, ΔW_K and ΔW_V on their input side."]),
         ["spectra"], Updates, true,
-        i => Claims.LabelRelevantSpan(i.Data, i.Convergence, i.Updates, i.Controls?.Saturated));
+        i => Claims.LabelRelevantSpan(i.Data, i.Convergence, i.Updates, i.Controls?.ShuffledLabels));
 
     public static readonly ClaimEntry Noise = new("noise",
         "Label-irrelevant energy of the updates is small and grows with the noise level τ", "paper",
         new("§4.1", "paper", ["Expect: top-K energy close to 1, label-irrelevant energy small and growing with τ."]),
         ["noise_sweep"], Updates, true,
-        i => Claims.Noise(i.Sweeps.Noise, i.Controls?.Saturated));
+        i => Claims.Noise(i.Sweeps.Noise, i.Controls?.ShuffledLabels));
 
     public static readonly ClaimEntry RankVsK = new("rank_vs_k",
         "With K label-relevant patterns the gap rank follows K or the number of classes", "ours",

@@ -112,9 +112,6 @@ public static class Claims
             ThroughoutCheck(updates), Saturated(saturated), saturated is null ? null : ThroughoutCheck(saturated.Updates));
     }
 
-    /// <summary>Kept for callers that pass K: the energies at each snapshot were taken at the predicted gap ranks when the section was computed.</summary>
-    public static Check ThroughoutCheck(int k, UpdatesSection updates) => ThroughoutCheck(updates);
-
     public static Check ThroughoutCheck(UpdatesSection updates)
     {
         if (updates.EnergyVsStep.Count == 0) return Check.Missing("no snapshots");
@@ -127,11 +124,13 @@ public static class Claims
 
     private const string SpanReason = "[ours] most of the update's energy (a majority) on the label-relevant span; an isotropic update puts K/d there";
 
-    public static Verdict LabelRelevantSpan(DataConfig data, Convergence convergence, UpdatesSection updates, ControlRun? saturated = null) =>
+    /// <param name="control">The shuffled-labels run (<see cref="ControlsSection.ShuffledLabels"/>): no pattern carries the label, so the theory
+    /// gives nothing that draws the updates to the label-relevant span.</param>
+    public static Verdict LabelRelevantSpan(DataConfig data, Convergence convergence, UpdatesSection updates, ControlRun? control = null) =>
         Judge(ClaimCatalog.LabelRelevantSpan, convergence.Converged, convergence.Text,
             $"the updates live on {Predictions.ConcentrationSpan(data)}: label-relevant energy ≥ {Thresholds.RelevantEnergy} [ours: a majority; chance " +
             $"K/d = {F(ChanceShare(data), 3)}] on the concentrated sides (ΔW_Q output, ΔW_K and ΔW_V input), over seeds",
-            SpanCheck(updates), Saturated(saturated), saturated is null ? null : SpanCheck(saturated.Updates));
+            SpanCheck(updates), ControlSetting(control), control is null ? null : SpanCheck(control.Updates));
 
     public static Check SpanCheck(UpdatesSection updates)
     {
@@ -147,7 +146,8 @@ public static class Claims
     /// [paper] "label-irrelevant energy small and growing with τ", judged on the sides the updates concentrate on (ΔW_Q output,
     /// ΔW_K and ΔW_V input) over the sweep's seeds: each seed's largest value over τ is small, and each seed's slope over τ is positive.
     /// </summary>
-    public static Verdict Noise(IReadOnlyList<NoisePoint> noise, ControlRun? saturated = null)
+    /// <param name="control">The shuffled-labels run (<see cref="ControlsSection.ShuffledLabels"/>): its label-irrelevant energy must not be small.</param>
+    public static Verdict Noise(IReadOnlyList<NoisePoint> noise, ControlRun? control = null)
     {
         bool enough = noise.Count >= 2;
         bool converged = enough && noise.All(n => n.TestLoss <= Thresholds.ConvergedTestLoss);
@@ -160,7 +160,7 @@ public static class Claims
         {
             var taus = noise.Select(n => n.Noise).ToArray();
             int seeds = noise.Min(n => n.ConcentratedIrrelevantBySeed.Length);
-            if (seeds == 0) return Judge(ClaimCatalog.Noise, false, pre, "—", Check.Missing("the sweep's per-seed energies were not recorded"), Saturated(saturated), null);
+            if (seeds == 0) return Judge(ClaimCatalog.Noise, false, pre, "—", Check.Missing("the sweep's per-seed energies were not recorded"), ControlSetting(control), null);
             var perSeed = Enumerable.Range(0, seeds).Select(s => noise.Select(n => n.ConcentratedIrrelevantBySeed[s]).ToArray()).ToList();
             measured = Check.Of([
                 Criterion.Of("largest label-irrelevant energy over τ", perSeed.Select(e => e.Max()), Comparison.AtMost, Thresholds.SmallIrrelevantEnergy,
@@ -170,17 +170,14 @@ public static class Claims
             ], string.Join(", ", noise.Select(n => $"τ={F(n.Noise, 2)}{(n.InsideTheory == false ? " (outside the theorem's conditions)" : "")}: {F(n.ConcentratedIrrelevantEnergy, 3)}")) +
                $" (mean over {seeds} seeds; not judged: ΔW_Q input {F(noise[0].IrrelevantEnergy["W_Q"], 3)} → {F(noise[^1].IrrelevantEnergy["W_Q"], 3)})");
         }
-        Check? control = null;
-        if (saturated is not null)
-        {
-            if (ConcentratedSidesBySeed(saturated.Updates) is var (q, k, v))
-            control = Check.Of([Criterion.Of("label-irrelevant energy on the concentrated sides", q.Select((_, s) => 1 - (q[s] + k[s] + v[s]) / 3),
+        Check? controlCheck = null;
+        if (control is not null && ConcentratedSidesBySeed(control.Updates) is var (q, k, v))
+            controlCheck = Check.Of([Criterion.Of("label-irrelevant energy on the concentrated sides", q.Select((_, s) => 1 - (q[s] + k[s] + v[s]) / 3),
                 Comparison.AtMost, Thresholds.SmallIrrelevantEnergy, "the \"small\" half of the claim")]);
-        }
         return Judge(ClaimCatalog.Noise, converged, pre,
             $"on the concentrated sides (mean of ΔW_Q output, ΔW_K and ΔW_V input) the label-irrelevant energy is ≤ {Thresholds.SmallIrrelevantEnergy} [ours] " +
             "at every τ and grows with τ (positive slope), each over the sweep's seeds",
-            measured, Saturated(saturated), control);
+            measured, ControlSetting(control), controlCheck);
     }
 
     /// <summary>[ours, measured independently] The gap rank follows K (per-sample mixing, ΔW_Q and ΔW_K) or the number of classes.</summary>
@@ -479,6 +476,11 @@ public static class Claims
             !preconditionMet ? VerdictStatus.NotApplicable : measured.Outcome,
             control is null ? null : new VerdictControl(controlSetting, control.Measured, preconditionMet ? control.Outcome : VerdictStatus.NotApplicable))
         { Criteria = measured.Criteria };
+
+    /// <summary>What a control run is: shuffled training labels, or else a saturated initial attention.</summary>
+    private static string ControlSetting(ControlRun? run) => run is { LabelsShuffled: true }
+        ? $"shuffled training labels (a seeded permutation: no pattern carries the label), test hinge {F(run.TestLossMean, 4)} on the true test labels"
+        : Saturated(run);
 
     private static string Saturated(ControlRun? run) =>
         $"saturated initial attention (W_Q = W_K = {F(run?.QkInitScale ?? ControlsSection.SaturatedScale, 2)}·I = 1.5 κ_sat, at least {ControlsSection.SaturatedScale} [ours]){(run is null ? "" : $", test hinge {F(run.TestLossMean, 4)}")}";

@@ -254,10 +254,11 @@ public static class Glossary
             "⟨μᵢ, μⱼ⟩ = δᵢⱼ", "M, d, μⱼ", "paper"),
 
         // ---- controls ---------------------------------------------------------------------------------------------------
-        new(Controls, ["controls", "saturated", "uniform_attention", "untrained", "qk_init_scale"], "control runs",
+        new(Controls, ["controls", "saturated", "uniform_attention", "untrained", "shuffled_labels", "qk_init_scale", "labels_shuffled"], "control runs",
             $"The settings where the theory predicts the claims fail: saturated initial attention (W_Q = W_K = {N(ControlsSection.SaturatedScale)}·I) for the low-rank claims, " +
-            $"near-uniform attention (W_Q = W_K = {N(ControlsSection.UniformScale)}·I) for attention, and the untrained W_O (W(0) read as if trained) for lucky neurons; " +
-            "qk_init_scale is the κ of the run.",
+            $"near-uniform attention (W_Q = W_K = {N(ControlsSection.UniformScale)}·I) for attention, the untrained W_O (W(0) read as if trained) for lucky neurons, " +
+            "and shuffled training labels (a seeded permutation [ours]: no pattern carries the label) for the label-relevant span and the noise claim; " +
+            "qk_init_scale is the κ of the run, labels_shuffled says whether its training labels were shuffled.",
             "W_Q⁽⁰⁾ = W_K⁽⁰⁾ = κ·I", "κ"),
 
         // ---- real data --------------------------------------------------------------------------------------------------

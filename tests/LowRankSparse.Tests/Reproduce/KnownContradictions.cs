@@ -34,10 +34,10 @@ public static class KnownContradictions
     public static readonly string[] InNotebooks = [.. Ids, .. TheoryIds, .. RealData];
 
     /// <summary>Controls that do not fail (hold or are inconclusive: the check cannot tell the claim from its absence), measured: on real images
-    /// in quick mode the updates are just as low-rank with saturated initial attention; in the theory regime even deeply saturated initial
-    /// attention (κ = 1.5 κ_sat ≈ 2.97) learns updates with a majority of their energy on the label-relevant span (ΔW_K 0.80) and little
-    /// label-irrelevant energy (0.13), so the span and noise checks' controls hold; random pruning at R = 0.5 raises the hinge by
-    /// 0.026 [0.009, 0.043] against the free tolerance 0.02, so magnitude pruning's control is inconclusive.</summary>
-    public static readonly string[] ControlsThatHold = ["real_low_rank", "label_relevant_span", "noise", "magnitude_pruning"];
+    /// in quick mode the updates are just as low-rank with saturated initial attention; in the theory regime random pruning at R = 0.5 raises
+    /// the hinge by 0.026 [0.009, 0.043] against the free tolerance 0.02, so magnitude pruning's control is inconclusive. (Until session 7 the
+    /// span and noise checks had the saturated run as control, which holds — even at κ = 1.5 κ_sat its updates concentrate —; their control is
+    /// now the shuffled-labels run, which fails: label-relevant energy 0.15–0.17 over 10 seeds, reproduce and reproduce --quick.)</summary>
+    public static readonly string[] ControlsThatHold = ["real_low_rank", "magnitude_pruning"];
 
 }
