@@ -14,8 +14,18 @@ public static class Entry
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         // bind Spectre.Console to the current Console.Out (it caches the writer on first use; in-process callers redirect it)
         AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = RedirectedWidth(Environment.GetEnvironmentVariable("COLUMNS"));
         return CliHost.Invoke(BuildRoot(), args);
     }
+
+    /// <summary>
+    /// The width tables are laid out at when the output is a file or pipe: $COLUMNS when set (40–1000), else 160 [ours]. Spectre.Console
+    /// would take 80 there, and the verdict and bench tables then wrap into cells one or two words wide.
+    /// </summary>
+    public static int RedirectedWidth(string? columns) =>
+        int.TryParse(columns, NumberStyles.None, CultureInfo.InvariantCulture, out int c) && c is >= 40 and <= 1000 ? c : DefaultRedirectedWidth;
+
+    public const int DefaultRedirectedWidth = 160;
 
     public static RootCommand BuildRoot()
     {
