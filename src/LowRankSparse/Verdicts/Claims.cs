@@ -479,7 +479,7 @@ public static class Claims
 
     /// <summary>What a control run is: shuffled training labels, or else a saturated initial attention.</summary>
     private static string ControlSetting(ControlRun? run) => run is { LabelsShuffled: true }
-        ? $"shuffled training labels (a seeded permutation: no pattern carries the label), test hinge {F(run.TestLossMean, 4)} on the true test labels"
+        ? $"shuffled training labels (within each class a seeded random half labelled +1: no pattern carries the label; {run.Sparsity.Seeds.Count} seeds), test hinge {F(run.TestLossMean, 4)} on the true test labels"
         : Saturated(run);
 
     private static string Saturated(ControlRun? run) =>

@@ -71,7 +71,7 @@ public static class Glossary
             "then the check cannot tell the claim from its absence, a problem of the check."),
         new(Verdicts, ["control", "setting"], "control",
             "The same check run in a setting where the theory predicts the claim fails (setting names it): saturated initial attention, the untrained W_O, " +
-            "another pruning order, rank K − 1, no adapters. It must fail; one that holds is reported as a weakness of the check."),
+            "shuffled training labels, another pruning order, rank K − 1, no adapters. It must fail; one that holds is reported as a weakness of the check."),
         new(Verdicts, ["all_hold"], "all hold", "true when every synthetic claim holds."),
         new(Verdicts, ["criteria", "quantity", "comparison", "bar", "reason"], "criterion",
             "One measured quantity a verdict is decided on (issue #24): its values per seed, mean and 95 % Student-t interval (interval, seeds), the " +
@@ -257,7 +257,7 @@ public static class Glossary
         new(Controls, ["controls", "saturated", "uniform_attention", "untrained", "shuffled_labels", "qk_init_scale", "labels_shuffled"], "control runs",
             $"The settings where the theory predicts the claims fail: saturated initial attention (W_Q = W_K = {N(ControlsSection.SaturatedScale)}·I) for the low-rank claims, " +
             $"near-uniform attention (W_Q = W_K = {N(ControlsSection.UniformScale)}·I) for attention, the untrained W_O (W(0) read as if trained) for lucky neurons, " +
-            "and shuffled training labels (a seeded permutation [ours]: no pattern carries the label) for the label-relevant span and the noise claim; " +
+            "and shuffled training labels (within each class a seeded random half labelled +1 [ours]: no pattern carries the label; at least 10 seeds [ours]) for the label-relevant span and the noise claim; " +
             "qk_init_scale is the κ of the run, labels_shuffled says whether its training labels were shuffled.",
             "W_Q⁽⁰⁾ = W_K⁽⁰⁾ = κ·I", "κ"),
 
