@@ -44,6 +44,35 @@ public sealed class HostRenderingTests(ITestOutputHelper output)
     [MemberData(nameof(All))]
     public void Every_notebook_on_Microsofts_kernel_draws_every_chart(string name) => MicrosoftsKernel(name);
 
+    [ClassicFrontEndFact]
+    public void Classic_Jupyter_Notebook_in_a_browser_runs_the_notebook_and_draws_every_chart() => ClassicFrontEndPage(Lean);
+
+    [ClassicFrontEndTheory]
+    [Trait("Category", "AllHosts")]
+    [MemberData(nameof(All))]
+    public void Every_notebook_in_the_classic_front_end_draws_every_chart(string name) => ClassicFrontEndPage(name);
+
+    /// <summary>The real front end: the classic Jupyter Notebook server and page, our kernel, Run All in a browser (<see cref="ClassicFrontEnd"/>).</summary>
+    private void ClassicFrontEndPage(string name)
+    {
+        string folder = TestPaths.NewTempDir("host-classic");
+        string source = Path.Combine(TestPaths.Notebooks, name + ".ipynb");
+        byte[] before = File.ReadAllBytes(source);
+        string checkpoints = Path.Combine(TestPaths.Notebooks, ".ipynb_checkpoints");
+        bool hadCheckpoints = Directory.Exists(checkpoints);                 // a user's own Jupyter may have made one
+        var run = ClassicFrontEnd.Run(name, folder, Kernelspecs.Ours(folder));
+        Assert.Equal(before, File.ReadAllBytes(source));                     // served from notebooks/, never saved
+        Assert.True(hadCheckpoints || !Directory.Exists(checkpoints), "the front end made notebooks/.ipynb_checkpoints");
+        output.WriteLine($"classic front end, {name}: kernel {run.Kernel}, {run.CodeCells} code cells, screenshot {run.Screenshot}");
+        Assert.Equal(".net-csharp", run.Kernel);                             // the notebook's own kernel name, served by ours
+        Assert.Equal(0, run.NotExecuted);
+        var page = RenderedPage.Parse(run.Dom);
+        Assert.True(run.Problems == 0, $"classic front end: {run.Problems} error or stderr outputs; first: {run.FirstProblem}");
+        Assert.True(run.ChartOutputs > 0, $"classic front end: no chart output in {name}");
+        Assert.Equal(run.ChartOutputs, page.DrawnCharts);
+        Assert.Empty(page.NanAttributes);
+    }
+
     private void RunnerPage(string name)
     {
         string folder = TestPaths.NewTempDir("host-runner");

@@ -27,6 +27,18 @@ internal static class HostTools
 
     public static string? Chromium => FoundChromium.Value;
 
+    /// <summary>Debian's classic Jupyter Notebook driven by a real browser: jupyter-notebook, Selenium and chromedriver.</summary>
+    public const string ClassicInstall = "apt-get install jupyter-notebook python3-selenium chromium-driver";
+
+    private static readonly Lazy<string?> FoundClassicPython = new(() =>
+        ChildProcess.Run("chromedriver", ["--version"], timeout: TimeSpan.FromSeconds(60)).ExitCode != 0
+        || ChildProcess.Run("jupyter-notebook", ["--version"], timeout: TimeSpan.FromSeconds(60)).ExitCode != 0 ? null
+        : new[] { "/usr/bin/python3", "python3" }.FirstOrDefault(p =>
+            ChildProcess.Run(p, ["-c", "import selenium, notebook"], timeout: TimeSpan.FromSeconds(60)).ExitCode == 0));
+
+    /// <summary>The python3 with Selenium and the notebook server, when chromedriver and jupyter-notebook are on the PATH too; else null.</summary>
+    public static string? ClassicPython => FoundClassicPython.Value;
+
     /// <summary>poppler's pdftoppm (Debian poppler-utils): renders a PDF page to PNG.</summary>
     public static bool Pdftoppm => FoundPdftoppm.Value;
 
@@ -66,6 +78,24 @@ public sealed class ChromiumFactAttribute : FactAttribute
 public sealed class BrowserFactAttribute : FactAttribute
 {
     public BrowserFactAttribute(bool microsoftKernel = false) => Skip = HostTools.SkipReason(microsoftKernel);
+}
+
+/// <summary>A fact or theory in the classic Jupyter Notebook front end (and our kernel): skipped outside CI when a tool is absent.</summary>
+internal static class ClassicFrontEndSkip
+{
+    public static string? Reason() =>
+        HostTools.InCi || (HostTools.ClassicPython is not null && HostTools.SkipReason(false) is null) ? null
+        : $"needs the classic Jupyter Notebook, Selenium and chromedriver (install: {HostTools.ClassicInstall}; {HostTools.Install}); CI runs this test";
+}
+
+public sealed class ClassicFrontEndFactAttribute : FactAttribute
+{
+    public ClassicFrontEndFactAttribute() => Skip = ClassicFrontEndSkip.Reason();
+}
+
+public sealed class ClassicFrontEndTheoryAttribute : TheoryAttribute
+{
+    public ClassicFrontEndTheoryAttribute() => Skip = ClassicFrontEndSkip.Reason();
 }
 
 /// <summary>A theory needing Chromium and Jupyter's python tools: skipped outside CI when they are absent.</summary>

@@ -25,6 +25,9 @@ internal sealed class RenderedPage
     public IReadOnlyList<string> NanAttributes =>
         Dom.All.SelectMany(e => e.Attributes.Where(a => !a.Value.StartsWith("data:", StringComparison.Ordinal) && a.Value.Contains("NaN", StringComparison.Ordinal)).Select(a => $"<{e.LocalName} {a.Name}=\"{a.Value}\">")).ToList();
 
+    /// <summary>A DOM a browser already dumped (the classic front end's page, <see cref="ClassicFrontEnd"/>).</summary>
+    public static RenderedPage Parse(string domFile) => new(new HtmlParser().ParseDocument(File.ReadAllText(domFile)));
+
     public static RenderedPage Open(string htmlFile)
     {
         string chromium = HostTools.Chromium ?? throw new InvalidOperationException($"chromium is not installed ({HostTools.Install})");
