@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using LowRankSparse.Tests.Interactive;
 
 namespace LowRankSparse.Tests.Hosts;
@@ -76,32 +77,20 @@ internal sealed record ClassicFrontEnd(string Kernel, int CodeCells, int NotExec
         string cellsFile = Path.Combine(folder, "cells.json");
         if (run.ExitCode != 0 || !File.Exists(cellsFile))
             throw new InvalidOperationException($"the classic front end failed on {name} (exit {run.ExitCode}):\n{run.Output}\n{ServerLog(folder)}");
-        using var json = JsonDocument.Parse(File.ReadAllText(cellsFile));
-        var cells = json.RootElement.GetProperty("cells").EnumerateArray().ToList();
-        var outputs = cells.SelectMany(c => c.GetProperty("outputs").EnumerateArray()).ToList();
-        var problems = outputs.Where(IsProblem).ToList();
+        var json = JsonNode.Parse(File.ReadAllText(cellsFile))!;
+        var cells = json["cells"]!.AsArray().OfType<JsonObject>().ToList();
+        var outputs = cells.SelectMany(c => c["outputs"]!.AsArray().OfType<JsonObject>()).ToList();
+        var problems = outputs.Where(JupyterRun.IsProblem).ToList();
         return new ClassicFrontEnd(
-            json.RootElement.GetProperty("kernel").GetString() ?? "",
+            (string?)json["kernel"] ?? "",
             cells.Count,
-            cells.Count(c => c.GetProperty("prompt").ValueKind != JsonValueKind.Number),
+            cells.Count(c => c["prompt"]?.GetValueKind() != JsonValueKind.Number),
             problems.Count,
-            problems.Select(Describe).FirstOrDefault() ?? "",
-            outputs.Count(o => o.TryGetProperty("data", out var data) && data.TryGetProperty("text/html", out var html) &&
-                               Text(html).Contains("Plotly.newPlot", StringComparison.Ordinal)),
+            problems.Select(JupyterRun.Describe).FirstOrDefault() ?? "",
+            outputs.Count(JupyterRun.IsChart),
             Path.Combine(folder, "page.html"), Path.Combine(folder, "page.png"), run.Output);
     }
 
     private static string ServerLog(string folder) =>
         File.Exists(Path.Combine(folder, "server.log")) ? "server log:\n" + File.ReadAllText(Path.Combine(folder, "server.log")) : "";
-
-    /// <summary>What a student reads as "something went wrong": error outputs and stderr streams (as <see cref="JupyterRun.ProblemOutputs"/>).</summary>
-    private static bool IsProblem(JsonElement o) => Type(o) == "error" || (Type(o) == "stream" && o.TryGetProperty("name", out var n) && n.GetString() == "stderr");
-
-    private static string Describe(JsonElement o) => Type(o) == "error"
-        ? $"{o.GetProperty("ename").GetString()}: {o.GetProperty("evalue").GetString()}"
-        : "stderr: " + Text(o.GetProperty("text"));
-
-    private static string Type(JsonElement o) => o.GetProperty("output_type").GetString() ?? "";
-
-    private static string Text(JsonElement e) => e.ValueKind == JsonValueKind.Array ? string.Concat(e.EnumerateArray().Select(l => l.GetString())) : e.GetString() ?? "";
 }

@@ -56,15 +56,20 @@ internal sealed record JupyterRun(string Executed, string Html, int Errors, stri
     /// </summary>
     public static int ProblemOutputs(string executed) => Outputs(executed).Count(IsProblem);
 
-    public static string FirstProblem(string executed) =>
-        Outputs(executed).Where(IsProblem).Select(o => (string?)o["output_type"] == "error" ? $"{o["ename"]}: {o["evalue"]}" : "stderr: " + Text(o["text"]!)).FirstOrDefault() ?? "";
+    public static string FirstProblem(string executed) => Outputs(executed).Where(IsProblem).Select(Describe).FirstOrDefault() ?? "";
 
-    private static bool IsProblem(JsonObject output) =>
+    /// <summary>An error output or a stderr stream (nbformat's output JSON, as a file or a front end's notebook model holds it).</summary>
+    public static bool IsProblem(JsonObject output) =>
         (string?)output["output_type"] == "error" || ((string?)output["output_type"] == "stream" && (string?)output["name"] == "stderr");
 
+    public static string Describe(JsonObject output) =>
+        (string?)output["output_type"] == "error" ? $"{output["ename"]}: {output["evalue"]}" : "stderr: " + Text(output["text"]!);
+
     /// <summary>Chart outputs (HTML calling Plotly.newPlot) in an executed notebook.</summary>
-    public static int ChartOutputs(string executed) =>
-        Outputs(executed).Count(o => o["data"]?["text/html"] is { } html && Text(html).Contains("Plotly.newPlot", StringComparison.Ordinal));
+    public static int ChartOutputs(string executed) => Outputs(executed).Count(IsChart);
+
+    public static bool IsChart(JsonObject output) =>
+        output["data"]?["text/html"] is { } html && Text(html).Contains("Plotly.newPlot", StringComparison.Ordinal);
 
     private static IEnumerable<JsonObject> Outputs(string executed) =>
         JsonNode.Parse(File.ReadAllText(executed))!["cells"]!.AsArray()
