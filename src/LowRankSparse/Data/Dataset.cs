@@ -36,21 +36,12 @@ public sealed class Dataset : IDisposable
     }
 
     /// <summary>
-    /// [ours] The same tokens with labels that carry nothing: within each class, a seeded random half is labelled +1 and the rest −1, so the
-    /// new labels are balanced and uncorrelated with the class exactly (a plain permutation leaves a chance correlation of order 1/√N, which
-    /// the model picks up through the label-relevant patterns). The shuffled-labels control trains on it. A new dataset that owns copies of
-    /// the tensors.
+    /// The same tokens with labels that carry nothing (<see cref="ShuffledLabels"/>); the shuffled-labels control trains on it. A new
+    /// dataset that owns copies of the tensors.
     /// </summary>
     public Dataset WithShuffledLabels(int seed)
     {
-        var rng = Util.SeededRandom.For(seed, "shuffled labels");
-        var labels = new int[Count];
-        foreach (int c in new[] { 1, -1 })
-        {
-            var members = Enumerable.Range(0, Count).Where(i => Labels[i] == c).ToArray();
-            rng.Shuffle(members);
-            for (int j = 0; j < members.Length; j++) labels[members[j]] = j < members.Length / 2 ? 1 : -1;
-        }
+        var labels = ShuffledLabels.Of(Labels, seed);
         return new Dataset(X.clone(), tensor(labels.Select(v => (float)v).ToArray(), new long[] { labels.Length }), PatternIndex, labels);
     }
 

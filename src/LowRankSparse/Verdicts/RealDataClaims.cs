@@ -39,7 +39,8 @@ public static class RealDataClaims
         var main = Check(real);
         string baselines = string.Join("; ", linear.Select(l => $"linear on {(l.Features == LinearBaseline.Features.MeanPooled ? "mean-pooled tokens" : "all pixels")}: {F(l.TestAccuracy, 3)}"));
         return Judge("real_learns", "The one-layer transformer learns the real binary task by SGD on the hinge loss (and cannot with shuffled labels)", "ours",
-            true, "none (the training ran)", $"test accuracy ≥ {Thresholds.RealLearnedAccuracy} [ours]; with shuffled training labels ≤ {Thresholds.CollapsedAccuracy} (chance 0.5)",
+            true, "none (the training ran)", $"test accuracy ≥ {Thresholds.RealLearnedAccuracy} [ours]; with shuffled training labels the same check fails (a model fitted to labels that carry " +
+            "nothing may still stray from chance 0.5 on the true classes: two very different kinds of image fall apart under most functions)",
             main with { Measured = $"{main.Measured}; baselines: {baselines}" }, shuffled.Setting, Check(shuffled.Signatures));
     }
 

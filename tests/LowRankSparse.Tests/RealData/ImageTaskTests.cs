@@ -29,7 +29,7 @@ public class ImageTaskTests
     }
 
     [FashionMnistFact]
-    public void The_label_relevant_span_is_orthonormal_and_the_shuffled_labels_are_a_permutation()
+    public void The_label_relevant_span_is_orthonormal_and_the_shuffled_labels_carry_nothing()
     {
         using var task = ImageTask.Load(Slice);
         var v = Matrix<double>.Build.DenseOfArray(task.Span.Directions);
@@ -38,6 +38,11 @@ public class ImageTaskTests
         using var shuffled = task.ShuffledTrain(5);
         Assert.Equal(task.Train.Labels.Order(), shuffled.Labels.Order());
         Assert.NotEqual(task.Train.Labels, shuffled.Labels);
+        foreach (int c in new[] { 1, -1 })   // exactly uncorrelated with the class: half of each class is labelled +1
+        {
+            var members = Enumerable.Range(0, task.Train.Count).Where(i => task.Train.Labels[i] == c).ToList();
+            Assert.Equal(members.Count / 2, members.Count(i => shuffled.Labels[i] == 1));
+        }
     }
 
     [Theory]

@@ -61,13 +61,8 @@ public sealed class ImageTask : IDisposable
             trainTokens, span);
     }
 
-    /// <summary>The training set with its labels permuted (seeded): the control in which there is nothing to learn.</summary>
-    public Dataset ShuffledTrain(int seed)
-    {
-        var labels = (int[])Train.Labels.Clone();
-        SeededRandom.For(seed, "shuffled labels").Shuffle(labels);
-        return Build(_trainTokens, labels, Config);
-    }
+    /// <summary>The training set with labels that carry nothing (<see cref="ShuffledLabels"/>, seeded): the control in which there is nothing to learn.</summary>
+    public Dataset ShuffledTrain(int seed) => Build(_trainTokens, ShuffledLabels.Of(Train.Labels, seed), Config);
 
     /// <summary>The training tokens as a host copy, [N·L·d].</summary>
     public float[] TrainTokens => (float[])_trainTokens.Clone();

@@ -43,7 +43,7 @@ public static class RealDataExperiment
             setups.Clear();   // the runs own the tensors now
 
             var real = Stage("signatures", 1, seconds, progress, () => Signatures.Of(runs[0], span, full: true));
-            var shuffled = new RealControl("shuffled training labels (seeded permutation)", Signatures.Of(runs[1], span, full: false));
+            var shuffled = new RealControl("shuffled training labels (within each class a seeded random half labelled +1)", Signatures.Of(runs[1], span, full: false));
             var saturated = new RealControl($"saturated initial attention (W_Q = W_K = {options.SaturatedScale}·I)", Signatures.Of(runs[2], span, full: false));
             var linear = Stage("linear baselines", 2, seconds, progress, () => new[] { LinearBaseline.Features.MeanPooled, LinearBaseline.Features.Flattened }
                 .Select(f => { var r = LinearBaseline.Fit(task.Train, task.Test, f); progress.Advance(); return r; }).ToList());
