@@ -58,7 +58,7 @@ public static class Reproduction
                 () => LowRankSection.Compute(Runs(), options, Advance, cancel));
             var sweeps = Cached(StageNames.Sweeps, $"sweeps: train and measure {SweepsSection.Units(options)} models", SweepsSection.Units(options),
                 () => SweepsSection.Compute(options, Advance, cancel), needsRuns: false);
-            var controls = Cached(StageNames.Controls, $"controls: train and measure {2 * ControlsSection.Seeds(options) + Math.Max(ControlsSection.Seeds(options), ControlsSection.ShuffledSeeds)} runs of saturated and near-uniform attention and shuffled labels", 1,
+            var controls = Cached(StageNames.Controls, $"controls: train and measure {ControlsSection.Runs(ControlsSection.Seeds(options))} runs of saturated and near-uniform attention and shuffled labels", 1,
                 () => ControlsSection.Compute(Runs(), ControlsSection.Seeds(options), cancel));
             int frozenSeeds = AttentionMattersSection.Seeds(n);
             var attentionMatters = Cached(StageNames.AttentionMatters, $"does attention matter: train {frozenSeeds} seeds with W_Q, W_K frozen at W(0)", steps, () =>

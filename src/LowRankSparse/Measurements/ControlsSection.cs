@@ -12,7 +12,7 @@ namespace LowRankSparse.Measurements;
 /// gradients are ~10⁻⁴ of the default's, so attention cannot concentrate), and the untrained W_O (W(0) read as if trained:
 /// lucky neurons must not show), and from shuffled training labels (no pattern carries the label, so nothing draws the updates to the
 /// label-relevant span — the span and noise claims fail; the saturated run is no control for them: its updates land on the span too).
-/// The control runs use the same data, seeds and schedule as the real ones (the shuffled run: the same tokens, labels permuted).
+/// The control runs use the same data, seeds and schedule as the real ones (the shuffled run: the same tokens, labels from <see cref="Data.ShuffledLabels"/>).
 /// </summary>
 /// <param name="ShuffledLabels">Null in results written before it existed (session 7).</param>
 public sealed record ControlsSection(ControlRun Saturated, ControlRun UniformAttention, OutputSparsityMean Untrained, ControlRun? ShuffledLabels = null)
@@ -37,6 +37,12 @@ public sealed record ControlsSection(ControlRun Saturated, ControlRun UniformAtt
     /// </summary>
     public const int ShuffledSeeds = 10;
 
+    /// <summary>The control runs <see cref="Compute"/> trains for <paramref name="seeds"/> seeds: saturated and near-uniform attention, each over
+    /// <paramref name="seeds"/>, and the shuffled labels over at least <see cref="ShuffledSeeds"/>.</summary>
+    public static int Runs(int seeds) => 2 * seeds + ShuffledSeedsFor(seeds);
+
+    private static int ShuffledSeedsFor(int seeds) => Math.Max(seeds, ShuffledSeeds);
+
     /// <summary>
     /// Trains the control runs (the config and first seed of <paramref name="runs"/>, <paramref name="seeds"/> seeds — at least
     /// <see cref="ShuffledSeeds"/> for the shuffled labels —, stacked in parallel groups) and reads the untrained control off the real runs' W(0).
@@ -55,7 +61,7 @@ public sealed record ControlsSection(ControlRun Saturated, ControlRun UniformAtt
         try
         {
             foreach (var config in configs) setups.Add(TrainingSetup.Create(config));
-            for (int s = 0; s < Math.Max(seeds, ShuffledSeeds); s++) setups.Add(ShuffledSetup(SeedRuns.WithSeed(b, b.Training.Seed + s)));
+            for (int s = 0; s < ShuffledSeedsFor(seeds); s++) setups.Add(ShuffledSetup(SeedRuns.WithSeed(b, b.Training.Seed + s)));
             trained = BatchedTrainer.Run(setups, cancel: cancel);
         }
         catch
@@ -81,20 +87,18 @@ public sealed record ControlsSection(ControlRun Saturated, ControlRun UniformAtt
     public static TrainingSetup ShuffledSetup(ExperimentConfig config)
     {
         var setup = TrainingSetup.Create(config);
-        var original = setup.Train;
+        Data.Dataset shuffled;
         try
         {
-            return setup with { Train = original.WithShuffledLabels(config.DataSeed) };
+            shuffled = setup.Train.WithShuffledLabels(config.DataSeed);
         }
         catch
         {
             setup.Dispose();
             throw;
         }
-        finally
-        {
-            original.Dispose();
-        }
+        setup.Train.Dispose();
+        return setup with { Train = shuffled };
     }
 
     /// <summary>The untrained control: each run's W(0) read as if it were the trained W_O.</summary>

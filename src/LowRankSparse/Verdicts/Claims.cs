@@ -90,7 +90,7 @@ public static class Claims
         return Judge(ClaimCatalog.LowRank, convergence.Converged, convergence.Text,
             $"at most g dominant singular values, g = {GapText(g)} (Predictions.GapRanks from the data config: K = {data.NumLabelRelevant}): " +
             $"top-g energy ≥ {Thresholds.TopKEnergy} [ours] for each update, over seeds",
-            LowRankCheck(g, updates), Saturated(saturated), saturated is null ? null : LowRankCheck(g, saturated.Updates));
+            LowRankCheck(g, updates), ControlSetting(saturated), saturated is null ? null : LowRankCheck(g, saturated.Updates));
     }
 
     /// <summary>Low rank with the same k for every update (the phase cells: K = 2 per sample, where the predicted gap ranks are all K).</summary>
@@ -109,7 +109,7 @@ public static class Claims
             snapshots ? convergence.Text : "snapshots were taken during training (training.snapshot_every > 0)",
             $"top-g energy of W(t) − W(0) ≥ {Thresholds.TopKEnergy} [ours] at every snapshot t, g = {GapText(Predictions.GapRanks(data))}: " +
             "each seed's lowest value over the snapshots, over seeds",
-            ThroughoutCheck(updates), Saturated(saturated), saturated is null ? null : ThroughoutCheck(saturated.Updates));
+            ThroughoutCheck(updates), ControlSetting(saturated), saturated is null ? null : ThroughoutCheck(saturated.Updates));
     }
 
     public static Check ThroughoutCheck(UpdatesSection updates)
@@ -477,7 +477,7 @@ public static class Claims
             control is null ? null : new VerdictControl(controlSetting, control.Measured, preconditionMet ? control.Outcome : VerdictStatus.NotApplicable))
         { Criteria = measured.Criteria };
 
-    /// <summary>What a control run is: shuffled training labels, or else a saturated initial attention.</summary>
+    /// <summary>What a control run is, for the claims that take a <see cref="ControlRun"/>: shuffled training labels, or else a saturated initial attention.</summary>
     private static string ControlSetting(ControlRun? run) => run is { LabelsShuffled: true }
         ? $"shuffled training labels (within each class a seeded random half labelled +1: no pattern carries the label; {run.Sparsity.Seeds.Count} seeds), test hinge {F(run.TestLossMean, 4)} on the true test labels"
         : Saturated(run);
