@@ -66,5 +66,14 @@ public class ShuffledLabelsControlTests
         Assert.NotNull(verdict.Control);
         Assert.True(verdict.Control!.Fails, verdict.Control.Measured);
         Assert.StartsWith("shuffled training labels", verdict.Control.Setting);
+
+        // the noise claim's control is the same run: its label-irrelevant energy on the concentrated sides is not small (measured with
+        // reproduce --quick: 0.83 [0.71, 0.94] against the bar ≤ 0.5). Two converged noise levels stand in for the sweep, which the control ignores.
+        var energies = new Dictionary<string, double> { ["W_Q"] = 0.1, ["W_K"] = 0.1, ["W_V"] = 0.1 };
+        var level = new NoisePoint(0.05, energies, 0.1, energies, 1, 0.01) { ConcentratedIrrelevantBySeed = [0.1, 0.11, 0.12] };
+        var noise = Claims.Noise([level, level with { Noise = 0.1 }], control);
+        Assert.NotNull(noise.Control);
+        Assert.Equal(VerdictStatus.Fails, noise.Control!.Outcome);
+        Assert.True(noise.Control.Fails, noise.Control.Measured);
     }
 }
