@@ -8,15 +8,16 @@ namespace LowRankSparse.Tests.Hosts;
 /// A teaching notebook run the way a user runs it in a real front end: Debian's classic Jupyter Notebook server (on 127.0.0.1, a random
 /// token, the port the server picks itself and writes into its runtime file) opened in headless Chromium driven by Selenium
 /// (chromedriver), the parameters cell followed by <c>Quick = true;</c>, then Cell ▸ Run All; when no cell is still queued it reads every
-/// output off the page's own notebook model and dumps the page's DOM. The notebook is served from the repository's notebooks/ folder (its
+/// output off the page's own notebook model, the command line of the kernelspec the server started (from its /api/kernelspecs) and dumps the
+/// page's DOM. The notebook is served from the repository's notebooks/ folder (its
 /// setup cell loads ../src/…) with autosave turned off before anything runs and checkpoints kept in the test's folder; nothing is saved: the caller checks the
 /// file is unchanged.
 /// </summary>
-internal sealed record ClassicFrontEnd(string Kernel, int CodeCells, int NotExecuted, int Problems, string FirstProblem, int ChartOutputs,
+internal sealed record ClassicFrontEnd(string Kernel, IReadOnlyList<string> KernelArgv, int CodeCells, int NotExecuted, int Problems, string FirstProblem, int ChartOutputs,
     string Dom, string Screenshot, string Log)
 {
     private const string Script = """"
-        import json, os, signal, subprocess, sys, time, secrets
+        import json, os, signal, subprocess, sys, time, secrets, urllib.request
         from selenium import webdriver
         notebooks, name, folder = sys.argv[1], sys.argv[2], sys.argv[3]
         runtime = os.environ["JUPYTER_RUNTIME_DIR"]
@@ -55,11 +56,13 @@ internal sealed record ClassicFrontEnd(string Kernel, int CodeCells, int NotExec
             cells = driver.execute_script("return Jupyter.notebook.get_cells().filter(c => c.cell_type == 'code')" +
                                           ".map(c => ({prompt: c.input_prompt_number, outputs: c.output_area.outputs}))")
             kernel = driver.execute_script("return Jupyter.notebook.kernel.name")
+            specs = json.load(urllib.request.urlopen(url + "api/kernelspecs?token=" + token, timeout=60))["kernelspecs"]
+            argv = specs[kernel]["spec"]["argv"] if kernel in specs else []
             driver.execute_script("var p = document.querySelector('.js-plotly-plot'); if (p) p.scrollIntoView();")
             time.sleep(1)
             driver.save_screenshot(os.path.join(folder, "page.png"))
             open(os.path.join(folder, "page.html"), "w").write(driver.page_source)
-            json.dump({"kernel": kernel, "cells": cells}, open(os.path.join(folder, "cells.json"), "w"))
+            json.dump({"kernel": kernel, "argv": argv, "cells": cells}, open(os.path.join(folder, "cells.json"), "w"))
         finally:
             if driver is not None: driver.quit()
             server.send_signal(signal.SIGTERM)      # the server shuts its kernels down on SIGTERM
@@ -83,6 +86,7 @@ internal sealed record ClassicFrontEnd(string Kernel, int CodeCells, int NotExec
         var problems = outputs.Where(JupyterRun.IsProblem).ToList();
         return new ClassicFrontEnd(
             (string?)json["kernel"] ?? "",
+            json["argv"]?.AsArray().Select(a => (string?)a ?? "").ToList() ?? [],
             cells.Count,
             cells.Count(c => c["prompt"]?.GetValueKind() != JsonValueKind.Number),
             problems.Count,

@@ -45,28 +45,39 @@ public sealed class HostRenderingTests(ITestOutputHelper output)
     public void Every_notebook_on_Microsofts_kernel_draws_every_chart(string name) => MicrosoftsKernel(name);
 
     [ClassicFrontEndFact]
-    public void Classic_Jupyter_Notebook_in_a_browser_runs_the_notebook_and_draws_every_chart() => ClassicFrontEndPage(Lean);
+    public void Classic_Jupyter_Notebook_in_a_browser_runs_the_notebook_and_draws_every_chart() => ClassicFrontEndPage(Lean, microsofts: false);
 
     [ClassicFrontEndTheory]
     [Trait("Category", "AllHosts")]
     [MemberData(nameof(All))]
-    public void Every_notebook_in_the_classic_front_end_draws_every_chart(string name) => ClassicFrontEndPage(name);
+    public void Every_notebook_in_the_classic_front_end_draws_every_chart(string name) => ClassicFrontEndPage(name, microsofts: false);
 
-    /// <summary>The real front end: the classic Jupyter Notebook server and page, our kernel, Run All in a browser (<see cref="ClassicFrontEnd"/>).</summary>
-    private void ClassicFrontEndPage(string name)
+    [ClassicFrontEndTheory(microsoftKernel: true)]
+    [Trait("Category", "AllHosts")]
+    [MemberData(nameof(All))]
+    public void Every_notebook_in_the_classic_front_end_on_Microsofts_kernel_draws_every_chart(string name) => ClassicFrontEndPage(name, microsofts: true);
+
+    /// <summary>
+    /// The real front end: the classic Jupyter Notebook server and page, Run All in a browser (<see cref="ClassicFrontEnd"/>), on our
+    /// kernel or on Microsoft's — each the only .NET kernelspec the server can see, and the one it started (its command line).
+    /// </summary>
+    private void ClassicFrontEndPage(string name, bool microsofts)
     {
         string folder = TestPaths.NewTempDir("host-classic");
         string source = Path.Combine(TestPaths.Notebooks, name + ".ipynb");
         byte[] before = File.ReadAllBytes(source);
         string checkpoints = Path.Combine(TestPaths.Notebooks, ".ipynb_checkpoints");
         bool hadCheckpoints = Directory.Exists(checkpoints);                 // a user's own Jupyter may have made one
-        var run = ClassicFrontEnd.Run(name, folder, Kernelspecs.Ours(folder));
+        var run = ClassicFrontEnd.Run(name, folder, microsofts ? Kernelspecs.Microsofts(folder) : Kernelspecs.Ours(folder));
         Assert.Equal(before, File.ReadAllBytes(source));                     // served from notebooks/, never saved
         Assert.True(hadCheckpoints || !Directory.Exists(checkpoints), "the front end made notebooks/.ipynb_checkpoints");
-        output.WriteLine($"classic front end, {name}: kernel {run.Kernel}, {run.CodeCells} code cells, screenshot {run.Screenshot}");
-        Assert.Equal(".net-csharp", run.Kernel);                             // the notebook's own kernel name, served by ours
+        string host = microsofts ? "classic front end, Microsoft's kernel" : "classic front end, our kernel";
+        output.WriteLine($"{host}, {name}: kernel {run.Kernel} ({string.Join(' ', run.KernelArgv)}), {run.CodeCells} code cells, screenshot {run.Screenshot}");
+        Assert.Equal(".net-csharp", run.Kernel);                             // the notebook's own kernel name
+        if (microsofts) Assert.Equal(["dotnet", "interactive", "jupyter"], run.KernelArgv.Take(3));
+        else Assert.EndsWith("LowRankSparse.Cli.dll", run.KernelArgv.ElementAtOrDefault(1) ?? "");
         Assert.Equal(0, run.NotExecuted);
-        CheckPage("classic front end", name, run.Problems, run.FirstProblem, run.ChartOutputs, RenderedPage.Parse(run.Dom));
+        CheckPage(host, name, run.Problems, run.FirstProblem, run.ChartOutputs, RenderedPage.Parse(run.Dom));
     }
 
     private void RunnerPage(string name)

@@ -80,22 +80,22 @@ public sealed class BrowserFactAttribute : FactAttribute
     public BrowserFactAttribute(bool microsoftKernel = false) => Skip = HostTools.SkipReason(microsoftKernel);
 }
 
-/// <summary>A fact or theory in the classic Jupyter Notebook front end (and our kernel): skipped outside CI when a tool is absent.</summary>
+/// <summary>A fact or theory in the classic Jupyter Notebook front end (on our kernel, or Microsoft's): skipped outside CI when a tool is absent.</summary>
 internal static class ClassicFrontEndSkip
 {
-    public static string? Reason() =>
-        HostTools.InCi || (HostTools.ClassicPython is not null && HostTools.SkipReason(false) is null) ? null
+    public static string? Reason(bool microsoftKernel) =>
+        HostTools.InCi || (HostTools.ClassicPython is not null && HostTools.SkipReason(microsoftKernel) is null) ? null
         : $"needs the classic Jupyter Notebook, Selenium and chromedriver (install: {HostTools.ClassicInstall}; {HostTools.Install}); CI runs this test";
 }
 
 public sealed class ClassicFrontEndFactAttribute : FactAttribute
 {
-    public ClassicFrontEndFactAttribute() => Skip = ClassicFrontEndSkip.Reason();
+    public ClassicFrontEndFactAttribute(bool microsoftKernel = false) => Skip = ClassicFrontEndSkip.Reason(microsoftKernel);
 }
 
 public sealed class ClassicFrontEndTheoryAttribute : TheoryAttribute
 {
-    public ClassicFrontEndTheoryAttribute() => Skip = ClassicFrontEndSkip.Reason();
+    public ClassicFrontEndTheoryAttribute(bool microsoftKernel = false) => Skip = ClassicFrontEndSkip.Reason(microsoftKernel);
 }
 
 /// <summary>A theory needing Chromium and Jupyter's python tools: skipped outside CI when they are absent.</summary>
