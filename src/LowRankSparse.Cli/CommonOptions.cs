@@ -11,11 +11,18 @@ internal static class CommonOptions
         Recursive = true,
     };
 
-    public static Option<string> Config(string? defaultPath = "data/configs/theory.json") => new("--config", "-c")
+    /// <summary>
+    /// <c>--config</c>: a JSON file, or the bare name of a shipped config, found like every other name (<see cref="Config.ConfigFiles"/>:
+    /// data/configs/NAME.json above the working folder or above the program's, else the copy in the library). The default is the name
+    /// "default", not the path data/configs/theory.json: a path is read relative to the working folder only, so the default failed from
+    /// any folder but the repository's root.
+    /// </summary>
+    public static Option<string> Config(string? defaultName = "default") => new("--config", "-c")
     {
-        Description = "Experiment config (JSON, snake_case sections data/model/training)." +
-                      (defaultPath is null ? "" : $" Default: {defaultPath}"),
-        DefaultValueFactory = _ => defaultPath!,
+        Description = "Experiment config: a JSON file (snake_case sections data/model/training) or the name of a shipped one " +
+                      "(data/configs/NAME.json, looked for above the working folder and above the program's: theory, easy, quick, large, …; " +
+                      "\"default\" is theory.json).",
+        DefaultValueFactory = _ => defaultName!,
     };
 
     public static Option<string[]> Set() => new("--set")

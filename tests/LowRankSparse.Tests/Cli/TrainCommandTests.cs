@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LowRankSparse.Config;
 
 namespace LowRankSparse.Tests.Cli;
 
@@ -31,6 +32,26 @@ public class TrainCommandTests
             second.Remove(timing);
         }
         Assert.Equal(first.ToJsonString(), second.ToJsonString());
+    }
+
+    /// <summary>
+    /// The default config is a name, found from anywhere: run as a process from a folder outside the repository with no --config, the
+    /// CLI trains the theory config (its default was the path data/configs/theory.json, read relative to the working folder: "config
+    /// file ... does not exist" from any folder but the repository's root; the in-process <see cref="CliRunner"/> runs from the root).
+    /// </summary>
+    [Fact]
+    public void Without_config_the_cli_trains_the_theory_config_from_a_folder_outside_the_repository()
+    {
+        string folder = TestPaths.NewTempDir("train-elsewhere");
+        Assert.False(Path.GetFullPath(folder).StartsWith(Path.GetFullPath(TestPaths.RepoRoot) + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+        var run = Interactive.CliProcess.Run(folder, "train", "--set", "training.steps=20", "--out", "out");
+        Assert.True(run.ExitCode == 0, run.Output);
+        var result = (JsonObject)JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "out", "results.json")))!;
+        var theory = ConfigLoader.Load("default");
+        Assert.Equal(theory.Data.Tokens, result["config"]!["data"]!["tokens"]!.GetValue<int>());
+        Assert.Equal(theory.Model.Neurons, result["config"]!["model"]!["neurons"]!.GetValue<int>());
+        Assert.Equal(40, theory.Data.Tokens);                                    // the theory config, not the built-in defaults
+        Assert.Equal(20, result["steps"]!.GetValue<int>());
     }
 
     [Fact]
