@@ -64,11 +64,13 @@ public static class Claims
         if (v.Status != VerdictStatus.NotApplicable && neurons < MinNeurons && ClaimCatalog.OutputLayerIds.Contains(v.Id))
             v = NotApplicable(v, $"W_O has at least {MinNeurons} rows [ours] for a large/small split to mean anything — it has {neurons}");
         if (conditions is null) return v;
-        bool inside = TheoryCondition.AllInside(conditions);
+        // a claim judged on sweep points marks itself outside when points it judges are (Noise, RankVsK): the run's own conditions do not cover them
+        bool runInside = TheoryCondition.AllInside(conditions), inside = runInside && v.InsideTheory != false;
         return v with
         {
             InsideTheory = inside,
-            ConditionsBroken = inside ? "" : TheoryCondition.Summary(conditions).Replace("outside the theorem's conditions: ", ""),
+            ConditionsBroken = !runInside ? TheoryCondition.Summary(conditions).Replace("outside the theorem's conditions: ", "")
+                : inside ? "" : v.ConditionsBroken ?? "",
         };
     }
 
@@ -145,39 +147,47 @@ public static class Claims
     /// <summary>
     /// [paper] "label-irrelevant energy small and growing with τ", judged on the sides the updates concentrate on (ΔW_Q output,
     /// ΔW_K and ΔW_V input) over the sweep's seeds: each seed's largest value over τ is small, and each seed's slope over τ is positive.
+    /// Judged on the noise levels inside the theorem's conditions (τ·M ≤ 1 among them); the others are shown, not judged. With fewer
+    /// than two levels inside, every level is judged and the verdict is marked outside the conditions (it neither confirms nor refutes the paper).
     /// </summary>
     /// <param name="control">The shuffled-labels run (<see cref="ControlsSection.ShuffledLabels"/>): its label-irrelevant energy must not be small.</param>
     public static Verdict Noise(IReadOnlyList<NoisePoint> noise, ControlRun? control = null)
     {
         bool enough = noise.Count >= 2;
-        bool converged = enough && noise.All(n => n.TestLoss <= Thresholds.ConvergedTestLoss);
+        var inside = noise.Where(n => n.InsideTheory != false).ToList();
+        bool outsideJudged = inside.Count < 2 && noise.Any(n => n.InsideTheory == false);
+        var judged = inside.Count >= 2 ? inside : noise.ToList();
+        bool converged = enough && judged.All(n => n.TestLoss <= Thresholds.ConvergedTestLoss);
         string pre = enough
-            ? $"the model has converged at every noise level: mean test hinge loss ≤ {Thresholds.ConvergedTestLoss} [ours] (measured up to {F(noise.Max(n => n.TestLoss), 4)})"
+            ? $"the model has converged at every judged noise level: mean test hinge loss ≤ {Thresholds.ConvergedTestLoss} [ours] (measured up to {F(judged.Max(n => n.TestLoss), 4)})"
             : "a noise sweep with at least two levels ran";
         Check measured;
         if (!enough) measured = Check.Missing("no noise sweep");
         else
         {
-            var taus = noise.Select(n => n.Noise).ToArray();
-            int seeds = noise.Min(n => n.ConcentratedIrrelevantBySeed.Length);
+            var taus = judged.Select(n => n.Noise).ToArray();
+            int seeds = judged.Min(n => n.ConcentratedIrrelevantBySeed.Length);
             if (seeds == 0) return Judge(ClaimCatalog.Noise, false, pre, "—", Check.Missing("the sweep's per-seed energies were not recorded"), ControlSetting(control), null);
-            var perSeed = Enumerable.Range(0, seeds).Select(s => noise.Select(n => n.ConcentratedIrrelevantBySeed[s]).ToArray()).ToList();
+            var perSeed = Enumerable.Range(0, seeds).Select(s => judged.Select(n => n.ConcentratedIrrelevantBySeed[s]).ToArray()).ToList();
             measured = Check.Of([
                 Criterion.Of("largest label-irrelevant energy over τ", perSeed.Select(e => e.Max()), Comparison.AtMost, Thresholds.SmallIrrelevantEnergy,
                     "[ours] \"small\": less than the label-relevant share (the complement of the span criterion); an isotropic update gives 1 − K/d"),
                 Criterion.Of("slope of the label-irrelevant energy over τ", perSeed.Select(e => Stats.FitLine(taus, e).Slope), Comparison.Above, 0,
                     "\"grows with τ\": a positive least-squares slope over the noise levels"),
-            ], string.Join(", ", noise.Select(n => $"τ={F(n.Noise, 2)}{(n.InsideTheory == false ? " (outside the theorem's conditions)" : "")}: {F(n.ConcentratedIrrelevantEnergy, 3)}")) +
+            ], string.Join(", ", noise.Select(n => $"τ={F(n.Noise, 2)}{(n.InsideTheory == false ? $" (outside the theorem's conditions{(outsideJudged ? "" : ": not judged")})" : "")}: {F(n.ConcentratedIrrelevantEnergy, 3)}")) +
                $" (mean over {seeds} seeds; not judged: ΔW_Q input {F(noise[0].IrrelevantEnergy["W_Q"], 3)} → {F(noise[^1].IrrelevantEnergy["W_Q"], 3)})");
         }
         Check? controlCheck = null;
         if (control is not null && ConcentratedSidesBySeed(control.Updates) is var (q, k, v))
             controlCheck = Check.Of([Criterion.Of("label-irrelevant energy on the concentrated sides", q.Select((_, s) => 1 - (q[s] + k[s] + v[s]) / 3),
                 Comparison.AtMost, Thresholds.SmallIrrelevantEnergy, "the \"small\" half of the claim")]);
-        return Judge(ClaimCatalog.Noise, converged, pre,
+        var verdict = Judge(ClaimCatalog.Noise, converged, pre,
             $"on the concentrated sides (mean of ΔW_Q output, ΔW_K and ΔW_V input) the label-irrelevant energy is ≤ {Thresholds.SmallIrrelevantEnergy} [ours] " +
-            "at every τ and grows with τ (positive slope), each over the sweep's seeds",
+            "at every τ and grows with τ (positive slope), each over the sweep's seeds — judged on the noise levels inside the theorem's conditions",
             measured, ControlSetting(control), controlCheck);
+        return outsideJudged
+            ? verdict with { InsideTheory = false, ConditionsBroken = $"fewer than two noise levels inside them, judged on τ = {string.Join(", ", noise.Select(n => F(n.Noise, 2)))}" }
+            : verdict;
     }
 
     /// <summary>[ours, measured independently] The gap rank follows K (per-sample mixing, ΔW_Q and ΔW_K) or the number of classes.</summary>
@@ -192,10 +202,17 @@ public static class Claims
         var perToken = points.Where(p => p.Mode == SweepsSection.ModeName(MixingMode.PerToken) && p.K > 2).ToList();
         Check? control = perToken.Count == 0 ? null
             : Check.Of(perToken.SelectMany(p => new[] { "W_Q", "W_K" }.Select(w => RankCriterion(p, w, p.K))).ToList());
-        return Judge(ClaimCatalog.RankVsK, converged,
+        var verdict = Judge(ClaimCatalog.RankVsK, converged,
             any ? $"every sweep point has converged: mean test hinge loss ≤ {Thresholds.ConvergedTestLoss} [ours] (measured up to {F(points.Max(p => p.TestLoss), 4)})" : "a sweep over K ran",
             "per sample: K for ΔW_Q and ΔW_K, 2 for ΔW_V; per token: 2 for all (docs/paper-notes.md §4.1); each seed's gap rank equal to it", check,
             "the per-sample prediction (rank K) held against per-token data, where [ours] predicts 2", control);
+        // the claim is about K > 2, our generalisation: those points lie outside the theorem's conditions (it has K = 2), and so does the verdict
+        var outside = points.Where(p => p.InsideTheory == false).ToList();
+        return outside.Count == 0 ? verdict : verdict with
+        {
+            InsideTheory = false,
+            ConditionsBroken = $"judged on sweep points outside them: K = {string.Join(", ", outside.Select(p => p.K).Distinct())}",
+        };
     }
 
     private static Criterion RankCriterion(LabelRelevantPoint p, string w, int predicted) =>
