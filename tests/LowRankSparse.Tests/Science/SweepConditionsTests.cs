@@ -41,6 +41,14 @@ public class SweepConditionsTests
     }
 
     [Fact]
+    public void The_sweep_figure_captions_name_the_points_outside_the_conditions()
+    {
+        var levels = new[] { Level(0.0, true, 0.10), Level(0.1, true, 0.12), Level(0.2, false, 0.02) };
+        Assert.Contains("τ = 0.20 lies outside the theorem's conditions", Figures.SweepFigures.Noise(levels).Caption);
+        Assert.DoesNotContain("outside", Figures.SweepFigures.Noise(levels.Take(2).ToList()).Caption);   // control: none outside, no sentence
+    }
+
+    [Fact]
     public void With_fewer_than_two_noise_levels_inside_every_level_is_judged_and_the_verdict_is_outside_the_conditions()
     {
         var levels = new[] { Level(0.0, true, 0.10, 0.11, 0.12), Level(0.2, false, 0.12, 0.13, 0.14), Level(0.3, false, 0.14, 0.15, 0.16) };
