@@ -13,10 +13,12 @@ public static class VerdictSummary
         if (unsure > 0) parts.Add($"{unsure} inconclusive (the 95 % interval straddles the threshold)");
         if (na > 0) parts.Add($"{na} not applicable (precondition not met)");
         // in a run inside the conditions, the claims judged on sweep points outside them (e.g. K > 2) are named; when every outcome is
-        // outside, the run itself says so
+        // outside (a run outside them, real images), the sentence says so too
         var outside = verdicts.Where(v => v.InsideTheory == false && v.Status != VerdictStatus.NotApplicable).ToList();
-        string tail = outside.Count > 0 && outside.Count < verdicts.Count(v => v.Status != VerdictStatus.NotApplicable)
-            ? $"; {string.Join(", ", outside.Select(v => v.Id))} judged outside the theorem's conditions (neither confirms nor refutes the paper)" : "";
+        int judged = verdicts.Count(v => v.Status != VerdictStatus.NotApplicable);
+        string tail = outside.Count == 0 ? ""
+            : outside.Count < judged ? $"; {string.Join(", ", outside.Select(v => v.Id))} judged outside the theorem's conditions (neither confirms nor refutes the paper)"
+            : "; all judged outside the theorem's conditions (they neither confirm nor refute the paper)";
         return string.Join(", ", parts) + tail;
     }
 

@@ -35,6 +35,10 @@ public class RealDataClaimsTests
         var verdicts = RealDataClaims.CheckAll(good, new RealControl("shuffled", Make(0.5, 0.99, 0.1, 1)), new RealControl("saturated", Make(0.9, 0.5, 0.9, 1)), Linear, Span);
         Assert.All(verdicts, v => Assert.Equal(VerdictStatus.Holds, v.Status));
         Assert.All(verdicts, v => Assert.False(v.Control!.Holds, v.Id));
+        // session 8: real images are not the theorem's data model, so even a claim that holds neither confirms nor refutes the paper
+        Assert.All(verdicts, v => Assert.False(v.InsideTheory, v.Id));
+        Assert.All(verdicts, v => Assert.EndsWith(Verdict.OutsideNote, v.StatusText));
+        Assert.EndsWith("all judged outside the theorem's conditions (they neither confirm nor refute the paper)", VerdictSummary.Counts(verdicts));
     }
 
     [Fact]
