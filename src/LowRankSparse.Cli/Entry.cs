@@ -37,6 +37,7 @@ public static class Entry
         root.Subcommands.Add(ReproduceCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         foreach (var extra in CommandRegistry.Extra()) root.Subcommands.Add(extra);
+        HelpDefaults.RemoveRepeated(root);
         return root;
     }
 }
