@@ -2,6 +2,7 @@ using LowRankSparse.Measurements;
 using LowRankSparse.Pruning;
 using LowRankSparse.Theory;
 using LowRankSparse.Verdicts;
+using LowRankSparse.Util;
 using Plotly.NET;
 
 namespace LowRankSparse.Figures;
@@ -15,8 +16,8 @@ public static class PruningFigures
         string caption = $"Theory [paper]: removing the smallest neurons is nearly free until R ≈ 1 − the fraction lucky at W(0) = {threshold:F2} (predicted " +
             "from initialisation); random pruning costs ~O(R); largest-first is the worst case. " +
             $"Measured over {seeds} seed(s): the mean magnitude-pruning curve stays within {Thresholds.FreeLoss} hinge loss up to R = {free:F1} " +
-            $"({(free >= threshold - 1e-9 ? "at or beyond" : "short of")} the prediction; the verdict judges it with intervals over seeds); random pruning at R = 0.3 has hinge loss {At(p.Random, 0.3, x => x.TestLoss):F3}, " +
-            $"largest-first {At(p.LargestFirst, 0.3, x => x.TestLoss):F3}.";
+            $"({(free >= threshold - 1e-9 ? "at or beyond" : "short of")} the prediction; the verdict judges it with intervals over seeds); random pruning at R = 0.3 has hinge loss {Loss(p.Random, 0.3)}, " +
+            $"largest-first {Loss(p.LargestFirst, 0.3)} (mean [95 % t-interval] over seeds).";
         return Curves(p, luckyFraction, "pruning_hinge", x => x.TestLoss, x => x.TestLossStd, "test hinge loss (generalization error)",
             "Test hinge loss after pruning W_O neurons", caption, 0, double.PositiveInfinity);
     }
@@ -27,7 +28,7 @@ public static class PruningFigures
         double collapse = p.LargestFirst.Where(x => x.TestAccuracy <= Thresholds.CollapsedAccuracy).Select(x => x.Rate).DefaultIfEmpty(double.NaN).Min();
         string caption = "Theory [paper]: accuracy hardly moves under random pruning (it shrinks F(X) without flipping its sign) and collapses once " +
             $"largest-first pruning has removed the lucky neurons. Measured over {seeds} seed(s): magnitude pruning keeps accuracy within " +
-            $"{Thresholds.FreeAccuracy * 100:0} point up to R = {keeps:F1}; random pruning at R = 0.5 has accuracy {At(p.Random, 0.5, x => x.TestAccuracy):F3}; " +
+            $"{Thresholds.FreeAccuracy * 100:0} point up to R = {keeps:F1}; random pruning at R = 0.5 has accuracy {Accuracy(p.Random, 0.5)} (mean [95 % t-interval] over seeds); " +
             (double.IsNaN(collapse) ? $"largest-first never falls to {Thresholds.CollapsedAccuracy}." : $"largest-first falls to ≤ {Thresholds.CollapsedAccuracy} at R = {collapse:F1}.");
         return Curves(p, luckyFraction, "pruning_accuracy", x => x.TestAccuracy, x => x.TestAccuracyStd, "test accuracy (fraction)",
             "Test accuracy after pruning W_O neurons", caption, 0, 1);
@@ -64,6 +65,18 @@ public static class PruningFigures
         traces.Add(Charts.VerticalMarker(threshold, 0, Math.Max(max, 1), $"theory: free up to 1 − lucky = {threshold:F2}"));
         return new Figure(id, title, caption,
             Charts.Styled(Charts.Combine(traces), WeightColors.Typeset(title) + " (mean ± std)", "pruning rate R (fraction of neurons removed)", yTitle), table);
+    }
+
+    private static string Loss(IReadOnlyList<PruningPoint> curve, double rate)
+    {
+        var x = curve.MinBy(c => Math.Abs(c.Rate - rate))!;
+        return SeedInterval.ShortOr(x.TestLossBySeed, x.TestLoss, 3);
+    }
+
+    private static string Accuracy(IReadOnlyList<PruningPoint> curve, double rate)
+    {
+        var x = curve.MinBy(c => Math.Abs(c.Rate - rate))!;
+        return SeedInterval.ShortOr(x.TestAccuracyBySeed, x.TestAccuracy, 3);
     }
 
     private static double At(IReadOnlyList<PruningPoint> curve, double rate, Func<PruningPoint, double>? value = null) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LowRankSparse.Measurements;
+using LowRankSparse.Util;
 using Plotly.NET;
 
 namespace LowRankSparse.Figures;
@@ -23,10 +24,10 @@ public static class UpdateFigures
             min = Math.Min(min, mean.Where(v => v > 1e-9).DefaultIfEmpty(1e-6).Min());
         }
         traces.Add(Charts.VerticalMarker(k + 0.5, min, max, $"theory: {k} dominant values"));
-        var top = UpdatesSection.AttentionWeights.Select(n => $"Δ{n} {updates.Weights[n].TopKEnergyMean[k - 1]:F4}");
+        var top = UpdatesSection.AttentionWeights.Select(n => $"Δ{n} {SeedInterval.ShortOr(updates.Weights[n].TopEnergyBySeed(k), updates.Weights[n].TopKEnergyMean[k - 1])}");
         return new Figure("spectra", "Singular values of the weight updates",
             $"Theory [paper]: ΔW_Q, ΔW_K, ΔW_V have {k} dominant singular values (one per label-relevant pattern). " +
-            $"Measured over {seeds} seed(s): top-{k} energy {string.Join(", ", top)}; " +
+            $"Measured over {seeds} seed(s): top-{k} energy {string.Join(", ", top)} (mean [95 % t-interval]); " +
             SpectrumWords.Gap(UpdatesSection.AttentionWeights.ToDictionary(n => n, n => (IReadOnlyList<double>)updates.Weights[n].SingularValuesMean), k) + ".",
             Charts.Styled(Charts.Combine(traces), "Singular values of ΔW = W(T) − W(0) (mean ± std over seeds)", "index i (descending)", "singular value σᵢ (log scale)", logY: true),
             table);
@@ -47,7 +48,8 @@ public static class UpdateFigures
         var last = updates.EnergyVsStep[^1];
         return new Figure("energy_vs_step", $"Top-{k} energy of the updates during training",
             $"Theory [paper]: the updates stay concentrated on {k} directions throughout training. Measured: top-{k} energy at step {last.Step} is " +
-            string.Join(", ", UpdatesSection.AttentionWeights.Select(n => $"Δ{n} {last.Mean[n]:F4}")) + ".",
+            string.Join(", ", UpdatesSection.AttentionWeights.Select(n => $"Δ{n} {SeedInterval.ShortOr(last.BySeed[n], last.Mean[n])}")) +
+            $" (mean [95 % t-interval] over {last.BySeed[UpdatesSection.AttentionWeights[0]].Length} seeds).",
             Charts.Styled(Charts.Combine(traces), $"Top-{k} energy fraction of W(t) − W(0)", "SGD step t", $"top-{k} energy fraction Σσ²(top {k}) / Σσ²"),
             table);
     }
@@ -60,7 +62,8 @@ public static class UpdateFigures
         var chart = Charts.Band(a.Select(p => (double)p.Step).ToArray(), a.Select(p => p.Mean).ToArray(), a.Select(p => p.Std).ToArray(), "attention on label-relevant keys");
         return new Figure("attention_vs_step", "Attention on label-relevant tokens during training",
             $"Theory [paper, ICLR 2023 sibling]: the total attention a query puts on label-relevant keys grows during training. " +
-            $"Measured on the test set: {a[0].Mean.ToString("F3", CultureInfo.InvariantCulture)} at step 0 → {a[^1].Mean.ToString("F3", CultureInfo.InvariantCulture)} at step {a[^1].Step}.",
+            $"Measured on the test set: {SeedInterval.ShortOr(a[0].BySeed, a[0].Mean, 3)} at step {a[0].Step} → {SeedInterval.ShortOr(a[^1].BySeed, a[^1].Mean, 3)} at step {a[^1].Step} " +
+            $"(mean [95 % t-interval] over {a[^1].BySeed.Length} seeds).",
             Charts.Styled(chart, "Mean attention mass on label-relevant keys", "SGD step t", "attention mass (fraction of 1)"), table);
     }
 }

@@ -24,6 +24,17 @@ public sealed record SeedInterval(double Mean, double Std, double[] Interval, in
     [System.Text.Json.Serialization.JsonIgnore] public double Lo => Interval[0];
     [System.Text.Json.Serialization.JsonIgnore] public double Hi => Interval[1];
 
+    /// <summary>E.g. "0.0050 [0.0031, 0.0069]" (the 95 % t-interval; a caption says over how many seeds once), or "0.0050" for one seed.</summary>
+    public string Short(int digits = 4)
+    {
+        string F(double x) => Fmt.F(Math.Round(x, digits) == 0 ? 0 : x, digits);
+        return Seeds > 1 ? $"{F(Mean)} [{F(Lo)}, {F(Hi)}]" : F(Mean);
+    }
+
+    /// <summary>The mean with its interval of each seed's value, or the bare mean when the per-seed values were not recorded.</summary>
+    public static string ShortOr(IReadOnlyCollection<double> bySeed, double mean, int digits = 4) =>
+        bySeed.Count > 0 ? Of(bySeed).Short(digits) : Fmt.F(mean, digits);
+
     /// <summary>E.g. "0.0050 [0.0031, 0.0069] (95 % t, 5 seeds)".</summary>
     public string Text(int digits = 4)
     {
