@@ -39,7 +39,7 @@ public static class EvolutionFigures
             $"Theory [paper]: from the start, the updates of W_Q, W_K, W_V grow along {k} directions only. Move the slider " +
             $"(one position per snapshot that differs from the previous one): " +
             $"watch whether the first {k} singular values grow while the rest stay far below. Measured top-{k} energy " +
-            $"(mean over seeds) at step {first.Step}: {Energies(first)}; at step {last.Step}: {Energies(last)}; at step {updates.SpectraVsStep[^1].Step} (first seed) " +
+            $"(mean [95 % t-interval] over seeds) at step {first.Step}: {Energies(first)}; at step {last.Step}: {Energies(last)}; at step {updates.SpectraVsStep[^1].Step} (first seed) " +
             SpectrumWords.Gap(UpdatesSection.AttentionWeights.ToDictionary(n => n, n => (IReadOnlyList<double>)updates.SpectraVsStep[^1].SingularValues[n]), k) + ".",
             StepSlider.WithFixedYRange(chart, Math.Log10(min) - 0.2, Math.Log10(max) + 0.2), table);
     }
@@ -86,5 +86,5 @@ public static class EvolutionFigures
     public const int MaxSliderSteps = 9;
 
     private static string Energies(EnergyAtStep e) =>
-        string.Join(", ", UpdatesSection.AttentionWeights.Select(n => $"Δ{n} {e.Mean[n].ToString("F4", CultureInfo.InvariantCulture)}"));
+        string.Join(", ", UpdatesSection.AttentionWeights.Select(n => $"Δ{n} {Util.SeedInterval.ShortOr(e.BySeed[n], e.Mean[n])}"));
 }
