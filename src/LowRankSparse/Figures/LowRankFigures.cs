@@ -37,7 +37,7 @@ public static class LowRankFigures
         return new Figure("low_rank_adaption", "Low-rank adaption: each part of the update truncated, and LoRA on the attention part",
             $"Theory [paper]: a rank-{k} update keeps the generalization error (test hinge loss). Measured (mean [95 % t-interval] over seeds): dropping the attention " +
             $"update (ΔW_Q, ΔW_K at rank 0) gives {Fmt(qk0)}, rank {k} {Fmt(qkK)}, a random rank-{k} projection {Fmt(l.AttentionRandomRankK)}, " +
-            $"the full update {(l.FullTestLossBySeed.Length > 0 ? Util.SeedInterval.Of(l.FullTestLossBySeed).Short() : Fmt(l.FullTestLossMean))}; ΔW_V at rank 0 costs {Fmt(l.ValueTruncation.FirstOrDefault(t => t.R == 0))}. " +
+            $"the full update {Util.SeedInterval.ShortOr(l.FullTestLossBySeed, l.FullTestLossMean)}; ΔW_V at rank 0 costs {Fmt(l.ValueTruncation.FirstOrDefault(t => t.R == 0))}. " +
             $"LoRA adapters of rank {k} on W_Q, W_K (W_V and W_O frozen at their trained values, first seed): {Fmt(loraK?.TestLoss)}; " +
             $"W_O alone trained on W(0) reaches {Fmt(l.OutputOnly.TestLoss)}.",
             Charts.Styled(chart, "Test hinge loss vs rank r of each part of the update", "rank r", logY ? "test hinge loss (log scale)" : "test hinge loss", logY: logY), table);

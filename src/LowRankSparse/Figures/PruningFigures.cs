@@ -67,18 +67,20 @@ public static class PruningFigures
             Charts.Styled(Charts.Combine(traces), WeightColors.Typeset(title) + " (mean ± std)", "pruning rate R (fraction of neurons removed)", yTitle), table);
     }
 
+    /// <summary>The test hinge at the grid rate nearest <paramref name="rate"/>, with its interval over seeds where recorded.</summary>
     private static string Loss(IReadOnlyList<PruningPoint> curve, double rate)
     {
-        var x = curve.MinBy(c => Math.Abs(c.Rate - rate))!;
+        var x = Nearest(curve, rate);
         return SeedInterval.ShortOr(x.TestLossBySeed, x.TestLoss, 3);
     }
 
     private static string Accuracy(IReadOnlyList<PruningPoint> curve, double rate)
     {
-        var x = curve.MinBy(c => Math.Abs(c.Rate - rate))!;
+        var x = Nearest(curve, rate);
         return SeedInterval.ShortOr(x.TestAccuracyBySeed, x.TestAccuracy, 3);
     }
 
-    private static double At(IReadOnlyList<PruningPoint> curve, double rate, Func<PruningPoint, double>? value = null) =>
-        (value ?? (c => c.TestLoss))(curve.MinBy(c => Math.Abs(c.Rate - rate))!);
+    private static PruningPoint Nearest(IReadOnlyList<PruningPoint> curve, double rate) => curve.MinBy(c => Math.Abs(c.Rate - rate))!;
+
+    private static double At(IReadOnlyList<PruningPoint> curve, double rate) => Nearest(curve, rate).TestLoss;
 }

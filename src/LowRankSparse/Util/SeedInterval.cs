@@ -27,7 +27,7 @@ public sealed record SeedInterval(double Mean, double Std, double[] Interval, in
     /// <summary>E.g. "0.0050 [0.0031, 0.0069]" (the 95 % t-interval; a caption says over how many seeds once), or "0.0050" for one seed.</summary>
     public string Short(int digits = 4)
     {
-        string F(double x) => Fmt.F(Math.Round(x, digits) == 0 ? 0 : x, digits);
+        string F(double x) => Fmt.F(Math.Round(x, digits) == 0 ? 0 : x, digits);   // no "-0.0000"
         return Seeds > 1 ? $"{F(Mean)} [{F(Lo)}, {F(Hi)}]" : F(Mean);
     }
 
@@ -36,9 +36,5 @@ public sealed record SeedInterval(double Mean, double Std, double[] Interval, in
         bySeed.Count > 0 ? Of(bySeed).Short(digits) : Fmt.F(mean, digits);
 
     /// <summary>E.g. "0.0050 [0.0031, 0.0069] (95 % t, 5 seeds)".</summary>
-    public string Text(int digits = 4)
-    {
-        string F(double x) => Fmt.F(Math.Round(x, digits) == 0 ? 0 : x, digits);   // no "-0.0000"
-        return Seeds > 1 ? $"{F(Mean)} [{F(Lo)}, {F(Hi)}] (95 % t, {Seeds} seeds)" : $"{F(Mean)} (1 seed)";
-    }
+    public string Text(int digits = 4) => Short(digits) + (Seeds > 1 ? $" (95 % t, {Seeds} seeds)" : " (1 seed)");
 }
